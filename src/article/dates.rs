@@ -1,0 +1,468 @@
+//! Dates: absolute ones ("July 30", "30 July 2024", "2017", "2024-07-30", "March") and
+//! relative ones ("this year", "two years later", "Wednesday").
+
+use super::tokens::{Kind, Token, low, lower_ascii, strip_possessive, tokenize};
+use super::words::{is_weekday, month, number_word};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub relative: bool,
+}
+
+impl FoundDate {
+    /// ISO 8601 for what is known: "2024-07-30", "2024-07", "2017", "--07-30".
+    pub fn iso(&self) -> Option<String> {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), None, _) => Some(format!("{y:04}")),
+            (None, Some(m), Some(d)) => Some(format!("--{m:02}-{d:02}")),
+            (None, Some(m), None) => Some(format!("--{m:02}")),
+            _ => None,
+        }
+    }
+
+    /// A key that orders dates chronologically; an unknown year sorts as `default_year`.
+    pub fn sort_key(&self, default_year: i32) -> (i32, u8, u8) {
+        (self.year.unwrap_or(default_year), self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    lower_ascii(word, buf).unwrap_or("")
+}
+
+fn day_of(tok: &Token, text: &str) -> Option<u8> {
+    if tok.kind != Kind::Number {
+        return None;
+    }
+    let s = tok.text(text);
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// A four-digit year, 1000–2199, written without separators.
+pub fn year_of(tok: &Token, text: &str) -> Option<i32> {
+    if tok.kind != Kind::Number {
+        return None;
+    }
+    let s = tok.text(text);
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+fn glued(a: &Token, b: &Token) -> bool {
+    a.end == b.start
+}
+
+fn is_punct(tok: Option<&Token>, text: &str, p: &str) -> bool {
+    tok.is_some_and(|t| t.kind == Kind::Punct && t.text(text) == p)
+}
+
+/// Words after which a lone capitalised "May" is the month, not the verb.
+fn month_context(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(word, &mut buf),
+        "in" | "on" | "since" | "until" | "till" | "by" | "from" | "during" | "early" | "late" | "mid"
+            | "last" | "next" | "this" | "of" | "through" | "before" | "after" | "between" | "and" | "to"
+    )
+}
+
+/// Words before a bare year that make it a year ("in 2017") even when a plural noun follows.
+fn year_context(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(word, &mut buf),
+        "in" | "since" | "from" | "by" | "until" | "till" | "of" | "during" | "before" | "after"
+            | "between" | "and" | "to" | "through" | "circa" | "early" | "late" | "mid" | "year"
+            | "around" | "spring" | "summer" | "autumn" | "fall" | "winter" | "fiscal" | "or"
+    )
+}
+
+/// Every date in `text`, in order, without overlaps.
+pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match date_at(text, tokens, i) {
+            Some((mut found, next)) => {
+                // "this year’s theme": the date is "this year".
+                found.end = found.start + strip_possessive(&text[found.start..found.end]).len();
+                out.push(found);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The date starting at token `i`, and the index of the token after it.
+fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
+    let tok = &t[i];
+    let s = tok.text(text);
+    let mk = |a: usize, b: usize, year, month, day, relative| FoundDate {
+        start: t[a].start,
+        end: t[b].end,
+        year,
+        month,
+        day,
+        relative,
+    };
+    match tok.kind {
+        Kind::Number => {
+            // 2024-07-30
+            if let Some(y) = year_of(tok, text) {
+                if i + 4 < t.len()
+                    && is_punct(t.get(i + 1), text, "-")
+                    && is_punct(t.get(i + 3), text, "-")
+                    && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
+                {
+                    let m: Option<u8> = t[i + 2].text(text).parse().ok().filter(|m| (1..=12).contains(m));
+                    let d = day_of(&t[i + 4], text);
+                    if let (Some(m), Some(d)) = (m, d) {
+                        return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
+                    }
+                }
+            }
+            // 30/07/2024 (day first, as most of the world writes it; month first when the
+            // first number cannot be a month... or the second cannot be).
+            if i + 4 < t.len()
+                && is_punct(t.get(i + 1), text, "/")
+                && is_punct(t.get(i + 3), text, "/")
+                && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
+            {
+                if let (Some(a), Some(b), Some(y)) = (day_of(tok, text), day_of(&t[i + 2], text), year_of(&t[i + 4], text)) {
+                    let (d, m) = if b > 12 { (b, a) } else { (a, b) };
+                    if m <= 12 {
+                        return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
+                    }
+                }
+            }
+            // 30 July [2024]
+            if let Some(d) = day_of(tok, text) {
+                let mut j = i + 1;
+                if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
+                    j += 1;
+                }
+                if let Some(m) = t.get(j).filter(|n| n.kind == Kind::Word).and_then(|n| month(n.text(text))) {
+                    if starts_upper(t[j].text(text)) {
+                        let mut end = j;
+                        if is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
+                            end = j + 1;
+                        }
+                        let mut year = None;
+                        if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
+                            year = Some(y);
+                            end += 1;
+                        } else if is_punct(t.get(end + 1), text, ",") {
+                            if let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text)) {
+                                year = Some(y);
+                                end += 2;
+                            }
+                        }
+                        // "May" after a number is still a month: "18 May".
+                        return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
+                    }
+                }
+            }
+            // A bare year: 2017, or a decade: 2020s.
+            if let Some(y) = year_of(tok, text) {
+                if bare_year_is_date(text, t, i) {
+                    return Some((mk(i, i, Some(y), None, None, false), i + 1));
+                }
+            }
+            if s.len() == 5 && s.ends_with('s') && s[..4].bytes().all(|b| b.is_ascii_digit()) {
+                let y: i32 = s[..4].parse().ok()?;
+                if (1000..=2199).contains(&y) && y % 10 == 0 {
+                    return Some((mk(i, i, Some(y), None, None, false), i + 1));
+                }
+            }
+            // "two years later" with digits: "3 days ago".
+            relative_span(text, t, i).map(|end| (mk(i, end, None, None, None, true), end + 1))
+        }
+        Kind::Word => {
+            if let Some(m) = month(s).filter(|_| starts_upper(s)) {
+                let abbrev_dot = is_punct(t.get(i + 1), text, ".") && glued(tok, &t[i + 1]);
+                let after = if abbrev_dot { i + 2 } else { i + 1 };
+                let full_name = s.len() > 3 || s == "May";
+                // July 30[, 2024]
+                if let Some(d) = t.get(after).and_then(|n| day_of(n, text)) {
+                    let mut end = after;
+                    let mut year = None;
+                    if is_punct(t.get(after + 1), text, ",") {
+                        if let Some(y) = t.get(after + 2).and_then(|n| year_of(n, text)) {
+                            year = Some(y);
+                            end = after + 2;
+                        }
+                    } else if let Some(y) = t.get(after + 1).and_then(|n| year_of(n, text)) {
+                        year = Some(y);
+                        end = after + 1;
+                    }
+                    return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
+                }
+                // July 2024
+                if let Some(y) = t.get(after).and_then(|n| year_of(n, text)) {
+                    return Some((mk(i, after, Some(y), Some(m), None, false), after + 1));
+                }
+                // March (alone). "May" and abbreviations need a preposition before them.
+                let prev = i.checked_sub(1).map(|p| t[p].text(text)).unwrap_or("");
+                let sentence_start = i == 0 || matches!(prev, "." | "!" | "?" | "“" | "\"");
+                let ok = if s == "May" || !full_name {
+                    month_context(prev)
+                } else {
+                    !sentence_start || month_context(prev)
+                };
+                if ok && !is_name_part(text, t, i) {
+                    return Some((mk(i, i, None, Some(m), None, false), i + 1));
+                }
+                return None;
+            }
+            if is_weekday(s) && starts_upper(s) {
+                // "Wednesday, July 30, 2024" is absolute; a weekday alone is relative.
+                let mut j = i + 1;
+                if is_punct(t.get(j), text, ",") {
+                    j += 1;
+                }
+                if j < t.len() {
+                    if let Some((d, next)) = date_at(text, t, j).filter(|(d, _)| !d.relative && d.month.is_some()) {
+                        return Some((FoundDate { start: tok.start, ..d }, next));
+                    }
+                }
+                return Some((mk(i, i, None, None, None, true), i + 1));
+            }
+            relative_span(text, t, i).map(|end| (mk(i, end, None, None, None, true), end + 1))
+        }
+        Kind::Punct => None,
+    }
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "March" in "the March of Dimes" or "Theresa May" is part of a name.
+fn is_name_part(text: &str, t: &[Token], i: usize) -> bool {
+    let prev_cap = i > 0 && t[i - 1].kind == Kind::Word && starts_upper(t[i - 1].text(text)) && !month_context(t[i - 1].text(text));
+    let next_of = t.get(i + 1).is_some_and(|n| n.text(text) == "of") && t.get(i + 2).is_some_and(|n| starts_upper(n.text(text)));
+    prev_cap || next_of
+}
+
+/// A four-digit number is a year unless it names something ("Report 2020"), is part of an
+/// identifier ("ISO 9001", "Covid-2019"), or counts things ("2000 people").
+fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &t[p]);
+    let next = t.get(i + 1);
+    if let Some(p) = prev {
+        let ps = p.text(text);
+        if glued(p, &t[i]) && matches!(ps, "-" | "/" | "#" | "." | ":" | "$" | "£" | "€") {
+            return false;
+        }
+        if p.kind == Kind::Word && starts_upper(ps) && !year_context(ps) && month(ps).is_none() {
+            let sentence_start = i == 1 || i >= 2 && matches!(t[i - 2].text(text), "." | "!" | "?");
+            if !sentence_start {
+                return false;
+            }
+        }
+        if year_context(ps) {
+            return true;
+        }
+    }
+    if let Some(n) = next {
+        let ns = n.text(text);
+        if glued(&t[i], n) && matches!(ns, "-" | "/" | ":" | ".") && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && glued(n, x)) {
+            // 2017-18 is a season; 10:30 is a time; 1.5 is not a year.
+            return ns == "-" && t[i + 2].text(text).len() == 2;
+        }
+        // A plural noun after it counts things: "2000 people", "1500 troops".
+        if n.kind == Kind::Word && !starts_upper(ns) && (ns.ends_with('s') && ns.len() > 3 && !is_verbish(ns) || is_irregular_plural(ns)) {
+            return false;
+        }
+        if n.kind == Kind::Word && scale_like(ns) {
+            return false;
+        }
+    }
+    true
+}
+
+pub fn is_irregular_plural(w: &str) -> bool {
+    matches!(w, "people" | "children" | "men" | "women" | "staff" | "police" | "cattle" | "feet" | "teeth" | "mice" | "personnel" | "troops")
+}
+
+fn scale_like(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(lower(w, &mut buf), "million" | "billion" | "thousand" | "per" | "percent" | "m" | "bn" | "km" | "kg")
+}
+
+fn is_verbish(w: &str) -> bool {
+    matches!(w, "was" | "has" | "is" | "sees" | "saw" | "marks" | "remains" | "brings" | "becomes" | "looks" | "seems" | "proves" | "does" | "ends" | "begins" | "starts" | "onwards" | "towards" | "afterwards")
+}
+
+/// A relative time expression starting at token `i`; returns the index of its last token.
+fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
+    let w = low(t[i].text(text));
+    let w = w.as_str();
+    let at = |k: usize| t.get(k).map(|n| low(strip_possessive(n.text(text)))).unwrap_or(low(""));
+    let unit = |s: &str| {
+        matches!(
+            s,
+            "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade" | "decades"
+                | "century" | "centuries" | "weekend" | "morning" | "afternoon" | "evening" | "night" | "spring"
+                | "summer" | "autumn" | "fall" | "winter" | "quarter"
+        )
+    };
+    match w {
+        "today" | "yesterday" | "tomorrow" | "tonight" => Some(i),
+        "this" | "next" | "last" | "past" | "coming" => {
+            let n = at(i + 1);
+            // "last year" but not "the last two days" (that is a quantity).
+            (unit(n.as_str()) && !n.as_str().ends_with('s')).then_some(i + 1)
+        }
+        "earlier" | "later" => (at(i + 1).as_str() == "this" && unit(at(i + 2).as_str())).then_some(i + 2),
+        "previous" | "following" => {
+            let prev = i.checked_sub(1).map(|p| low(t[p].text(text))).unwrap_or(low(""));
+            let n = at(i + 1);
+            (prev.as_str() == "the" && unit(n.as_str()) && !n.as_str().ends_with('s')).then_some(i + 1)
+        }
+        _ => {
+            // "two years later", "3 days ago", "a decade earlier"
+            let is_count = t[i].kind == Kind::Number && t[i].text(text).bytes().all(|b| b.is_ascii_digit())
+                || matches!(w, "a" | "an" | "several" | "few" | "many")
+                || number_word(w).is_some_and(|v| !v.is_nan());
+            if !is_count || !unit(at(i + 1).as_str()) {
+                return None;
+            }
+            matches!(at(i + 2).as_str(), "later" | "ago" | "earlier").then_some(i + 2)
+        }
+    }
+}
+
+/// A line that only gives a date (and perhaps a time or "Updated"): "7 January 2019",
+/// "18 Jun", "Updated: July 30, 2024 10:32 GMT+7".
+pub fn is_dateline(line: &str) -> bool {
+    if line.split_whitespace().count() > 14 {
+        return false;
+    }
+    let tokens = tokenize(line);
+    let dates = find_dates(line, &tokens);
+    if !dates.iter().any(|d| d.month.is_some() || d.day.is_some() || d.relative) {
+        return false;
+    }
+    let mut di = 0;
+    for tok in &tokens {
+        while di < dates.len() && dates[di].end <= tok.start {
+            di += 1;
+        }
+        if di < dates.len() && dates[di].start <= tok.start {
+            continue;
+        }
+        let s = tok.text(line);
+        let ok = match tok.kind {
+            Kind::Punct => true,
+            Kind::Number => true, // times: 10:30, +7
+            Kind::Word => {
+                let mut buf = [0u8; 24];
+                matches!(
+                    lower(s, &mut buf),
+                    "published" | "updated" | "posted" | "last" | "modified" | "on" | "at" | "am" | "pm" | "a.m"
+                        | "p.m" | "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "pst" | "pdt" | "ict"
+                        | "ist" | "local" | "time" | "hrs" | "h" | "ago" | "minutes" | "minute" | "mins" | "hours"
+                        | "hour" | "days" | "day" | "date" | "created"
+                ) || is_weekday(s)
+            }
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let t = tokenize(text);
+        find_dates(text, &t)
+            .into_iter()
+            .map(|d| (text[d.start..d.end].to_string(), d.iso(), d.relative))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        dates(text).into_iter().map(|d| d.0).collect()
+    }
+
+    #[test]
+    fn month_day_and_day_month() {
+        assert_eq!(
+            dates("on July 30 and 30 July 2024, or July 30, 2024."),
+            vec![
+                ("July 30".into(), Some("--07-30".into()), false),
+                ("30 July 2024".into(), Some("2024-07-30".into()), false),
+                ("July 30, 2024".into(), Some("2024-07-30".into()), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn iso_and_slashes() {
+        assert_eq!(dates("On 2024-07-30 and 30/07/2024.")[0].1.as_deref(), Some("2024-07-30"));
+        assert_eq!(dates("On 2024-07-30 and 30/07/2024.")[1].1.as_deref(), Some("2024-07-30"));
+    }
+
+    #[test]
+    fn years_but_not_names_or_identifiers() {
+        assert_eq!(texts("It began in 2017 when diplomats wrote. Between 2017 and 2021 it grew."), ["2017", "2017", "2021"]);
+        assert!(texts("The Global Report 2020 said so. Covid-19 spread.").is_empty());
+        assert!(texts("About 2000 people came, paying $2019 each.").is_empty());
+        assert_eq!(texts("In 2019, it rained."), ["2019"]);
+    }
+
+    #[test]
+    fn months_alone() {
+        assert_eq!(texts("During the action in March, schools closed."), ["March"]);
+        assert!(texts("Theresa May spoke. They may go. May I?").is_empty());
+        assert_eq!(texts("It ends in May."), ["May"]);
+        assert_eq!(texts("on April 27 and May 2, weeks before"), ["April 27", "May 2"]);
+    }
+
+    #[test]
+    fn relative_dates() {
+        assert_eq!(
+            dates("this year’s theme. Two years later, by the end of this year, on Wednesday."),
+            vec![
+                ("this year".into(), None, true),
+                ("Two years later".into(), None, true),
+                ("this year".into(), None, true),
+                ("Wednesday".into(), None, true),
+            ]
+        );
+        assert!(texts("the last two days of action").is_empty());
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("7 January 2019"));
+        assert!(is_dateline("18 Jun"));
+        assert!(is_dateline("Updated: July 30, 2024 10:32 GMT+7"));
+        assert!(is_dateline("Wednesday, 30 July 2024"));
+        assert!(!is_dateline("The meeting on July 29 discussed a treaty."));
+        assert!(!is_dateline("2017"));
+    }
+}

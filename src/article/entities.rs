@@ -1,0 +1,272 @@
+//! People and organisations across the whole article: names found paragraph by paragraph
+//! are merged (acronyms with their expansions, surnames with full names) and counted.
+
+use super::model::{Entity, Location};
+use super::names::{NameHit, NameKind};
+use std::collections::HashMap;
+
+/// A name hit with the paragraph it stands in.
+#[derive(Debug, Clone)]
+pub struct PlacedHit {
+    pub section: usize,
+    pub paragraph: usize,
+    pub hit: NameHit,
+    /// The name's text (titles and glued verbs already cut off).
+    pub name: String,
+    pub acronym: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Record {
+    name: String,
+    /// Folded into another record (an acronym into its expansion).
+    merged: bool,
+    aliases: Vec<String>,
+    occurrences: Vec<Location>,
+}
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    people: Vec<Record>,
+    orgs: Vec<Record>,
+    person_by_name: HashMap<String, usize>,
+    org_by_name: HashMap<String, usize>,
+    /// Every person mention, in reading order: (location, person index).
+    person_timeline: Vec<(Location, usize)>,
+    org_timeline: Vec<(Location, usize)>,
+}
+
+fn is_acronym_name(s: &str) -> bool {
+    !s.contains(' ') && super::tokens::is_acronym(s)
+}
+
+/// The capital initials of a name's significant words: "United Nations Office on Drugs and
+/// Crime" -> "UNODC".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// One edit apart, for surnames of five letters or more (articles misspell names).
+pub fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let v = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb));
+            cur.push(v);
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 1
+}
+
+impl Registry {
+    pub fn build(hits: &[PlacedHit]) -> Registry {
+        let mut reg = Registry::default();
+        // Organisations: acronyms defined in the text first, then every name.
+        let mut defined: HashMap<&str, &str> = HashMap::new();
+        for h in hits {
+            if let (NameKind::Organisation, Some(acr)) = (h.hit.kind, &h.acronym) {
+                defined.entry(acr.as_str()).or_insert(h.name.as_str());
+            }
+        }
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Organisation) {
+            // An acronym defined later in the text still folds into its expansion.
+            let canonical = defined.get(h.name.as_str()).copied().unwrap_or(h.name.as_str());
+            let idx = reg.org_index(canonical);
+            if let Some(acr) = &h.acronym {
+                reg.add_org_alias(idx, acr);
+            }
+        }
+        // "UN" with "United Nations" in the text: the acronym of a name it holds.
+        let multi: Vec<(usize, String)> = reg.orgs.iter().enumerate().filter(|(_, o)| o.name.contains(' ')).map(|(i, o)| (i, initials(&o.name))).collect();
+        for i in 0..reg.orgs.len() {
+            let name = reg.orgs[i].name.clone();
+            if !is_acronym_name(&name) {
+                continue;
+            }
+            if let Some((target, _)) = multi.iter().find(|(t, ini)| *t != i && *ini == name) {
+                reg.add_org_alias(*target, &name);
+                reg.org_by_name.insert(name, *target);
+                reg.orgs[i].merged = true;
+            }
+        }
+        // People: names of two words or more that the text marks as a person's.
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && h.name.contains(' ')) {
+            reg.person_index(&h.name);
+        }
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !h.name.contains(' ')) {
+            if reg.resolve_surname(&h.name, true).is_none() {
+                reg.person_index(&h.name);
+            }
+        }
+        reg.count(hits);
+        reg
+    }
+
+    fn org_index(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.org_by_name.get(name) {
+            return i;
+        }
+        self.orgs.push(Record { name: name.to_string(), ..Record::default() });
+        self.org_by_name.insert(name.to_string(), self.orgs.len() - 1);
+        self.orgs.len() - 1
+    }
+
+    fn add_org_alias(&mut self, idx: usize, alias: &str) {
+        if self.orgs[idx].name != alias && !self.orgs[idx].aliases.iter().any(|a| a == alias) {
+            self.orgs[idx].aliases.push(alias.to_string());
+        }
+        self.org_by_name.insert(alias.to_string(), idx);
+    }
+
+    fn person_index(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.person_by_name.get(name) {
+            return i;
+        }
+        self.people.push(Record { name: name.to_string(), ..Record::default() });
+        self.person_by_name.insert(name.to_string(), self.people.len() - 1);
+        self.people.len() - 1
+    }
+
+    /// Adds a person the text names as a speaker; the caller recounts.
+    pub fn add_person(&mut self, name: &str) -> bool {
+        if self.person_by_name.contains_key(name) || self.org_by_name.contains_key(name) {
+            return false;
+        }
+        self.person_index(name);
+        true
+    }
+
+    /// The full name of the person a surname refers to: an exact surname first, then one
+    /// a letter away when `loose` (after "Mr", "Ms").
+    pub fn resolve_surname(&self, surname: &str, loose: bool) -> Option<&str> {
+        let exact: Vec<&Record> = self.people.iter().filter(|p| p.name.contains(' ') && last_word(&p.name) == surname).collect();
+        if let [one] = exact.as_slice() {
+            return Some(&one.name);
+        }
+        if !exact.is_empty() {
+            return None; // two people share it: do not guess
+        }
+        if let Some(p) = self.people.iter().find(|p| p.name == surname) {
+            return Some(&p.name);
+        }
+        if loose {
+            let near: Vec<&Record> = self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
+            if let [one] = near.as_slice() {
+                return Some(&one.name);
+            }
+        }
+        None
+    }
+
+    pub fn is_person(&self, name: &str) -> bool {
+        self.person_by_name.contains_key(name)
+    }
+
+    /// The canonical name of an organisation called `name` or by that acronym.
+    pub fn org_name(&self, name: &str) -> Option<&str> {
+        self.org_by_name.get(name).map(|&i| self.orgs[i].name.as_str())
+    }
+
+    /// Counts every mention: full names, surnames, acronyms.
+    pub fn count(&mut self, hits: &[PlacedHit]) {
+        for r in self.people.iter_mut().chain(self.orgs.iter_mut()) {
+            r.occurrences.clear();
+        }
+        self.person_timeline.clear();
+        self.org_timeline.clear();
+        for h in hits {
+            let at = Location { section: h.section, paragraph: h.paragraph, start: h.hit.start, end: h.hit.end };
+            match h.hit.kind {
+                NameKind::Organisation => {
+                    if let Some(&i) = self.org_by_name.get(h.name.as_str()) {
+                        self.orgs[i].occurrences.push(at);
+                        self.org_timeline.push((at, i));
+                    }
+                }
+                NameKind::Person | NameKind::Unknown | NameKind::Single => {
+                    let idx = if let Some(&i) = self.person_by_name.get(h.name.as_str()) {
+                        Some(i)
+                    } else if !h.name.contains(' ') {
+                        let loose = h.hit.titled;
+                        self.resolve_surname(&h.name, loose).and_then(|n| self.person_by_name.get(n).copied())
+                    } else {
+                        None
+                    };
+                    if let Some(i) = idx {
+                        self.people[i].occurrences.push(at);
+                        self.person_timeline.push((at, i));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The person mentioned last before `at` (for "he"/"she").
+    pub fn person_before(&self, at: &Location) -> Option<&str> {
+        let n = self.person_timeline.partition_point(|(l, _)| l < at);
+        n.checked_sub(1).map(|k| self.people[self.person_timeline[k].1].name.as_str())
+    }
+
+    /// The organisation mentioned last before `at` (for "they").
+    pub fn org_before(&self, at: &Location) -> Option<&str> {
+        let n = self.org_timeline.partition_point(|(l, _)| l < at);
+        n.checked_sub(1).map(|k| self.orgs[self.org_timeline[k].1].name.as_str())
+    }
+
+    /// People and organisations for the article, most mentioned first.
+    pub fn into_entities(self) -> (Vec<Entity>, Vec<Entity>) {
+        let convert = |records: Vec<Record>, with_acronym: bool| {
+            let mut v: Vec<Entity> = records
+                .into_iter()
+                .filter(|r| !r.merged)
+                .map(|r| {
+                    // "United Nations Office on Drugs and Crime (UNODC)": the reader sees
+                    // the acronym the text goes on to use.
+                    let acr = r.aliases.iter().find(|a| is_acronym_name(a)).cloned();
+                    let name = match acr {
+                        Some(a) if with_acronym && r.name.contains(' ') => format!("{} ({a})", r.name),
+                        _ => r.name,
+                    };
+                    Entity { name, mentions: r.occurrences.len().max(1), aliases: r.aliases, occurrences: r.occurrences }
+                })
+                .collect();
+            v.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.occurrences.first().cmp(&b.occurrences.first())));
+            v
+        };
+        (convert(self.people, false), convert(self.orgs, true))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_names() {
+        assert!(near("Courtney", "Courney"));
+        assert!(!near("Smith", "Smyth2x"));
+        assert!(!near("Ryan", "Ryen"));
+    }
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("United Nations Office on Drugs and Crime"), "UNODC");
+        assert_eq!(initials("United Nations"), "UN");
+    }
+}

@@ -1,0 +1,256 @@
+//! Turning raw text into logical lines and paragraphs-to-be ("blocks"), before anything
+//! decides what each block is. Handles line ends (LF, CRLF, CR, U+2028/9), BOMs, NBSPs,
+//! tabs, hard-wrapped text and list markers.
+
+/// One candidate paragraph: a line of a one-paragraph-per-line article, a blank-line
+/// separated group, or the joined lines of a hard-wrapped paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Plain text: what it is (title, heading, byline, body…) is decided later.
+    Line,
+    /// An explicit heading (Markdown `#`), with its level.
+    Heading(u8),
+    /// An explicit paragraph (Markdown): never a heading.
+    Paragraph,
+    /// A list item, with its marker when ordered ("1.", "a)").
+    ListItem(Option<String>),
+    /// A block quote (Markdown `>`).
+    Quote,
+}
+
+/// Collapses every run of whitespace (tabs, NBSPs, line ends) to one space and trims.
+/// Control characters other than whitespace are kept: the display layer shows them safely
+/// and the export keeps the original text.
+pub fn clean_inline(text: &str, out: &mut String) {
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{feff}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+}
+
+pub fn cleaned(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    clean_inline(text, &mut s);
+    s
+}
+
+/// Splits on any line end: LF, CRLF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    LineIter { rest: text, done: false }
+}
+
+struct LineIter<'a> {
+    rest: &'a str,
+    done: bool,
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        if self.done {
+            return None;
+        }
+        let bytes = self.rest.as_bytes();
+        // Fast path over ASCII: only \n and \r end lines there.
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    let line = &self.rest[..i];
+                    self.rest = &self.rest[i + 1..];
+                    return Some(line);
+                }
+                b'\r' => {
+                    let line = &self.rest[..i];
+                    let skip = if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    self.rest = &self.rest[i + skip..];
+                    return Some(line);
+                }
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => {
+                    let line = &self.rest[..i];
+                    self.rest = &self.rest[i + 2..];
+                    return Some(line);
+                }
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                    let line = &self.rest[..i];
+                    self.rest = &self.rest[i + 3..];
+                    return Some(line);
+                }
+                _ => i += 1,
+            }
+        }
+        self.done = true;
+        Some(self.rest)
+    }
+}
+
+/// A list marker at the start of a (trimmed) line: the marker and the text after it.
+/// Unordered markers give `None` as marker.
+pub fn list_marker(line: &str) -> Option<(Option<String>, &str)> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '-' | '*' | '•' | '·' | '◦' | '▪' | '●' | '‣' | '–' | '+') {
+        let rest = &line[first.len_utf8()..];
+        if rest.starts_with(' ') && rest.trim_start().chars().next().is_some() {
+            // "- 5" is a list item, "-5%" is a number; "– " (en dash) only opens a list
+            // when the text after it does not read as an aside.
+            return Some((None, rest.trim_start()));
+        }
+        return None;
+    }
+    // "1. ", "12) ", "a) ", "(3) "
+    let open = first == '(';
+    let body = if open { &line[1..] } else { line };
+    let end = body.find(['.', ')'])?;
+    let label = &body[..end];
+    let ordinal = (!label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()))
+        || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) && body[end..].starts_with(')'));
+    if !ordinal || (open && !body[end..].starts_with(')')) {
+        return None;
+    }
+    let rest = &body[end + 1..];
+    if !rest.starts_with(' ') || rest.trim_start().is_empty() {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let marker = line[..line.len() - body.len() + end + 1].to_string();
+    Some((Some(marker), rest))
+}
+
+/// Plain text to blocks. Blank lines separate blocks; within a run of non-blank lines,
+/// each line is a block unless the text is hard-wrapped, in which case lines that end
+/// mid-paragraph are joined.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = split_lines(text).map(str::trim).collect();
+    let wrap = hard_wrap_width(&lines);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open = false; // whether the last block may take a continuation line
+    let mut prev_len = 0usize;
+    for line in lines {
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        if let Some((marker, rest)) = list_marker(line) {
+            blocks.push(Block { text: cleaned(rest), kind: BlockKind::ListItem(marker) });
+            open = wrap.is_some();
+            prev_len = line.chars().count();
+            continue;
+        }
+        let len = line.chars().count();
+        let joins = open
+            && wrap.is_some_and(|w| {
+                prev_len * 10 >= w * 6 || line.starts_with(|c: char| c.is_lowercase())
+            });
+        match blocks.last_mut() {
+            Some(last) if joins => {
+                last.text.push(' ');
+                clean_inline(line, &mut last.text);
+            }
+            _ => blocks.push(Block { text: cleaned(line), kind: BlockKind::Line }),
+        }
+        open = true;
+        prev_len = len;
+    }
+    blocks
+}
+
+/// The wrap width of hard-wrapped text, or `None` when each line is a paragraph.
+/// Hard-wrapped prose has short-ish lines and many breaks in mid-sentence.
+fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut max = 0usize;
+    let mut nonblank = 0usize;
+    let mut mid_sentence = 0usize;
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.is_empty() {
+            continue;
+        }
+        if b.chars().next().is_some_and(|c| c.is_lowercase())
+            && a.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',')
+        {
+            mid_sentence += 1;
+        }
+    }
+    for l in lines {
+        if !l.is_empty() {
+            nonblank += 1;
+            max = max.max(l.chars().count());
+        }
+    }
+    (max <= 120 && mid_sentence >= 2 && mid_sentence * 10 >= nonblank * 2).then_some(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn every_line_end_splits() {
+        let v: Vec<&str> = split_lines("a\r\nb\rc\nd\u{2028}e").collect();
+        assert_eq!(v, ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        let b = plain_blocks("Heading here\nFirst paragraph is here.\nSecond one.\n");
+        assert_eq!(texts(&b), ["Heading here", "First paragraph is here.", "Second one."]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Title of it\n\nThe quick brown fox jumps over the lazy dog and\nkeeps running until it reaches the\nriver bank.\n\nAnother paragraph begins here and it goes\non for a while longer than the first.\n";
+        let b = plain_blocks(text);
+        assert_eq!(
+            texts(&b),
+            [
+                "Title of it",
+                "The quick brown fox jumps over the lazy dog and keeps running until it reaches the river bank.",
+                "Another paragraph begins here and it goes on for a while longer than the first."
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        assert_eq!(cleaned("\u{feff}a\t b\u{a0}\u{a0}c  "), "a b c");
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("• 59% reduction"), Some((None, "59% reduction")));
+        assert_eq!(list_marker("- item"), Some((None, "item")));
+        assert_eq!(list_marker("1. First"), Some((Some("1.".into()), "First")));
+        assert_eq!(list_marker("(2) Second"), Some((Some("(2)".into()), "Second")));
+        assert_eq!(list_marker("a) third"), Some((Some("a)".into()), "third")));
+        assert_eq!(list_marker("-5% growth"), None);
+        assert_eq!(list_marker("2024. A year"), None);
+        assert_eq!(list_marker("Mr. Smith"), None);
+    }
+
+    #[test]
+    fn bullets_with_leading_spaces_are_list_items() {
+        let b = plain_blocks("Intro line here.\n  • 59% reduction in East Asia\n  • 40% reduction\n");
+        assert_eq!(b[1].kind, BlockKind::ListItem(None));
+        assert_eq!(b[1].text, "59% reduction in East Asia");
+    }
+}

@@ -1,0 +1,22 @@
+//! Articles: the model and everything that builds it from text. Nothing here knows about
+//! terminals.
+
+pub mod dates;
+pub mod entities;
+pub mod export;
+pub mod extract;
+pub mod lines;
+pub mod markdown;
+pub mod model;
+pub mod names;
+pub mod numbers;
+pub mod parse;
+pub mod quotes;
+pub mod sentences;
+pub mod speakers;
+pub mod structure;
+pub mod tokens;
+pub mod words;
+
+pub use model::*;
+pub use parse::{Format, ParseError, detect, parse, parse_structure};

@@ -1,0 +1,205 @@
+//! The article model: what folio knows about an article once it is parsed.
+//!
+//! Every extracted item carries a [`Location`] (section, paragraph, byte range inside that
+//! paragraph's `text`), so a reader can highlight it in place. The serde shape of these types
+//! is folio's public JSON contract (`folio --export json`); see README.md.
+
+use serde::{Deserialize, Serialize};
+
+/// The `schema` value written into every export. Bump the number on incompatible changes.
+pub const SCHEMA: &str = "folio.article/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub schema: String,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub dateline: Option<String>,
+    #[serde(default)]
+    pub byline: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub statistics: Vec<Statistic>,
+    /// Absolute dates: a year, a month, a day of a month, or a full date.
+    #[serde(default)]
+    pub dates: Vec<DateMention>,
+    /// Dates relative to when the article was written: "this year", "two years later", "Monday".
+    #[serde(default)]
+    pub relative_dates: Vec<DateMention>,
+    #[serde(default)]
+    pub people: Vec<Entity>,
+    #[serde(default)]
+    pub organisations: Vec<Entity>,
+    /// Problems met while reading the input (e.g. invalid UTF-8), for the status bar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Default for Article {
+    fn default() -> Self {
+        Article {
+            schema: SCHEMA.to_string(),
+            title: None,
+            subtitle: None,
+            dateline: None,
+            byline: None,
+            source: None,
+            sections: Vec::new(),
+            quotes: Vec::new(),
+            statistics: Vec::new(),
+            dates: Vec::new(),
+            relative_dates: Vec::new(),
+            people: Vec::new(),
+            organisations: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub text: String,
+    #[serde(default)]
+    pub kind: ParagraphKind,
+    /// The marker of an ordered list item ("1.", "b)"), kept out of `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+}
+
+impl Paragraph {
+    pub fn body(text: impl Into<String>) -> Self {
+        Paragraph { text: text.into(), kind: ParagraphKind::Body, marker: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    #[default]
+    Body,
+    ListItem,
+    PullQuote,
+}
+
+/// Where an extracted item stands: `start..end` are byte offsets into
+/// `sections[section].paragraphs[paragraph].text`, always on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    pub section: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    pub speaker: Option<String>,
+    #[serde(flatten)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// The quantity with what it counts: "98 per cent of members".
+    pub text: String,
+    /// The number as written: "98", "one-third", "£1,000", "8.9 million".
+    pub quantity: String,
+    /// Its value where it can be read as one number (8.9 million -> 8900000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The sentence that holds it.
+    pub sentence: String,
+    #[serde(flatten)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub text: String,
+    /// ISO 8601 where the text gives enough: "2024-07-30", "2024-07", "2017", or "--07-30"
+    /// (a month and day whose year the text does not give).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+    #[serde(default)]
+    pub relative: bool,
+    #[serde(flatten)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub mentions: usize,
+    /// Other names it goes by in the text: an acronym, a surname.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Where each mention stands, for highlighting.
+    #[serde(default)]
+    pub occurrences: Vec<Location>,
+}
+
+impl Article {
+    /// The paragraph a location points into, if it exists.
+    pub fn paragraph(&self, section: usize, paragraph: usize) -> Option<&Paragraph> {
+        self.sections.get(section)?.paragraphs.get(paragraph)
+    }
+
+    /// The text a location covers, if the location is valid for this article.
+    pub fn text_at(&self, at: &Location) -> Option<&str> {
+        self.paragraph(at.section, at.paragraph)?.text.get(at.start..at.end)
+    }
+
+    /// Every paragraph with its (section, paragraph) index, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, usize, &Paragraph)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| sec.paragraphs.iter().enumerate().map(move |(p, para)| (s, p, para)))
+    }
+
+    /// A title to show when the article has none: its first words, cut at a word boundary.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        let lead = self.paragraphs().next().map(|(_, _, p)| p.text.as_str()).unwrap_or("");
+        first_words(lead, 60)
+    }
+}
+
+/// At most `max_chars` characters of `text`, cut at a word boundary, with an ellipsis when cut.
+pub fn first_words(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max_chars).collect();
+    }
+    out.push('…');
+    out
+}

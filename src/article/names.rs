@@ -1,0 +1,409 @@
+//! Finding names in a paragraph: runs of capitalised words ("United Nations Office on Drugs
+//! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
+//! and other names by their words and the words around them.
+
+use super::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
+use super::words::{is_function_word, is_honorific, is_speech_verb, is_title_word};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    /// Two or more capitalised words with no cue yet: a person if the article says so
+    /// elsewhere ("Ilias Chatzis" as a speaker), otherwise nothing.
+    Unknown,
+    /// One capitalised word: perhaps a surname mentioned again ("Guterres").
+    Single,
+}
+
+/// One name found in a paragraph: byte range of the name itself (titles stripped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameHit {
+    pub kind: NameKind,
+    pub start: usize,
+    pub end: usize,
+    /// An acronym defined right after it: "(UNODC)".
+    pub acronym: Option<(usize, usize)>,
+    /// A title or honorific stood before it ("Mr", "Secretary-General").
+    pub titled: bool,
+    /// The name has a glued "said" to strip: "Walysaid," -> "Waly".
+    pub glued_said: bool,
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "on" | "for" | "and" | "the" | "in" | "against" | "de" | "du" | "da" | "van" | "von" | "der"
+            | "al" | "bin" | "&" | "la" | "le" | "del" | "y" | "di" | "dos" | "das"
+    )
+}
+
+/// Words that, as the head of a name, make it an organisation.
+fn is_org_keyword(w: &str) -> bool {
+    matches!(
+        low(strip_possessive(w)).as_str(),
+        "nations" | "office" | "union" | "organization" | "organisation" | "agency" | "assembly" | "council"
+            | "committee" | "commission" | "ministry" | "department" | "bank" | "fund" | "foundation"
+            | "institute" | "institution" | "university" | "college" | "association" | "federation"
+            | "party" | "group" | "corporation" | "corp" | "company" | "inc" | "ltd" | "limited" | "llc"
+            | "plc" | "court" | "police" | "army" | "navy" | "forces" | "authority" | "board" | "bureau"
+            | "service" | "services" | "society" | "trust" | "centre" | "center" | "network" | "alliance"
+            | "coalition" | "movement" | "front" | "programme" | "program" | "secretariat" | "parliament"
+            | "congress" | "senate" | "cabinet" | "government" | "administration" | "tribunal" | "church"
+            | "club" | "league" | "watch" | "international" | "unit" | "observatory" | "academy" | "bloc"
+            | "consortium" | "cooperative" | "council's" | "airlines" | "airways" | "industries" | "holdings"
+            | "partners" | "press" | "times" | "post" | "news" | "media" | "broadcasting" | "guardian"
+            | "telegraph" | "journal" | "herald" | "tribune" | "reuters" | "hospital" | "clinic" | "school"
+            | "schools" | "unicef" | "command" | "guard" | "directorate" | "inspectorate" | "regulator"
+    )
+}
+
+/// Heads that make a name an event, a document or a place rather than an organisation.
+fn is_other_keyword(w: &str) -> bool {
+    matches!(
+        low(strip_possessive(w)).as_str(),
+        "day" | "week" | "report" | "convention" | "treaty" | "agreement" | "act" | "declaration" | "protocol"
+            | "summit" | "conference" | "games" | "cup" | "festival" | "award" | "awards" | "prize" | "strategy"
+            | "plan" | "agenda" | "index" | "survey" | "review" | "charter" | "accord" | "pact" | "law" | "bill"
+            | "war" | "pandemic" | "crisis" | "states" | "kingdom" | "republic" | "island" | "islands" | "sea"
+            | "ocean" | "river" | "mountains" | "valley" | "city" | "province" | "county" | "region" | "africa"
+            | "asia" | "america" | "americas" | "europe" | "pacific" | "caribbean" | "east" | "west" | "north"
+            | "south" | "street" | "road" | "avenue" | "square" | "park" | "airport" | "station" | "bridge"
+            | "hall" | "house" | "palace" | "tower" | "stadium" | "arena" | "museum" | "gallery" | "library"
+            | "exams" | "exam" | "level" | "levels" | "goals" | "goal" | "framework" | "initiative" | "project"
+            | "campaign" | "fire" | "storm" | "hurricane" | "typhoon" | "virus" | "syndrome" | "disease"
+            | "english" | "french" | "spanish" | "arabic" | "chinese" | "eve" | "christmas" | "easter"
+            | "ramadan" | "olympics" | "championship" | "election" | "elections" | "budget" | "budgets"
+    )
+}
+
+/// All-capital words that are not organisations.
+fn is_plain_acronym(w: &str) -> bool {
+    matches!(
+        strip_possessive(w),
+        "COVID" | "GDP" | "CEO" | "CFO" | "GCSE" | "GCSEs" | "HIV" | "AIDS" | "PM" | "AM" | "TV" | "AI" | "ID"
+            | "UK" | "US" | "USA" | "UAE" | "OK" | "MP" | "MPS" | "DNA" | "GMT" | "UTC" | "BST" | "IT" | "VAT"
+            | "SMS" | "PDF" | "URL" | "FAQ" | "ICU" | "PPE" | "LGBT" | "LGBTQ" | "CCTV" | "GPS" | "IQ" | "IPO"
+            | "CO2" | "NGO" | "NGOS" | "VIP" | "EST" | "EDT" | "PST" | "RSS" | "HTML" | "API" | "USB" | "DVD"
+            | "CD" | "PC" | "DRC" | "PRC" | "DPRK" | "ROK" | "NOT" | "ALL" | "THE" | "AND" | "BREAKING"
+            | "UPDATE" | "NEW" | "LIVE" | "WATCH" | "READ" | "MORE" | "PHOTO" | "VIDEO" | "AP" | "AFP"
+            | "SUV" | "CPI" | "KM" | "KG" | "MW" | "GW" | "UFO" | "II" | "III" | "IV" | "VI" | "VII" | "VIII"
+            | "IX" | "XI" | "XX" | "XXI" | "EV" | "EVS" | "ESG" | "IVF" | "STEM" | "SME" | "SMES" | "OECD?"
+    )
+}
+
+/// A capitalised word with a lowercase letter: "Guterres", "Secretary-General", "McDonald".
+fn name_shaped(w: &str) -> bool {
+    starts_upper(w) && w.chars().any(char::is_lowercase) && !w.contains("://")
+}
+
+fn is_name_token(text: &str, t: &Token) -> bool {
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    starts_upper(w) && (w.chars().count() > 1 || w.chars().all(char::is_uppercase))
+}
+
+/// Sentence-start words that are capitalised only because they open the sentence.
+fn is_opener(w: &str) -> bool {
+    is_function_word(w) || w.ends_with("ly") && w.len() > 4 || matches!(low(w).as_str(), "in" | "on" | "at" | "according" | "speaking" | "asked" | "despite" | "following" | "addressing" | "under" | "citing")
+}
+
+/// Every name in a paragraph, in order. `sentence_starts` are the byte offsets where
+/// sentences begin.
+pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<NameHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !is_name_token(text, &t[i]) {
+            i += 1;
+            continue;
+        }
+        // Grow a run of name tokens, joined by connectors, honorific dots and initials.
+        let a = i;
+        let mut b = i + 1; // exclusive
+        loop {
+            let prev = &t[b - 1];
+            let pw = prev.text(text);
+            if strip_possessive(pw).len() != pw.len() {
+                break; // "UNODC’s anti-trafficking unit": the possessive ends the name
+            }
+            match t.get(b) {
+                Some(n) if is_name_token(text, n) && n.start == prev.end + 1 => b += 1,
+                Some(n) if n.kind == Kind::Punct && n.text(text) == "." && n.start == prev.end => {
+                    // "Mr. Antonio", "George W. Bush"
+                    let honor = is_honorific(pw) || pw.chars().count() == 1;
+                    if honor && t.get(b + 1).is_some_and(|x| is_name_token(text, x)) {
+                        b += 2;
+                    } else {
+                        break;
+                    }
+                }
+                Some(n) if n.kind == Kind::Word && is_connector(n.text(text)) => {
+                    // Connectors only inside a name: "Office on Drugs and Crime".
+                    let mut c = b;
+                    while t.get(c).is_some_and(|x| x.kind == Kind::Word && is_connector(x.text(text))) && c < b + 2 {
+                        c += 1;
+                    }
+                    let cw = t[b].text(text);
+                    let next_ok = t.get(c).is_some_and(|x| is_name_token(text, x));
+                    // "ILO and UNICEF" are two names; "Drugs and Crime" continues one.
+                    // "the United States and the European Union" too.
+                    let splits = cw == "and"
+                        && (is_acronym(t[b - 1].text(text))
+                            || t.get(c).is_some_and(|x| is_acronym(x.text(text)))
+                            || t.get(b + 1).is_some_and(|x| x.text(text) == "the"));
+                    if next_ok && !splits {
+                        b = c + 1;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        classify_run(text, t, a, b, sentence_starts, &mut out);
+        i = b;
+    }
+    out
+}
+
+fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize]) -> bool {
+    let s = t[k].start;
+    if sentence_starts.binary_search(&s).is_ok() {
+        return true;
+    }
+    // After an opening quotation mark at the start of a sentence.
+    k > 0 && matches!(t[k - 1].text(text), "“" | "\"" | "‘" | "(") && (k == 1 || sentence_starts.binary_search(&t[k - 1].start).is_ok() || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
+}
+
+fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
+    // Drop sentence-opening words that are not names: "The", "According", "Meanwhile".
+    while a < b && at_sentence_start(t, text, a, starts) && is_opener(t[a].text(text)) {
+        a += 1;
+        while a < b && t[a].kind == Kind::Word && is_connector(t[a].text(text)) {
+            a += 1;
+        }
+    }
+    if a >= b {
+        return;
+    }
+    let words: Vec<usize> = (a..b).filter(|&k| t[k].kind == Kind::Word).collect();
+    let w = |k: usize| t[k].text(text);
+    // The head: the words before the first "of/on/for/against/in" connector.
+    let head_end = words
+        .iter()
+        .position(|&k| matches!(w(k), "of" | "on" | "for" | "against" | "in"))
+        .unwrap_or(words.len());
+    let head = &words[..head_end];
+    let Some(&head_last) = head.last() else {
+        return;
+    };
+    let acronym = acronym_after(text, t, b);
+    let mk = |kind, s: usize, e: usize, titled| NameHit {
+        kind,
+        start: t[s].start,
+        end: t[e].start + strip_possessive(t[e].text(text)).len(),
+        acronym,
+        titled,
+        glued_said: false,
+    };
+    // "School strikes will…": a lone keyword opening a sentence is a common noun.
+    let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, a, starts);
+    if head.iter().any(|&k| is_org_keyword(w(k))) && !is_other_keyword(w(head_last)) && !lone_opener {
+        out.push(mk(NameKind::Organisation, a, b - 1, false));
+        return;
+    }
+    if is_other_keyword(w(head_last)) {
+        // "UN Convention on Cybercrime": the convention is not an organisation, but a
+        // leading acronym is still a mention of one.
+        if head.len() > 1 && is_acronym(w(head[0])) && !is_plain_acronym(w(head[0])) {
+            out.push(mk(NameKind::Organisation, head[0], head[0], false));
+        }
+        return;
+    }
+    // Titles: "UN Secretary-General Antonio Guterres", "Mr. Antonio Guterres",
+    // "Education Secretary Gillian Keegan".
+    if let Some(pos) = head.iter().rposition(|&k| is_title_word(w(k))) {
+        let rest: Vec<usize> = head[pos + 1..].to_vec();
+        for &k in &head[..pos] {
+            if is_acronym(w(k)) && !is_plain_acronym(w(k)) {
+                out.push(mk(NameKind::Organisation, k, k, false));
+            }
+        }
+        if !rest.is_empty() && rest.len() <= 4 && rest.iter().all(|&k| name_shaped(w(k))) {
+            let first = rest[0];
+            let last = *rest.last().unwrap_or(&first);
+            let mut hit = mk(NameKind::Person, first, last, true);
+            hit.acronym = None;
+            hit.glued_said = glued_said(text, t, last);
+            if hit.glued_said {
+                hit.end -= 4;
+            }
+            out.push(hit);
+        }
+        return;
+    }
+    if words.len() == 1 {
+        let word = w(words[0]);
+        if is_acronym(word) {
+            if !is_plain_acronym(word) {
+                out.push(mk(NameKind::Organisation, a, a, false));
+            }
+        } else if name_shaped(word) && !at_sentence_start(t, text, a, starts) {
+            out.push(mk(NameKind::Single, a, a, false));
+        }
+        return;
+    }
+    // Several capitalised words without a keyword or a title.
+    if words.len() <= 4 && words.iter().all(|&k| name_shaped(w(k))) {
+        let last = b - 1;
+        let mut hit = mk(NameKind::Unknown, a, last, false);
+        hit.glued_said = glued_said(text, t, last);
+        if hit.glued_said {
+            hit.end -= 4;
+        }
+        if person_cue(text, t, a, b) || hit.glued_said {
+            hit.kind = NameKind::Person;
+        }
+        out.push(hit);
+    } else if words.iter().all(|&k| is_acronym(w(k))) {
+        for &k in &words {
+            if !is_plain_acronym(w(k)) {
+                out.push(mk(NameKind::Organisation, k, k, false));
+            }
+        }
+    }
+}
+
+/// "(UNODC)" right after a name.
+fn acronym_after(text: &str, t: &[Token], b: usize) -> Option<(usize, usize)> {
+    let open = t.get(b)?;
+    let acr = t.get(b + 1)?;
+    let close = t.get(b + 2)?;
+    (open.text(text) == "(" && close.text(text) == ")" && is_acronym(acr.text(text))).then_some((acr.start, acr.end))
+}
+
+/// "Walysaid," — a name with "said" glued on by a missing space, before a quotation.
+fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
+    let word = t[k].text(text);
+    let Some(stem) = word.strip_suffix("said") else {
+        return false;
+    };
+    stem.chars().count() >= 3
+        && stem.chars().last().is_some_and(char::is_lowercase)
+        && t.get(k + 1).is_some_and(|n| matches!(n.text(text), "," | ":"))
+        && t.get(k + 2).is_some_and(|n| matches!(n.text(text), "“" | "\"" | "‘" | "«"))
+}
+
+/// Context that marks a run of capitalised words as a person: a speech verb after it
+/// (perhaps after an appositive), a speech verb before it, or an appositive with a role
+/// word ("Guy Ryder, the ILO's director-general").
+fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
+    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
+    let aux = |s: &str| matches!(low(s).as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further");
+    // "X said", "X has also said"
+    let mut k = b;
+    while aux(w(k)) {
+        k += 1;
+    }
+    if is_speech_verb(w(k)) && w(k) != "according" {
+        return true;
+    }
+    if w(b) == "," && is_speech_verb(w(b + 1)) && w(b + 1) != "according" {
+        return true;
+    }
+    // "said X"
+    if a > 0 && is_speech_verb(w(a - 1)) && w(a - 1) != "according" {
+        return true;
+    }
+    if a > 1 && w(a - 1) == "to" && w(a - 2) == "according" {
+        return true;
+    }
+    // "X, the ILO's director-general," / "X, NEU general secretary, said"
+    if w(b) == "," {
+        for k in b + 1..(b + 9).min(t.len()) {
+            let s = w(k);
+            if matches!(s, "." | ";" | "“" | "”" | "\"") {
+                break;
+            }
+            if is_title_word(s) && !is_org_keyword(s) && !matches!(low(s).as_str(), "national" | "regional" | "first" | "high" | "state" | "home" | "health" | "education" | "foreign" | "finance" | "general") {
+                return true;
+            }
+            if s == "," && is_speech_verb(w(k + 1)) {
+                return true;
+            }
+        }
+    }
+    // "The head of X, Ilias Chatzis, said": a role before the comma.
+    if a > 0 && w(a - 1) == "," {
+        let from = a.saturating_sub(12);
+        let role = (from..a - 1).any(|k| {
+            let s = w(k);
+            matches!(low(s).as_str(), "head" | "chief" | "director" | "spokesperson" | "spokesman" | "spokeswoman" | "minister" | "president" | "secretary" | "chair" | "chairman" | "founder" | "leader" | "ceo" | "professor" | "author" | "expert" | "officer" | "official" | "manager" | "coordinator" | "representative" | "ambassador" | "governor" | "mayor")
+        });
+        if role {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::sentences::sentences;
+    use crate::article::tokens::tokenize;
+
+    fn names(text: &str) -> Vec<(NameKind, &str)> {
+        let t = tokenize(text);
+        let starts: Vec<usize> = sentences(text, &t).iter().map(|r| r.start).collect();
+        find_names(text, &t, &starts).into_iter().map(|h| (h.kind, &text[h.start..h.end])).collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_orgs_found() {
+        assert_eq!(
+            names("UN Secretary-General Antonio Guterres has called for increased efforts."),
+            [(NameKind::Organisation, "UN"), (NameKind::Person, "Antonio Guterres")]
+        );
+        assert_eq!(names("according to Mr. Antonio Guterres."), [(NameKind::Person, "Antonio Guterres")]);
+        assert_eq!(names("Education Secretary Gillian Keegan has said"), [(NameKind::Person, "Gillian Keegan")]);
+    }
+
+    #[test]
+    fn organisations_with_acronyms() {
+        let text = "The United Nations Office on Drugs and Crime (UNODC) has announced it.";
+        let t = tokenize(text);
+        let hits = find_names(text, &t, &[0]);
+        assert_eq!(&text[hits[0].start..hits[0].end], "United Nations Office on Drugs and Crime");
+        assert_eq!(hits[0].kind, NameKind::Organisation);
+        let (s, e) = hits[0].acronym.unwrap();
+        assert_eq!(&text[s..e], "UNODC");
+    }
+
+    #[test]
+    fn two_acronyms_joined_by_and_are_two_names() {
+        assert_eq!(
+            names("a report by the ILO and UNICEF warned"),
+            [(NameKind::Organisation, "ILO"), (NameKind::Organisation, "UNICEF")]
+        );
+    }
+
+    #[test]
+    fn people_by_context() {
+        assert_eq!(
+            names("The head of UNODC’s anti-trafficking unit, Ilias Chatzis, said that"),
+            [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ilias Chatzis")]
+        );
+        assert_eq!(names("“Yes,” said Guy Ryder, the ILO's director-general."), [(NameKind::Person, "Guy Ryder"), (NameKind::Organisation, "ILO")]);
+        assert_eq!(names("Meanwhile, UNODC Executive Director Ghada Walysaid, “this"), [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ghada Waly")]);
+        assert_eq!(names("members the United States and the European Union"), [(NameKind::Organisation, "European Union")]);
+    }
+
+    #[test]
+    fn events_and_documents_are_not_organisations() {
+        assert_eq!(names("on World Day against Trafficking in Persons, the UN Convention on Cybercrime"), [(NameKind::Organisation, "UN")]);
+    }
+}

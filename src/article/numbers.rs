@@ -1,0 +1,477 @@
+//! Statistics: quantities that state a fact, as a short phrase with what they count
+//! ("one-third of all victims", "98 per cent of members", "£1,000 one-off bonus",
+//! "3 in 4 toddlers", "8.9 million").
+//!
+//! Not statistics: years and days of the month (the date extractor claims them),
+//! identifiers ("Covid-19", "Article 5", "year 11 and 13"), ordinals, times, numbers
+//! inside URLs, time frames ("over the past two decades") and pronoun uses of "one".
+
+use super::dates::{FoundDate, is_irregular_plural, year_of};
+use super::tokens::{Kind, Token, is_currency, low};
+use super::words::{fraction_word, is_function_word, is_speech_verb, number_word, scale_word};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundStat {
+    /// The phrase: modifiers, quantity, unit and what is counted.
+    pub start: usize,
+    pub end: usize,
+    /// The quantity alone ("8.9 million", "one-third", "59%").
+    pub q_start: usize,
+    pub q_end: usize,
+    pub value: Option<f64>,
+}
+
+/// Byte ranges of URLs and e-mail addresses, whose digits are never statistics.
+pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&text.as_bytes()[from..], b"://")
+        .map(|p| p + from)
+        .or_else(|| memchr::memmem::find(&text.as_bytes()[from..], b"www.").map(|p| p + from))
+    {
+        let start = text[..pos].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+        let end = text[pos..].find(char::is_whitespace).map_or(text.len(), |w| pos + w);
+        out.push((start, end));
+        from = end.max(pos + 1);
+        if from >= text.len() {
+            break;
+        }
+    }
+    out
+}
+
+fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    ranges.iter().any(|&(a, b)| start >= a && end <= b)
+}
+
+/// Lowercase words that label the number after them: "year 11", "article 5".
+fn is_label(word: &str) -> bool {
+    matches!(
+        low(word.trim_end_matches('.')).as_str(),
+        "article" | "section" | "chapter" | "no" | "number" | "nos" | "page" | "p" | "pp" | "year" | "years"
+            | "level" | "grade" | "class" | "room" | "route" | "flight" | "resolution" | "rule" | "phase"
+            | "stage" | "vol" | "volume" | "episode" | "season" | "part" | "figure" | "fig" | "table"
+            | "item" | "model" | "version" | "v" | "act" | "paragraph" | "clause" | "line" | "bus" | "gate"
+            | "platform" | "terminal" | "highway" | "interstate" | "channel" | "category" | "type" | "band"
+            | "division" | "form" | "box" | "apt" | "suite" | "lot" | "block" | "zone" | "ward" | "district"
+            | "tier" | "size" | "covid" | "g" | "top" | "key" | "hole" | "lane" | "exit" | "junction"
+            | "pier" | "berth" | "seat" | "row" | "floor" | "storey" | "no." | "art" | "annex" | "appendix"
+            | "amendment" | "step" | "week" | "day" | "round" | "match" | "game" | "heat" | "lap" | "race"
+            | "series" | "issue" | "iss" | "id" | "code" | "ref" | "reference" | "case" | "docket" | "file"
+            | "report" | "cop" | "sdg" | "goal" | "target" | "indicator" | "op" | "opus"
+    )
+}
+
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        low(word).as_str(),
+        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade" | "decades"
+            | "century" | "centuries" | "hour" | "hours" | "minute" | "minutes"
+    )
+}
+
+fn is_percent_word(word: &str) -> bool {
+    matches!(low(word).as_str(), "percent" | "pc" | "pct" | "percentage")
+}
+
+/// Units a hyphenated number word takes: "two-week", "three-year", "10-month".
+fn is_hyphen_unit(word: &str) -> bool {
+    matches!(
+        low(word).as_str(),
+        "week" | "day" | "year" | "month" | "hour" | "minute" | "decade" | "mile" | "kilometre" | "kilometer"
+            | "km" | "metre" | "meter" | "foot" | "storey" | "story" | "seat" | "point" | "member" | "person"
+            | "man" | "woman" | "match" | "game" | "nation" | "country" | "party" | "stage" | "part" | "night"
+            | "term" | "times" | "fold" | "strong" | "page" | "minute-long" | "hour-long" | "day-long"
+            | "week-long" | "year-long" | "bed" | "room" | "lane" | "mile-long"
+    )
+}
+
+fn word_at<'a>(text: &'a str, t: &[Token], k: usize) -> &'a str {
+    t.get(k).map_or("", |x| x.text(text))
+}
+
+/// The value of a number written with digits: "1,000" -> 1000, "£4.3" -> 4.3, "160M" -> 1.6e8.
+fn digits_value(s: &str) -> Option<f64> {
+    let s = s.trim_start_matches(is_currency).trim_end_matches('%');
+    let num_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
+    let (num, suffix) = s.split_at(num_end);
+    let v: f64 = num.replace(',', "").parse().ok()?;
+    let scale = match suffix {
+        "" => 1.0,
+        "k" | "K" => 1e3,
+        "m" | "M" | "mn" => 1e6,
+        "bn" | "b" | "B" => 1e9,
+        "tn" | "trn" => 1e12,
+        _ => return None,
+    };
+    Some(v * scale)
+}
+
+/// The quantity starting at token `i`: its last token and value; `None` if the token
+/// does not start a statistic.
+fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(usize, Option<f64>)> {
+    let tok = &t[i];
+    let s = tok.text(text);
+    let prev = i.checked_sub(1).map(|p| &t[p]);
+    let prev_s = prev.map_or("", |p| p.text(text));
+    let prev_low = low(prev_s);
+    match tok.kind {
+        Kind::Number => {
+            let value = digits_value(s)?; // ordinals (11th), identifiers (5G), times (10am) fail here
+            if let Some(p) = prev {
+                if p.end == tok.start && matches!(prev_s, "-" | "#" | "/" | "." | ":" | "№") {
+                    return None;
+                }
+                if p.kind == Kind::Word && is_label(prev_s) {
+                    return None;
+                }
+                // "Windows 11", "Boeing 737": a capitalised word naming the number.
+                if p.kind == Kind::Word
+                    && prev_s.starts_with(char::is_uppercase)
+                    && !is_function_word(prev_s)
+                    && !is_speech_verb(prev_s)
+                    && i >= 2
+                    && !matches!(word_at(text, t, i - 2), "." | "!" | "?" | "“" | "\"" | ":")
+                {
+                    return None;
+                }
+            }
+            if let Some(n) = t.get(i + 1) {
+                let ns = n.text(text);
+                // 10:30, 3.5.1, 555-1234 style identifiers; ranges "10-15" are kept.
+                if n.start == tok.end && matches!(ns, ":" | "/" | ".") && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number) {
+                    return None;
+                }
+            }
+            // A year-shaped number is a year (or a name's), unless it counts things.
+            if year_of(tok, text).is_some() {
+                let next = word_at(text, t, i + 1);
+                let counts = next.ends_with('s') && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next);
+                if !counts {
+                    return None;
+                }
+            }
+            let mut end = i;
+            // A range: "10-15", "10 to 15".
+            if t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
+                && matches!(word_at(text, t, i + 1), "-" | "–")
+                && t[i + 1].start == tok.end
+                && t[i + 2].start == t[i + 1].end
+            {
+                end = i + 2;
+            }
+            Some((end, Some(value)))
+        }
+        Kind::Word => {
+            let w = low(s);
+            let w = w.as_str();
+            // Anaphora: "the two organisations" points back; it does not count.
+            let anaphoric = matches!(prev_low.as_str(), "the" | "these" | "those" | "both" | "all");
+            if let Some(v) = fraction_word(s) {
+                if w == "half" || w == "quarter" || w == "third" {
+                    // "half of all children", but not "a third time" or "half an hour".
+                    let of = low(word_at(text, t, i + 1)).as_str() == "of";
+                    return of.then_some((i, Some(v)));
+                }
+                if w.contains('-') || w.ends_with('s') {
+                    return Some((i, Some(v)));
+                }
+                return None;
+            }
+            if matches!(w, "a" | "an") {
+                let next = word_at(text, t, i + 1);
+                let nl = low(next);
+                if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth") && low(word_at(text, t, i + 2)).as_str() == "of" {
+                    return Some((i + 1, fraction_word(next)));
+                }
+                if matches!(nl.as_str(), "million" | "billion" | "thousand" | "dozen" | "hundred" | "trillion") {
+                    return Some((i + 1, scale_word(next).or(number_word(next))));
+                }
+                return None;
+            }
+            if let Some(v) = number_word(s) {
+                if anaphoric || blocked.get(i).copied().unwrap_or(false) {
+                    return None;
+                }
+                if v.is_nan() {
+                    // "hundreds of", "thousands of": vague but still a magnitude.
+                    return (low(word_at(text, t, i + 1)).as_str() == "of").then_some((i, None));
+                }
+                let mut end = i;
+                let mut value = v;
+                // "twenty five", "two hundred"
+                while let Some(nv) = t.get(end + 1).and_then(|n| number_word(n.text(text))).filter(|x| !x.is_nan()) {
+                    value = if nv >= 100.0 { value * nv } else { value + nv };
+                    end += 1;
+                }
+                if w == "one" && end == i {
+                    // "one" is a pronoun or "a single" unless a ratio or scale follows.
+                    let next = low(word_at(text, t, i + 1));
+                    let ok = scale_word(word_at(text, t, i + 1)).is_some()
+                        || matches!(next.as_str(), "in" | "out" | "per" | "percent")
+                            && (next.as_str() != "in" || t.get(i + 2).is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some()));
+                    if !ok {
+                        return None;
+                    }
+                }
+                return Some((end, Some(value)));
+            }
+            // Hyphenated: "twenty-five", "two-week"; "one-off" and "two-way" are not counts.
+            if let Some((head, tail)) = s.split_once('-') {
+                let hv = number_word(head).filter(|v| !v.is_nan())?;
+                if anaphoric {
+                    return None;
+                }
+                if let Some(tv) = number_word(tail).filter(|v| !v.is_nan()) {
+                    return Some((i, Some(hv + tv)));
+                }
+                let unit = tail.split('-').next().unwrap_or("");
+                if is_hyphen_unit(unit) && !tail.ends_with("-old") && low(head).as_str() != "one" {
+                    return Some((i, Some(hv)));
+                }
+            }
+            None
+        }
+        Kind::Punct => None,
+    }
+}
+
+/// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
+/// not statistics).
+pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
+    let urls = url_ranges(text);
+    // Tokens claimed by dates, and identifiers continued by "and"/"or" ("year 11 and 13").
+    let mut blocked = vec![false; t.len()];
+    let mut di = 0;
+    for (k, tok) in t.iter().enumerate() {
+        while di < dates.len() && dates[di].end <= tok.start {
+            di += 1;
+        }
+        if di < dates.len() && dates[di].start <= tok.start {
+            blocked[k] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut last_identifier: Option<usize> = None;
+    while i < t.len() {
+        if blocked[i] || inside(&urls, t[i].start, t[i].end) {
+            i += 1;
+            continue;
+        }
+        // Identifier chains: "year 11 and 13", "Articles 5, 6 and 7".
+        if t[i].kind == Kind::Number {
+            let labelled = i > 0 && t[i - 1].kind == Kind::Word && is_label(t[i - 1].text(text));
+            let chained = last_identifier.is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
+            if labelled || chained {
+                last_identifier = Some(i);
+                i += 1;
+                continue;
+            }
+        }
+        let Some((mut end, mut value)) = quantity_at(text, t, i, &blocked) else {
+            i += 1;
+            continue;
+        };
+        let q_start = i;
+        // Scale and percent: "8.9 million", "98 per cent", "4.3 percent", "59 %".
+        if let Some(n) = t.get(end + 1).filter(|n| n.kind == Kind::Word) {
+            let ns = n.text(text);
+            if let Some(sc) = scale_word(ns).filter(|_| ns.len() > 1) {
+                value = value.map(|v| v * sc);
+                end += 1;
+            }
+        }
+        if low(word_at(text, t, end + 1)).as_str() == "per" && low(word_at(text, t, end + 2)).as_str() == "cent" {
+            end += 2;
+        } else if is_percent_word(word_at(text, t, end + 1)) {
+            end += 1;
+            if low(word_at(text, t, end + 1)).as_str() == "points" {
+                end += 1;
+            }
+        } else if word_at(text, t, end + 1) == "%" {
+            end += 1;
+        }
+        // Ratios: "3 in 4", "one in five", "one out of five".
+        let ratio = match low(word_at(text, t, end + 1)).as_str() {
+            "in" => Some(end + 1),
+            "out" if low(word_at(text, t, end + 2)).as_str() == "of" => Some(end + 2),
+            _ => None,
+        };
+        if let Some(x) = ratio.and_then(|k| t.get(k + 1)) {
+            let k = ratio.unwrap_or(end) + 1;
+            let is_num = x.kind == Kind::Number && digits_value(x.text(text)).is_some() && year_of(x, text).is_none()
+                || number_word(x.text(text)).is_some_and(|v| !v.is_nan());
+            if is_num && !blocked[k] {
+                end = k;
+            }
+        }
+        // "12-month", "10-year": a unit glued with a hyphen.
+        if word_at(text, t, end + 1) == "-" && t[end + 1].start == t[end].end && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end) {
+            let unit = word_at(text, t, end + 2);
+            if unit.contains("-old") || unit == "year-old" {
+                i = end + 3;
+                continue;
+            }
+            if is_hyphen_unit(unit.split('-').next().unwrap_or("")) {
+                end += 2;
+            }
+        }
+        let q_end = end;
+        // Time frames and relative dates are not statistics: "over the past two decades",
+        // "two years later".
+        let next = word_at(text, t, q_end + 1);
+        if is_time_unit(next) {
+            let after = low(word_at(text, t, q_end + 2));
+            let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
+            let frame = matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "recent") && after.as_str() != "of";
+            if frame || matches!(after.as_str(), "later" | "ago" | "earlier") {
+                i = q_end + 1;
+                continue;
+            }
+        }
+        // The phrase: modifiers before, what is counted after.
+        let start = modifier_start(text, t, q_start);
+        let phrase_end = counted_end(text, t, q_end);
+        out.push(FoundStat {
+            start: t[start].start,
+            end: t[phrase_end].end,
+            q_start: t[q_start].start,
+            q_end: t[q_end].end,
+            value,
+        });
+        i = q_end + 1;
+    }
+    out
+}
+
+/// Extends a quantity back over "more than", "nearly", "at least", "an estimated".
+fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
+    let w = |k: usize| low(word_at(text, t, k));
+    if q >= 2 {
+        let two = (w(q - 2), w(q - 1));
+        if matches!(
+            (two.0.as_str(), two.1.as_str()),
+            ("more", "than") | ("less", "than") | ("fewer", "than") | ("at", "least") | ("at", "most") | ("up", "to") | ("as", "many") | ("as", "much") | ("an", "estimated") | ("close", "to")
+        ) {
+            return q - 2;
+        }
+    }
+    if q >= 1
+        && matches!(
+            w(q - 1).as_str(),
+            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some" | "over" | "under" | "just" | "only" | "barely" | "exactly" | "estimated"
+        )
+    {
+        return q - 1;
+    }
+    q
+}
+
+/// Extends a quantity forward over what it counts: "members", "one-off bonus",
+/// "of all victims", "of human trafficking victims".
+fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
+    let noun_like = |k: usize, in_of: bool| {
+        let Some(tok) = t.get(k) else {
+            return false;
+        };
+        let s = tok.text(text);
+        tok.kind == Kind::Word
+            && !is_function_word(s)
+            && !is_speech_verb(s)
+            && !s.ends_with("ed")
+            && (in_of || !s.ends_with("ing") || k == q_end + 1 && t[q_end].text(text).contains('-'))
+            && (in_of || !s.starts_with(char::is_uppercase))
+            && scale_word(s).is_none_or(|_| s.len() > 2)
+    };
+    // A plural noun ends the phrase: "3 in 4 toddlers" (walk).
+    let plural = |k: usize| {
+        let s = t[k].text(text);
+        s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") || is_irregular_plural(s)
+    };
+    let mut end = q_end;
+    let mut k = q_end + 1;
+    while k <= q_end + 3 && noun_like(k, false) {
+        end = k;
+        k += 1;
+        if plural(end) {
+            break;
+        }
+    }
+    // "of" + an optional determiner + up to four words.
+    if low(word_at(text, t, k)).as_str() == "of" {
+        let mut j = k + 1;
+        if matches!(low(word_at(text, t, j)).as_str(), "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these") {
+            j += 1;
+        }
+        let first = j;
+        while j < first + 4 && noun_like(j, true) {
+            end = j;
+            j += 1;
+            if plural(end) {
+                break;
+            }
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::dates::find_dates;
+    use crate::article::tokens::tokenize;
+
+    fn stats(text: &str) -> Vec<(&str, &str)> {
+        let t = tokenize(text);
+        let d = find_dates(text, &t);
+        find_statistics(text, &t, &d).into_iter().map(|s| (&text[s.q_start..s.q_end], &text[s.start..s.end])).collect()
+    }
+
+    fn phrases(text: &str) -> Vec<&str> {
+        stats(text).into_iter().map(|s| s.1).collect()
+    }
+
+    #[test]
+    fn fractions_and_percentages() {
+        assert_eq!(phrases("Children account for one-third of human trafficking victims."), ["one-third of human trafficking victims"]);
+        assert_eq!(phrases("Children make up one-third of all victims of human trafficking, and face abuse."), ["one-third of all victims"]);
+        assert_eq!(phrases("The union said 98 per cent of members who voted said no."), ["98 per cent of members"]);
+        assert_eq!(phrases("equal to 66 percent of members, 191,000 rejected the deal."), ["66 percent of members", "191,000"]);
+        assert_eq!(phrases("59% reduction in East Asia"), ["59% reduction"]);
+    }
+
+    #[test]
+    fn money_scales_and_ratios() {
+        assert_eq!(phrases("a £1,000 one-off bonus this year and a 4.3 per cent pay rise"), ["£1,000 one-off bonus", "4.3 per cent pay rise"]);
+        assert_eq!(phrases("could rise by 8.9 million by the end"), ["8.9 million"]);
+        assert_eq!(phrases("More than 160 million children are in child labor"), ["More than 160 million children"]);
+        assert_eq!(phrases("Now 3 in 4 toddlers walk."), ["3 in 4 toddlers"]);
+        let t = tokenize("rise by 8.9 million by");
+        let s = find_statistics("rise by 8.9 million by", &t, &[]);
+        assert_eq!(s[0].value, Some(8_900_000.0));
+    }
+
+    #[test]
+    fn not_statistics() {
+        assert!(phrases("the Covid-19 pandemic in 2017 on July 30").is_empty());
+        assert!(phrases("Source: https://www.sggp.org.vn/bao-ve-post751603.html").is_empty());
+        assert!(phrases("to protect year 11 and 13 exam preparation").is_empty());
+        assert!(phrases("under Article 5 of the treaty and Windows 11").is_empty());
+        assert!(phrases("one of the most compelling, a one-off, no one").is_empty());
+        assert!(phrases("The two organizations called for it.").is_empty());
+        assert!(phrases("progress over the past two decades is under threat; in the past 20 years").is_empty());
+        assert!(phrases("Two years later, the assembly met at 10:30 on the 11th.").is_empty());
+        assert!(phrases("The seventh report was the first.").is_empty());
+    }
+
+    #[test]
+    fn counts_with_units() {
+        assert_eq!(phrases("preparing for two days of strike action in England"), ["two days of strike action"]);
+        assert_eq!(phrases("During the last two days of national union action in March"), ["two days of national union action"]);
+        assert_eq!(phrases("the UK’s eight largest examination boards, does not"), ["eight largest examination boards"]);
+        assert_eq!(phrases("during a two-week meeting"), ["two-week meeting"]);
+        assert_eq!(phrases("covers 141 countries and"), ["141 countries"]);
+        assert_eq!(phrases("fell by 11 per cent in 2020"), ["11 per cent"]);
+    }
+}

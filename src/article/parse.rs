@@ -1,0 +1,128 @@
+//! Text in, [`Article`] out: picks the input format, builds the structure, runs the
+//! extractors. Knows nothing of terminals.
+
+use super::extract::extract;
+use super::lines::plain_blocks;
+use super::markdown::{looks_like_markdown, markdown_blocks};
+use super::model::{Article, Location, SCHEMA};
+use super::structure::assemble;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// Nothing readable was left once page chrome was set aside.
+    NoText,
+    /// `--format json` was asked for and the input is not a folio export.
+    BadJson(String),
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::NoText => f.write_str("no article text"),
+            ParseError::BadJson(e) => write!(f, "not a folio JSON article: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The format the content shows: folio JSON, Markdown, or plain text.
+pub fn detect(text: &str) -> Format {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') && t.contains("\"sections\"") {
+        return Format::Json;
+    }
+    if looks_like_markdown(text) {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Parses an article. `format` forces a format; `None` detects it from the content.
+pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> {
+    let mut article = parse_structure(text, format)?;
+    if article.quotes.is_empty() && article.statistics.is_empty() && article.dates.is_empty() && article.people.is_empty() && article.organisations.is_empty() {
+        extract(&mut article);
+    }
+    Ok(article)
+}
+
+/// The structure alone (title, sections, byline…), without extraction: what the reader
+/// needs to show its first screen.
+pub fn parse_structure(text: &str, format: Option<Format>) -> Result<Article, ParseError> {
+    let article = match format.unwrap_or_else(|| detect(text)) {
+        // Forced JSON must be JSON; detected JSON that does not parse is read as text.
+        Format::Json if format.is_some() => from_json(text)?,
+        Format::Json => from_json(text).unwrap_or_else(|_| assemble(plain_blocks(text))),
+        Format::Markdown => assemble(markdown_blocks(text)),
+        Format::Text => assemble(plain_blocks(text)),
+    };
+    if article.sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none()) && article.title.is_none() {
+        return Err(ParseError::NoText);
+    }
+    Ok(article)
+}
+
+/// A folio export read back. Items whose locations do not fit the text are dropped, so a
+/// hand-edited file cannot make the reader index out of bounds.
+fn from_json(text: &str) -> Result<Article, ParseError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut a: Article = serde_json::from_str(text).map_err(|e| ParseError::BadJson(e.to_string()))?;
+    if !a.schema.starts_with("folio.article/") {
+        return Err(ParseError::BadJson(format!("unknown schema {:?} (expected {SCHEMA})", a.schema)));
+    }
+    let sections = std::mem::take(&mut a.sections);
+    let valid = |at: &Location| {
+        sections.get(at.section).and_then(|s| s.paragraphs.get(at.paragraph)).is_some_and(|p| at.start <= at.end && p.text.get(at.start..at.end).is_some())
+    };
+    a.quotes.retain(|q| valid(&q.at));
+    a.statistics.retain(|s| valid(&s.at));
+    a.dates.retain(|d| valid(&d.at));
+    a.relative_dates.retain(|d| valid(&d.at));
+    for e in a.people.iter_mut().chain(a.organisations.iter_mut()) {
+        e.occurrences.retain(|o| valid(o));
+    }
+    a.sections = sections;
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(detect("{\"schema\":\"folio.article/1\",\"sections\":[]}"), Format::Json);
+        assert_eq!(detect("# Title\n\nText."), Format::Markdown);
+        assert_eq!(detect("Title\nText."), Format::Text);
+    }
+
+    #[test]
+    fn chrome_only_is_no_text() {
+        assert_eq!(parse("Comment (0)\nShare\n", None), Err(ParseError::NoText));
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let a = parse("A title here\nFirst paragraph, said Jane Doe, is “quite long enough to be a quote”.\n", None).unwrap();
+        let json = serde_json::to_string(&a).unwrap();
+        let b = parse(&json, None).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_locations_in_json_are_dropped() {
+        let json = r#"{"schema":"folio.article/1","title":null,"sections":[{"heading":null,"paragraphs":[{"text":"Short."}]}],
+            "quotes":[{"text":"x","speaker":null,"section":0,"paragraph":0,"start":2,"end":99}]}"#;
+        let a = parse(json, Some(Format::Json)).unwrap();
+        assert!(a.quotes.is_empty());
+    }
+}

@@ -1,0 +1,506 @@
+//! Direct quotes and who said them, inside one paragraph. Resolving pronouns and surnames
+//! to full names needs the whole article and happens in `speakers`.
+//!
+//! A quotation is the text between matching marks (“…”, "…", „…“, «…», and ‘…’ when a
+//! paragraph uses single marks). One- to three-word quotations are usually terms or scare
+//! quotes ("local agreements") and only count when a speech verb governs them.
+
+use super::names::{NameKind, find_names};
+use super::tokens::{Kind, Token, low};
+use super::words::{is_function_word, is_pronoun_subject, is_speech_verb, is_title_word};
+use std::ops::Range;
+
+/// Who the text says spoke, as written; resolved later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// A name as written, titles stripped: "Antonio Guterres", "Courtney".
+    Name(String),
+    /// A one-word name after an honorific or alone: "Mr Courtney" gives "Courtney".
+    Surname(String),
+    Pronoun(String),
+    /// A description: "the report", "JCQ spokesperson".
+    Phrase(String),
+    /// A speech verb with no subject (“A,” said “B”): the speaker of the quote before.
+    Previous,
+    Nobody,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    /// The quoted words inside the marks, trimmed.
+    pub start: usize,
+    pub end: usize,
+    pub said: Said,
+    /// The quotation opens the paragraph (a candidate to continue the previous speaker).
+    pub opens_paragraph: bool,
+    /// No closing mark before the paragraph ends.
+    pub unclosed: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    open: usize,      // byte offset of the opening mark
+    inner: usize,     // first byte after it
+    close: usize,     // byte offset of the closing mark (text.len() if unclosed)
+    after: usize,     // first byte after the closing mark
+    unclosed: bool,
+}
+
+fn closes(open: char, c: char) -> bool {
+    match open {
+        '“' => c == '”',
+        '"' => c == '"',
+        '„' => c == '“' || c == '”',
+        '«' => c == '»',
+        '‘' => c == '’',
+        _ => false,
+    }
+}
+
+/// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
+fn spans(text: &str) -> Vec<Span> {
+    let single = text.contains('‘') && !text.contains(['“', '"', '„', '«']);
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut depth = 0usize;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        match open {
+            None => {
+                let opens = match c {
+                    '“' | '„' | '«' => true,
+                    '‘' => single && next.is_some_and(|n| !n.is_whitespace()),
+                    // A straight quote opens after a space or an opening bracket, not after
+                    // a digit (5" is inches).
+                    '"' => prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':')) && next.is_some_and(|n| !n.is_whitespace()),
+                    _ => false,
+                };
+                if opens {
+                    open = Some((i, c));
+                    depth = 0;
+                }
+            }
+            Some((start, o)) => {
+                if c == o && o != '"' && o != '‘' {
+                    depth += 1; // a nested quotation using the same marks
+                } else if closes(o, c) {
+                    // A single closing mark is only a close when no letter follows it
+                    // ("teachers’ union" goes on; "offensive’ wage" closes).
+                    let real = o != '‘' || next.is_none_or(|n| !n.is_alphanumeric());
+                    if real {
+                        if depth == 0 {
+                            out.push(Span { open: start, inner: start + o.len_utf8(), close: i, after: i + c.len_utf8(), unclosed: false });
+                            open = None;
+                        } else {
+                            depth -= 1;
+                        }
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((start, o)) = open {
+        out.push(Span { open: start, inner: start + o.len_utf8(), close: text.len(), after: text.len(), unclosed: true });
+    }
+    out
+}
+
+/// The first token at or after byte `pos`.
+fn token_at(t: &[Token], pos: usize) -> usize {
+    t.partition_point(|x| x.start < pos)
+}
+
+fn aux(s: &str) -> bool {
+    matches!(
+        low(s).as_str(),
+        "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further" | "again"
+            | "would" | "will" | "was" | "were" | "is" | "reportedly" | "repeatedly" | "simply" | "just"
+            | "publicly" | "earlier" | "quickly" | "angrily" | "told" | "last"
+    )
+}
+
+/// Quotes in a paragraph with what the text says of their speakers.
+pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<RawQuote> {
+    let spans = spans(text);
+    let mut out: Vec<RawQuote> = Vec::new();
+    let sentence_of = |pos: usize| sentences.iter().position(|s| pos < s.end).unwrap_or(sentences.len().saturating_sub(1));
+    for (n, sp) in spans.iter().enumerate() {
+        let raw = &text[sp.inner..sp.close];
+        let inner_start = sp.inner + (raw.len() - raw.trim_start().len());
+        let mut inner_end = sp.inner + raw.trim_end().len();
+        while inner_end > inner_start && text[..inner_end].ends_with([',', ' ', '—', '–']) {
+            inner_end -= text[..inner_end].chars().next_back().map_or(1, char::len_utf8);
+        }
+        if inner_end <= inner_start || !text[inner_start..inner_end].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let words = text[inner_start..inner_end].split_whitespace().count();
+        // Regions around the quotation, within its sentence and between its neighbours.
+        let s_open = sentences.get(sentence_of(sp.open)).map_or(0, |s| s.start);
+        let before_from = s_open.max(if n > 0 { spans[n - 1].after } else { 0 });
+        let b0 = token_at(t, before_from);
+        let b1 = token_at(t, sp.open);
+        let s_close = sentence_of(sp.close.saturating_sub(1).max(sp.inner));
+        let sentence_end = sentences.get(s_close).map_or(text.len(), |s| s.end);
+        let after_to = sentence_end.min(spans.get(n + 1).map_or(text.len(), |x| x.open));
+        let a0 = token_at(t, sp.after);
+        let mut a1 = token_at(t, after_to.max(sp.after));
+        // “Go!” Smith said. — a short attribution right after a sentence-ending quote.
+        if a0 == a1 && !sp.unclosed {
+            if let Some(next) = sentences.get(s_close + 1) {
+                let e = token_at(t, next.end);
+                if e - a0 <= 7 && spans.get(n + 1).is_none_or(|x| x.open >= next.end) {
+                    a1 = e;
+                }
+            }
+        }
+        let after = attribution_after(text, &t[a0..a1]);
+        let before = attribution_before(text, &t[b0..b1]);
+        let governed = matches!(after, Some(ref s) if *s != Said::Nobody) || verb_right_before(text, &t[b0..b1]);
+        // Scare quotes and terms: "local agreements", "no".
+        let short_ok = match words {
+            1 => governed && text[..inner_end].ends_with([',', '!', '?', '.']) || governed && matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))),
+            2 | 3 => governed,
+            _ => !title_case(&text[inner_start..inner_end]) || governed,
+        };
+        if !short_ok {
+            continue;
+        }
+        let said = match (after, before) {
+            (Some(a), _) if a != Said::Nobody && a != Said::Previous => a,
+            (Some(Said::Previous), Some(b)) if b != Said::Nobody && b != Said::Previous => b,
+            (Some(Said::Previous), _) => Said::Previous,
+            (_, Some(b)) => b,
+            _ => Said::Nobody,
+        };
+        out.push(RawQuote {
+            start: inner_start,
+            end: inner_end,
+            said,
+            opens_paragraph: text[..sp.open].trim().is_empty(),
+            unclosed: sp.unclosed,
+        });
+    }
+    out
+}
+
+/// "Kevin Courney, NEU general secretary, said:" at the end of a paragraph introduces the
+/// quotation in the next one.
+pub fn introduction(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Option<Said> {
+    if !text.trim_end().ends_with(':') {
+        return None;
+    }
+    let last = sentences.last()?;
+    let from = token_at(t, last.start);
+    match attribution_before(text, &t[from..]) {
+        Some(Said::Previous) | Some(Said::Nobody) | None => None,
+        some => some,
+    }
+}
+
+/// Every word capitalised, as in the title of a work.
+fn title_case(s: &str) -> bool {
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        let first = w.chars().find(|c| c.is_alphabetic());
+        if first.is_some_and(char::is_lowercase) && !is_function_word(w) {
+            return false;
+        }
+    }
+    words > 0 && !s.ends_with(['.', '!', '?'])
+}
+
+/// A speech verb among the last four tokens before the quotation: "said “no”",
+/// "described it as “…”", "called it “…”".
+fn verb_right_before(text: &str, t: &[Token]) -> bool {
+    t.iter().rev().take(4).any(|x| is_speech_verb(x.text(text)) && x.text(text) != "according")
+}
+
+/// Attribution after the closing mark: `, she said`, `, said Guy Ryder, the …`,
+/// `, the report said`, `— Jane Doe`.
+fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| matches!(x.text(text), "," | "—" | "–" | "-")) {
+        k += 1;
+    }
+    let dash = k > 0 && matches!(t[k - 1].text(text), "—" | "–" | "-");
+    let first = t.get(k)?;
+    let fw = first.text(text);
+    if dash && fw.starts_with(char::is_uppercase) {
+        let end = t[k..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | "(")).map_or(t.len(), |p| k + p);
+        return Some(subject(text, &t[k..end]));
+    }
+    if is_speech_verb(fw) {
+        let mut s = k + 1;
+        if fw == "according" {
+            if t.get(s).map(|x| x.text(text)) != Some("to") {
+                return Some(Said::Nobody);
+            }
+            s += 1;
+        }
+        let end = t[s..]
+            .iter()
+            .position(|x| matches!(x.text(text), "," | "." | ";" | ":" | "“" | "\"" | "(" | "that") || x.kind == Kind::Punct && x.text(text) == "—")
+            .map_or(t.len(), |p| s + p);
+        if end == s {
+            return Some(Said::Previous);
+        }
+        return Some(subject(text, &t[s..end]));
+    }
+    // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
+    for v in k..(k + 12).min(t.len()) {
+        let w = t[v].text(text);
+        if matches!(w, "." | ";" | "“" | "”" | "\"" | ":") {
+            break;
+        }
+        if is_speech_verb(w) && w != "according" && v > k {
+            let mut e = v;
+            while e > k && aux(t[e - 1].text(text)) {
+                e -= 1;
+            }
+            return Some(subject(text, &t[k..e]));
+        }
+    }
+    None
+}
+
+/// Attribution before the opening mark: `X said: “…”`, `X, the head of Y, said that … “…”`,
+/// `according to X, “…”`, `X: “…”`.
+fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
+    if t.is_empty() {
+        return None;
+    }
+    // "according to X"
+    if let Some(a) = t.windows(2).rposition(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to") {
+        let s = a + 2;
+        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+        if end > s {
+            return Some(subject(text, &t[s..end]));
+        }
+    }
+    // The last speech verb not inside a relative clause.
+    let verb = (0..t.len()).rev().find(|&v| {
+        let w = t[v].text(text);
+        let glued = glued_said(text, t, v);
+        (is_speech_verb(w) && w != "according" || glued)
+            && !(v >= 1 && matches!(low(t[v - 1].text(text)).as_str(), "which" | "who" | "that"))
+    });
+    let Some(v) = verb else {
+        // "Guterres: “…”"
+        if t.len() >= 2 && t[t.len() - 1].text(text) == ":" {
+            let name = subject(text, &t[..t.len() - 1]);
+            if matches!(name, Said::Name(_) | Said::Surname(_)) {
+                return Some(name);
+            }
+        }
+        return None;
+    };
+    if glued_said(text, t, v) {
+        return Some(subject_glued(text, &t[..=v]));
+    }
+    // "said X: “…”" — the subject after the verb.
+    let after: Vec<Token> = t[v + 1..].to_vec();
+    if !after.is_empty() && after.len() <= 8 && matches!(after.last().map(|x| x.text(text)), Some(":" | ",")) {
+        let name = subject(text, &after[..after.len() - 1]);
+        if matches!(name, Said::Name(_) | Said::Surname(_)) {
+            return Some(name);
+        }
+    }
+    let mut e = v;
+    while e > 0 && aux(t[e - 1].text(text)) {
+        e -= 1;
+    }
+    while e > 0 && t[e - 1].text(text) == "," {
+        e -= 1;
+    }
+    if e == 0 {
+        return Some(Said::Previous);
+    }
+    Some(subject(text, &t[..e]))
+}
+
+fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
+    let w = t[k].text(text);
+    w.strip_suffix("said").is_some_and(|stem| stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase) && stem.ends_with(char::is_lowercase))
+        && t.get(k + 1).is_some_and(|x| matches!(x.text(text), "," | ":"))
+        && k + 2 >= t.len()
+}
+
+/// A subject ending in a name with "said" glued on: "… Ghada Walysaid".
+fn subject_glued(text: &str, t: &[Token]) -> Said {
+    let last = t[t.len() - 1];
+    let mut owned: Vec<Token> = t.to_vec();
+    if let Some(l) = owned.last_mut() {
+        l.end = last.end - 4;
+    }
+    subject(text, &owned)
+}
+
+/// Who a subject phrase names. Chunks between commas are tried from the verb backwards:
+/// a person's name wins ("The head of X, Ilias Chatzis,"), then a pronoun, a surname, an
+/// organisation, and last a short description ("the report").
+pub fn subject(text: &str, t: &[Token]) -> Said {
+    if t.is_empty() {
+        return Said::Previous;
+    }
+    let chunks: Vec<&[Token]> = t.split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–")).filter(|c| !c.is_empty()).collect();
+    // A pronoun right before the verb.
+    if let Some(last) = chunks.last() {
+        if last.len() == 1 && is_pronoun_subject(last[0].text(text)) {
+            return Said::Pronoun(low(last[0].text(text)).as_str().to_string());
+        }
+    }
+    for chunk in chunks.iter().rev() {
+        let starts = [chunk[0].start];
+        let hits = find_names(text, chunk, &starts);
+        if let Some(h) = hits.iter().rev().find(|h| matches!(h.kind, NameKind::Person | NameKind::Unknown)) {
+            let name = &text[h.start..h.end];
+            if name.split_whitespace().count() == 1 {
+                return Said::Surname(name.to_string());
+            }
+            return Said::Name(name.to_string());
+        }
+        // "Mr Smith" alone, or "Smith" alone.
+        if let Some(h) = hits.iter().rev().find(|h| h.kind == NameKind::Single) {
+            let only = chunk.iter().filter(|x| x.kind == Kind::Word).all(|x| x.start >= h.start || is_title_word(x.text(text)) || is_function_word(x.text(text)));
+            if only {
+                return Said::Surname(text[h.start..h.end].to_string());
+            }
+        }
+    }
+    let last = chunks.last().copied().unwrap_or(t);
+    // An organisation alone: "UNODC said", "The United Nations said".
+    let hits = find_names(text, last, &[last[0].start]);
+    if let [h] = hits.as_slice() {
+        let words_outside = last.iter().filter(|x| x.kind == Kind::Word && (x.start < h.start || x.end > h.end) && !is_function_word(x.text(text))).count();
+        if h.kind == NameKind::Organisation && words_outside == 0 {
+            return Said::Name(text[h.start..h.end].to_string());
+        }
+    }
+    phrase(text, last)
+}
+
+/// A short description from the start of a chunk: "the report" from "The report
+/// launched by …", "JCQ spokesperson" from "A JCQ spokesperson".
+fn phrase(text: &str, t: &[Token]) -> Said {
+    let mut words: Vec<&str> = Vec::new();
+    for (k, x) in t.iter().enumerate() {
+        let w = x.text(text);
+        if x.kind == Kind::Punct {
+            break;
+        }
+        let det = k == 0 && matches!(low(w).as_str(), "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our");
+        if !det && (is_function_word(w) || (k > 0 && (w.ends_with("ed") || w.ends_with("ing")))) {
+            break;
+        }
+        words.push(w);
+        if words.len() == 5 {
+            break;
+        }
+    }
+    match words.first().map(|w| low(w)) {
+        Some(d) if matches!(d.as_str(), "a" | "an") => {
+            words.remove(0);
+        }
+        Some(d) if d.as_str() == "the" => words[0] = "the",
+        _ => {}
+    }
+    if words.is_empty() || words.len() == 1 && words[0] == "the" {
+        return Said::Nobody;
+    }
+    Said::Phrase(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::sentences::sentences;
+    use crate::article::tokens::tokenize;
+
+    fn quotes(text: &str) -> Vec<(String, Said)> {
+        let t = tokenize(text);
+        let s = sentences(text, &t);
+        find_quotes(text, &t, &s).into_iter().map(|q| (text[q.start..q.end].to_string(), q.said)).collect()
+    }
+
+    fn name(s: &str) -> Said {
+        Said::Name(s.into())
+    }
+
+    #[test]
+    fn introduced_with_a_colon() {
+        let q = quotes("UN Secretary-General Antonio Guterres stated: “Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.”");
+        assert_eq!(q, vec![("Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.".into(), name("Antonio Guterres"))]);
+    }
+
+    #[test]
+    fn a_theme_has_no_speaker() {
+        let q = quotes("The theme of this year’s World Day is “No child should be left behind in the fight against trafficking in persons”. UN chief Antonio Guterres stated it.");
+        assert_eq!(q[0].1, Said::Nobody);
+    }
+
+    #[test]
+    fn fragment_in_reported_speech() {
+        let q = quotes("The head of UNODC’s anti-trafficking unit, Ilias Chatzis, said that the progress made over the past two decades “is now under threat” due to global challenges.");
+        assert_eq!(q, vec![("is now under threat".into(), name("Ilias Chatzis"))]);
+    }
+
+    #[test]
+    fn split_quote_has_one_speaker() {
+        let q = quotes("“We will go,” she said, “and we will win.”");
+        assert_eq!(q, vec![("We will go".into(), Said::Pronoun("she".into())), ("and we will win.".into(), Said::Pronoun("she".into()))]);
+    }
+
+    #[test]
+    fn said_after_with_apposition() {
+        let q = quotes("\"There are many reasons to invest in social protection,\" said Guy Ryder, the ILO's director-general.");
+        assert_eq!(q[0].1, name("Guy Ryder"));
+        let q = quotes("\"Although there is much variation, there are more children in child labor,\" said the report.");
+        assert_eq!(q[0].1, Said::Phrase("the report".into()));
+    }
+
+    #[test]
+    fn glued_said_and_bare_said() {
+        let q = quotes("Meanwhile, UNODC Executive Director Ghada Walysaid, “this latest report shows how the pandemic has increased risks,” said  “We cannot allow crises to compound exploitation.”");
+        assert_eq!(q[0].1, name("Ghada Waly"));
+        // The second part is resolved to the first part's speaker across the article.
+        assert_eq!(q[1].1, Said::Previous);
+    }
+
+    #[test]
+    fn appositive_after_the_name() {
+        let q = quotes("Kevin Courney, NEU general secretary, said: “Today we are notifying Gillian Keegan, Secretary of State for Education.”");
+        assert_eq!(q[0].1, name("Kevin Courney"));
+        let q = quotes("A JCQ spokesperson said: “As every year, schools have prepared contingency plans.”");
+        assert_eq!(q[0].1, Said::Phrase("JCQ spokesperson".into()));
+    }
+
+    #[test]
+    fn short_quotes_need_a_speech_verb() {
+        assert!(quotes("The NEU executive has agreed to seek “local agreements” with school principals.").is_empty());
+        assert!(quotes("98 per cent of members who voted on the deal said “no” to a bonus.").is_empty());
+        assert!(quotes("a scheme called “INSPIRE” was launched").is_empty());
+        assert_eq!(quotes("Mr Courtney urged parents to “put pressure on MPs” to act.")[0].1, Said::Surname("Courtney".into()));
+        assert_eq!(quotes("She also said the government has gone “as far as we can” with talks.")[0].1, Said::Pronoun("she".into()));
+        assert_eq!(quotes("Education Secretary Gillian Keegan has said the wage offer is “a fair and reasonable offer”.")[0].1, name("Gillian Keegan"));
+    }
+
+    #[test]
+    fn unclosed_mark_stops_at_the_paragraph_end() {
+        let text = "He said: “This never closes and goes on";
+        let q = quotes(text);
+        assert_eq!(q[0].0, "This never closes and goes on");
+        let t = tokenize(text);
+        assert!(find_quotes(text, &t, &sentences(text, &t))[0].unclosed);
+    }
+
+    #[test]
+    fn straight_quotes_and_inches() {
+        let q = quotes("The 5\" screen was \"far too small for anyone to use,\" he said.");
+        assert_eq!(q, vec![("far too small for anyone to use".into(), Said::Pronoun("he".into()))]);
+    }
+}

@@ -1,0 +1,109 @@
+//! From what each paragraph says of its quotes' speakers to names: pronouns and surnames
+//! resolved against the people mentioned before, split and run-on quotes given the
+//! speaker of the part before, an introduction ("X said:") carried to the next paragraph.
+
+use super::entities::{PlacedHit, Registry};
+use super::model::{Location, Quote};
+use super::quotes::{RawQuote, Said};
+
+/// The quotes of one paragraph, with the introduction it ends on, if any.
+pub struct ParagraphQuotes {
+    pub section: usize,
+    pub paragraph: usize,
+    pub text_len: usize,
+    pub quotes: Vec<(RawQuote, String)>,
+    pub intro: Option<Said>,
+}
+
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+}
+
+pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[PlacedHit]) -> Vec<Quote> {
+    // Speakers named in full become people even without other cues ("said Guy Ryder").
+    let mut added = false;
+    for q in paras.iter().flat_map(|p| &p.quotes) {
+        if let Said::Name(n) = &q.0.said {
+            if looks_like_person(n) && registry.org_name(n).is_none() {
+                added |= registry.add_person(n);
+            }
+        }
+    }
+    if added {
+        registry.count(hits);
+    }
+    let mut out: Vec<Quote> = Vec::new();
+    // The previous paragraph's last quote: (index in `out`, whether it ran on unclosed).
+    let mut prev_para_last: Option<(usize, bool)> = None;
+    let mut prev_intro: Option<Option<String>> = None;
+    let mut prev_key: Option<(usize, usize)> = None;
+    for para in paras {
+        let adjacent = prev_key.is_some_and(|(s, p)| (s == para.section && p + 1 == para.paragraph) || (s + 1 == para.section && para.paragraph == 0));
+        if !adjacent {
+            prev_para_last = None;
+            prev_intro = None;
+        }
+        let mut last_here: Option<usize> = None;
+        for (raw, text) in &para.quotes {
+            let at = Location { section: para.section, paragraph: para.paragraph, start: raw.start, end: raw.end };
+            let named = name_of(&raw.said, &at, registry);
+            let inherited = || -> Option<String> {
+                if let Some(i) = last_here {
+                    return out[i].speaker.clone();
+                }
+                prev_para_last.and_then(|(i, _)| out[i].speaker.clone())
+            };
+            let speaker = match &raw.said {
+                Said::Previous => inherited(),
+                Said::Nobody => {
+                    let chained = raw.opens_paragraph && last_here.is_none() && prev_para_last.is_some_and(|(_, unclosed)| unclosed);
+                    let whole = raw.opens_paragraph && raw.end + 3 >= para.text_len;
+                    if chained || (whole && last_here.is_none() && prev_para_last.is_some()) {
+                        inherited()
+                    } else if raw.opens_paragraph && last_here.is_none() {
+                        prev_intro.clone().flatten()
+                    } else {
+                        None
+                    }
+                }
+                _ => named,
+            };
+            // A run-on quote whose first part had no speaker takes this part's.
+            if let (Some(s), true, None, Some((i, true))) = (&speaker, raw.opens_paragraph, last_here, prev_para_last) {
+                if out[i].speaker.is_none() {
+                    out[i].speaker = Some(s.clone());
+                }
+            }
+            out.push(Quote { text: text.clone(), speaker, at });
+            last_here = Some(out.len() - 1);
+        }
+        prev_intro = Some(para.intro.as_ref().and_then(|s| {
+            let at = Location { section: para.section, paragraph: para.paragraph, start: para.text_len, end: para.text_len };
+            name_of(s, &at, registry)
+        }));
+        if let Some(i) = last_here {
+            let unclosed = para.quotes.last().is_some_and(|(q, _)| q.unclosed);
+            prev_para_last = Some((i, unclosed));
+        } else {
+            prev_para_last = None;
+        }
+        prev_key = Some((para.section, para.paragraph));
+    }
+    out
+}
+
+/// The speaker's name for what the text says, where it says it.
+fn name_of(said: &Said, at: &Location, registry: &Registry) -> Option<String> {
+    match said {
+        Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
+        Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
+        Said::Pronoun(p) => match p.as_str() {
+            "he" | "she" => registry.person_before(at).map(str::to_string),
+            "they" | "we" => registry.org_before(at).map(str::to_string),
+            _ => None,
+        },
+        Said::Phrase(p) => Some(p.clone()),
+        Said::Previous | Said::Nobody => None,
+    }
+}

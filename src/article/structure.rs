@@ -1,0 +1,340 @@
+//! Blocks to an article's skeleton: title, subtitle, dateline, byline, source, sections.
+//!
+//! Pasted articles carry no markup, so each block is judged by its shape and its place:
+//! a short first line without a full stop is a title; a short line followed by body text
+//! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
+
+use super::dates;
+use super::lines::{Block, BlockKind};
+use super::model::{Article, Paragraph, ParagraphKind, Section};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What a block turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Chrome,
+    Source,
+    Byline,
+    Dateline,
+    Title,
+    Subtitle,
+    Heading,
+    Body(ParagraphKind),
+}
+
+pub fn assemble(blocks: Vec<Block>) -> Article {
+    let roles = classify(&blocks);
+    let mut article = Article::default();
+    let mut sections: Vec<Section> = Vec::new();
+    for (block, role) in blocks.into_iter().zip(roles) {
+        match role {
+            Role::Chrome => {}
+            Role::Source => {
+                if article.source.is_none() {
+                    article.source = Some(source_value(&block.text).to_string());
+                }
+            }
+            Role::Byline => match &mut article.byline {
+                None => article.byline = Some(block.text),
+                Some(b) => {
+                    b.push_str("; ");
+                    b.push_str(&block.text);
+                }
+            },
+            Role::Dateline => {
+                if article.dateline.is_none() {
+                    article.dateline = Some(block.text);
+                }
+            }
+            Role::Title => article.title = Some(block.text),
+            Role::Subtitle => article.subtitle = Some(block.text),
+            Role::Heading => sections.push(Section { heading: Some(block.text), paragraphs: Vec::new() }),
+            Role::Body(kind) => {
+                let marker = match block.kind {
+                    BlockKind::ListItem(m) => m,
+                    _ => None,
+                };
+                if sections.is_empty() {
+                    sections.push(Section { heading: None, paragraphs: Vec::new() });
+                }
+                if let Some(s) = sections.last_mut() {
+                    s.paragraphs.push(Paragraph { text: block.text, kind, marker });
+                }
+            }
+        }
+    }
+    // A heading with nothing under it (the article's last line, say) is kept as a section:
+    // dropping it would lose text.
+    article.sections = sections;
+    article
+}
+
+fn classify(blocks: &[Block]) -> Vec<Role> {
+    let explicit_title = blocks.iter().any(|b| b.kind == BlockKind::Heading(1));
+    let mut roles: Vec<Option<Role>> = vec![None; blocks.len()];
+    // Pass 1: what a block is whatever its neighbours.
+    for (i, b) in blocks.iter().enumerate() {
+        roles[i] = match &b.kind {
+            BlockKind::Heading(_) => None,
+            BlockKind::ListItem(_) => Some(Role::Body(ParagraphKind::ListItem)),
+            BlockKind::Quote => Some(Role::Body(ParagraphKind::PullQuote)),
+            BlockKind::Line | BlockKind::Paragraph => {
+                if is_chrome(&b.text) {
+                    Some(Role::Chrome)
+                } else if is_source(&b.text) {
+                    Some(Role::Source)
+                } else if is_byline(&b.text) {
+                    Some(Role::Byline)
+                } else {
+                    None
+                }
+            }
+        };
+    }
+    // Pass 2: the top of the article, up to the first body text.
+    let first_body = (0..blocks.len())
+        .find(|&i| roles[i].is_none() && is_body_text(&blocks[i]))
+        .unwrap_or(blocks.len());
+    let mut seen_title = false;
+    for i in 0..first_body {
+        if roles[i].is_some() {
+            continue;
+        }
+        let b = &blocks[i];
+        let role = match b.kind {
+            BlockKind::Heading(1) if !seen_title => Role::Title,
+            BlockKind::Heading(_) => Role::Heading,
+            _ if dates::is_dateline(&b.text) => Role::Dateline,
+            _ if !seen_title && !explicit_title && is_title_like(&b.text) => Role::Title,
+            _ if seen_title && article_started_after(&roles, i) && is_heading_like(&b.text) => Role::Subtitle,
+            _ => Role::Body(ParagraphKind::Body),
+        };
+        seen_title |= role == Role::Title;
+        roles[i] = Some(role);
+    }
+    // Pass 3: the body. A short line followed by body text is a subheading.
+    for i in first_body..blocks.len() {
+        if roles[i].is_some() {
+            continue;
+        }
+        let b = &blocks[i];
+        let role = match b.kind {
+            BlockKind::Heading(_) => Role::Heading,
+            BlockKind::Line if is_heading_like(&b.text) && next_is_body(blocks, &roles, i) => Role::Heading,
+            BlockKind::Line if is_pull_quote(&b.text) => Role::Body(ParagraphKind::PullQuote),
+            _ => Role::Body(ParagraphKind::Body),
+        };
+        roles[i] = Some(role);
+    }
+    roles.into_iter().map(|r| r.unwrap_or(Role::Body(ParagraphKind::Body))).collect()
+}
+
+/// A subtitle comes right after the title (or its dateline/byline), never after another
+/// subtitle.
+fn article_started_after(roles: &[Option<Role>], i: usize) -> bool {
+    roles[..i].iter().rev().flatten().find(|r| !matches!(r, Role::Byline | Role::Dateline | Role::Chrome | Role::Source)) == Some(&Role::Title)
+}
+
+fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
+    for j in i + 1..blocks.len() {
+        match roles[j] {
+            Some(Role::Chrome) => continue,
+            Some(Role::Body(ParagraphKind::ListItem)) => return true,
+            Some(_) => return false,
+            None => {
+                let b = &blocks[j];
+                return b.kind == BlockKind::Paragraph || is_body_text(b);
+            }
+        }
+    }
+    false
+}
+
+/// Body text: a list item, or a line that is long or ends like a sentence.
+fn is_body_text(b: &Block) -> bool {
+    match b.kind {
+        BlockKind::Heading(_) => false,
+        BlockKind::ListItem(_) | BlockKind::Quote => true,
+        BlockKind::Paragraph | BlockKind::Line => !is_heading_like(&b.text) || ends_with_stop(&b.text),
+    }
+}
+
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The last character that is not a closing quotation mark or bracket.
+fn final_char(s: &str) -> Option<char> {
+    s.trim_end().chars().rev().find(|c| !matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '*' | '_'))
+}
+
+fn ends_with_stop(s: &str) -> bool {
+    matches!(final_char(s), Some('.' | '!' | '?' | '…' | ':' | ';' | ',' | '。'))
+}
+
+fn starts_capitalised(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+fn opens_with_quote(s: &str) -> bool {
+    s.starts_with(['“', '"', '‘', '«', '„'])
+}
+
+/// Short, capitalised, without final punctuation: a heading or a subtitle.
+pub fn is_heading_like(s: &str) -> bool {
+    let words = word_count(s);
+    (1..=14).contains(&words)
+        && s.chars().count() <= 100
+        && !ends_with_stop(s)
+        && starts_capitalised(s)
+        && !opens_with_quote(s)
+        && !s.contains("://")
+}
+
+/// A headline: up to 25 words, capitalised, not ending in a full stop (a question or an
+/// exclamation is fine).
+fn is_title_like(s: &str) -> bool {
+    let words = word_count(s);
+    (1..=25).contains(&words)
+        && s.chars().count() <= 200
+        && !matches!(final_char(s), Some('.' | ':' | ';' | ',' | '…'))
+        && starts_capitalised(s)
+        && !s.contains("://")
+}
+
+/// A short line that is only a quotation, set apart from the text (a pull quote).
+fn is_pull_quote(s: &str) -> bool {
+    opens_with_quote(s) && word_count(s) <= 40 && !s.contains(" said") && !s.contains(" says")
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}")))
+}
+
+/// Page furniture left over from a web page: "Comment (0)", "Share", "Read more: …".
+pub fn is_chrome(s: &str) -> bool {
+    static WHOLE: OnceLock<Regex> = OnceLock::new();
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    if word_count(s) <= 6 {
+        let whole = regex(
+            &WHOLE,
+            r"(?i)^(?:\d+\s+)?(?:comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
+        );
+        if whole.is_match(s) {
+            return true;
+        }
+        // A row of share buttons: "Facebook Twitter Email".
+        let social = s.split_whitespace().all(|w| {
+            matches!(
+                w.to_ascii_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
+                "facebook" | "twitter" | "linkedin" | "whatsapp" | "email" | "print" | "share" | "telegram" | "reddit" | "pinterest" | "copy" | "link" | "x" | "|"
+            )
+        });
+        if social && word_count(s) >= 2 {
+            return true;
+        }
+    }
+    let prefix = regex(&PREFIX, r"(?i)^(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular)\s*:");
+    prefix.is_match(s)
+}
+
+fn source_regex() -> &'static Regex {
+    static SOURCE: OnceLock<Regex> = OnceLock::new();
+    regex(&SOURCE, r"(?i)^(?:sources?|nguồn|via|originally published (?:at|in|on|by))\s*[:：\-–—]\s*(\S.*)$")
+}
+
+pub fn is_source(s: &str) -> bool {
+    source_regex().is_match(s) && word_count(s) <= 20 || (s.starts_with("http") && !s.contains(' ') && s.contains("://"))
+}
+
+fn source_value(s: &str) -> &str {
+    source_regex()
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .unwrap_or(s)
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
+/// "Reporting by Jane Doe".
+pub fn is_byline(s: &str) -> bool {
+    static PREFIXED: OnceLock<Regex> = OnceLock::new();
+    static SUFFIXED: OnceLock<Regex> = OnceLock::new();
+    if word_count(s) > 12 || s.chars().count() > 120 {
+        return false;
+    }
+    let prefixed = regex(&PREFIXED, r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by)\s+(.+)$");
+    if let Some(rest) = prefixed.captures(s).and_then(|c| c.get(1)) {
+        return names_only(rest.as_str());
+    }
+    let suffixed = regex(&SUFFIXED, r"(?i)^(.+?)\s*[,(–—-]?\s*(?:synthesis|reports|reporting|compiled|contributed|tổng hợp)\)?$");
+    if let Some(name) = suffixed.captures(s).and_then(|c| c.get(1)) {
+        return names_only(name.as_str()) && word_count(name.as_str()) <= 5;
+    }
+    false
+}
+
+/// Every word capitalised (or a connector like "and", "de", "van"), as in a list of names.
+fn names_only(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    if s.is_empty() {
+        return false;
+    }
+    let mut capitalised = 0;
+    for raw in s.split([' ', ',', '&', '|', '/']).filter(|w| !w.is_empty()) {
+        let w = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | '@'));
+        if w.is_empty() {
+            continue;
+        }
+        if starts_capitalised(w) {
+            capitalised += 1;
+        } else if !matches!(w, "and" | "de" | "da" | "van" | "von" | "der" | "den" | "la" | "le" | "bin" | "al" | "el" | "di" | "du" | "in" | "at" | "for" | "of" | "y" | "e") {
+            return false;
+        }
+    }
+    capitalised >= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines() {
+        for s in ["Comment (0)", "0 comments", "Comments (12)", "Share", "Share this article", "Read more", "Advertisement", "Back to top", "READ MORE: Some other story", "Facebook Twitter Email", "5 min read"] {
+            assert!(is_chrome(s), "{s}");
+        }
+        for s in ["Share prices fell sharply on Monday.", "Comments from the minister were brief.", "Print media is in decline"] {
+            assert!(!is_chrome(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        for s in ["By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis", "Reporting by Jane Doe", "BY JANE DOE"] {
+            assert!(is_byline(s), "{s}");
+        }
+        for s in ["By the end of the year, prices rose.", "Children account for one-third of victims.", "The report shows"] {
+            assert!(!is_byline(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn sources() {
+        assert!(is_source("Source: https://example.com/a-b-c-123.html"));
+        assert_eq!(source_value("Source: https://example.com/x"), "https://example.com/x");
+        assert!(is_source("https://example.com/story"));
+        assert!(!is_source("Sources close to the minister said the plan was dead."));
+    }
+
+    #[test]
+    fn heading_shapes() {
+        assert!(is_heading_like("Threatening progress made"));
+        assert!(is_heading_like("Uneven progress"));
+        assert!(!is_heading_like("Children account for one-third of human trafficking victims."));
+        assert!(!is_heading_like("“We cannot allow this”"));
+        assert!(!is_heading_like("lowercase start here"));
+        assert!(!is_heading_like("Here is the list:"));
+    }
+}

@@ -1,0 +1,262 @@
+//! A small tokenizer shared by the extractors: words, numbers and punctuation with their
+//! byte offsets. Tokenizing once per paragraph keeps the whole pipeline linear.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Starts with a letter: "Guterres", "one-third", "U.S", "Covid-19", "UNODC’s".
+    Word,
+    /// Starts with a digit or a currency sign followed by a digit: "1,000", "£1,000",
+    /// "4.3", "59%", "160M", "11th", "2020s".
+    Number,
+    /// Any other visible character, one per token: quotation marks, dashes, full stops.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+pub fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₫' | '₩' | '₽' | '₺' | '₦' | '₱')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks belong to the letter before them ("tre\u{0302}" is one word).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Appends the tokens of `text` to `out` (cleared first), so callers can reuse one buffer.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { decode_at(text, i) };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        let start = i;
+        if c.is_alphabetic() {
+            i = scan_word(text, i + clen);
+            out.push(Token { start, end: i, kind: Kind::Word });
+        } else if c.is_ascii_digit()
+            || (is_currency(c) && bytes.get(i + clen).is_some_and(u8::is_ascii_digit))
+        {
+            i = scan_number(text, i + clen);
+            out.push(Token { start, end: i, kind: Kind::Number });
+        } else {
+            i += clen;
+            out.push(Token { start, end: i, kind: Kind::Punct });
+        }
+    }
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut v = Vec::new();
+    tokenize_into(text, &mut v);
+    v
+}
+
+#[inline]
+fn decode_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\u{fffd}')
+}
+
+/// Continues a word: letters and digits, plus a hyphen, apostrophe or full stop when a
+/// letter or digit follows it ("one-third", "children's", "U.S").
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let c = decode_at(text, i);
+        let n = c.len_utf8();
+        if is_word_char(c) {
+            i += n;
+        } else if matches!(c, '-' | '.' | '\u{2011}') || is_apostrophe(c) {
+            match text[i + n..].chars().next() {
+                Some(next) if next.is_alphanumeric() => {
+                    // "U.S" keeps its dots but "end.Next" (a missing space) should not
+                    // glue two words: only single letters take a dot.
+                    if c == '.' && !single_letter_before(text, i) {
+                        break;
+                    }
+                    i += n;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn single_letter_before(text: &str, dot: usize) -> bool {
+    let mut it = text[..dot].chars().rev();
+    match (it.next(), it.next()) {
+        (Some(a), None) => a.is_alphabetic(),
+        (Some(a), Some(b)) => a.is_alphabetic() && !b.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// Continues a number: digits with inner separators ("1,000", "4.3"), then letters or a
+/// percent sign glued to it ("160M", "11th", "59%").
+fn scan_number(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            i += 1;
+        } else if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if bytes.get(i) == Some(&b'%') {
+        return i + 1;
+    }
+    // Glued letters: units, suffixes, or an identifier such as "5G".
+    while i < bytes.len() {
+        let c = decode_at(text, i);
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// ASCII-lowercases a short word into `buf`; `None` when it is too long or not ASCII.
+/// Lets word lists be `match` statements without allocating.
+pub fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// A word lowercased on the stack (empty when longer than 24 bytes or not ASCII).
+#[derive(Clone, Copy)]
+pub struct Low {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Low {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+pub fn low(word: &str) -> Low {
+    let mut buf = [0u8; 24];
+    let len = lower_ascii(word, &mut buf).map_or(0, |s| s.len());
+    Low { buf, len: len as u8 }
+}
+
+/// The word without a trailing possessive "'s" / "’s" / "s'".
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            return w;
+        }
+    }
+    word
+}
+
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// All letters uppercase and at least two of them: "UNODC", "NEU", "UN".
+pub fn is_acronym(word: &str) -> bool {
+    let w = strip_possessive(word);
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !c.is_ascii_digit() && c != '&' {
+            return false;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_apostrophes() {
+        assert_eq!(
+            words("UNODC’s one-third children's low- and"),
+            ["UNODC’s", "one-third", "children's", "low", "-", "and"]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators_currency_and_units() {
+        assert_eq!(words("£1,000 4.3 59% 160M 11th 2024."), ["£1,000", "4.3", "59%", "160M", "11th", "2024", "."]);
+        let t = tokenize("£1,000 x");
+        assert_eq!(t[0].kind, Kind::Number);
+    }
+
+    #[test]
+    fn dotted_abbreviations_stay_one_word() {
+        assert_eq!(words("the U.S. and e.g. this"), ["the", "U.S", ".", "and", "e.g", ".", "this"]);
+        assert_eq!(words("end.Next"), ["end", ".", "Next"]);
+    }
+
+    #[test]
+    fn quotes_are_punctuation() {
+        let text = "“No child,” she said.";
+        let kinds: Vec<Kind> = tokenize(text).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Punct);
+        assert_eq!(words(text), ["“", "No", "child", ",", "”", "she", "said", "."]);
+    }
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("UNODC"));
+        assert!(is_acronym("UNODC’s"));
+        assert!(!is_acronym("Ukraine"));
+        assert!(!is_acronym("A"));
+    }
+}

@@ -1,0 +1,201 @@
+//! The command line: arguments (clap), loading the article, and the non-interactive modes
+//! (`--export`, `--list`). The interactive reader lives in `terminal`.
+
+use crate::article::export::{write_json, write_markdown, write_text};
+use crate::article::{Article, Format, parse};
+use crate::input::{DEFAULT_MAX_SIZE, Origin, read_article};
+use crate::sanitize::field;
+use clap::{Parser, ValueEnum};
+use std::io::{self, Write};
+
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about = "A terminal reader for news articles", long_about = None)]
+pub struct Args {
+    /// The article to read: a file, or - for stdin. Without it, the bundled article.
+    pub file: Option<String>,
+
+    /// Print the article in this format instead of opening the reader.
+    #[arg(long, value_name = "FORMAT")]
+    pub export: Option<ExportFormat>,
+
+    /// Print one kind of extracted item, one per line, tab-separated.
+    #[arg(long, value_name = "KIND", conflicts_with = "export")]
+    pub list: Option<ListKind>,
+
+    /// Print every match of QUERY as `section:paragraph: context` (exit 1 when none).
+    /// `re:` starts a regular expression; lowercase queries ignore case.
+    #[arg(long, value_name = "QUERY", conflicts_with_all = ["export", "list"])]
+    pub search: Option<String>,
+
+    /// Read the input as this format instead of detecting it.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<InputFormat>,
+
+    /// The reader's maximum line length, in columns.
+    #[arg(long, value_name = "N", default_value_t = 88, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+
+    /// Colours for a dark or a light terminal (NO_COLOR turns colours off).
+    #[arg(long, value_name = "THEME", default_value = "dark")]
+    pub theme: Theme,
+
+    /// Refuse inputs larger than this (bytes; K, M and G suffixes allowed).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Sections,
+    Quotes,
+    Statistics,
+    Dates,
+    People,
+    Organisations,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// "256M", "10MiB", "1G", "4096" -> bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().map_err(|_| format!("not a size: {s:?} (try 256M)"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("size too large: {s:?}"))
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Args {
+            file: None,
+            export: None,
+            list: None,
+            search: None,
+            format: None,
+            width: 88,
+            theme: Theme::Dark,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// A failure the user should read: one line, and the exit status it calls for.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), code: 1 }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), code: 2 }
+    }
+}
+
+/// Reads and parses the article the arguments name.
+pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
+    let format = args.format.map(|f| match f {
+        InputFormat::Text => Format::Text,
+        InputFormat::Markdown => Format::Markdown,
+        InputFormat::Json => Format::Json,
+    });
+    let (text, warnings, origin) = match args.file.as_deref() {
+        None => (crate::BUNDLED_ARTICLE.to_string(), Vec::new(), Origin::Bundled),
+        Some(path) => {
+            let decoded = read_article(path, args.max_size).map_err(|e| Failure::input(e.to_string()))?;
+            let origin = if path == "-" { Origin::Stdin } else { Origin::File(path.to_string()) };
+            (decoded.text, decoded.warnings, origin)
+        }
+    };
+    let mut article = parse(&text, format).map_err(|e| Failure::input(format!("{origin}: {e}")))?;
+    article.warnings.extend(warnings);
+    Ok((article, origin))
+}
+
+pub fn export(article: &Article, format: ExportFormat, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        ExportFormat::Json => write_json(article, out),
+        ExportFormat::Markdown => write_markdown(article, out),
+        ExportFormat::Text => write_text(article, out),
+    }
+}
+
+/// One item per line, tab-separated, every field on one line and free of controls.
+pub fn list(article: &Article, kind: ListKind, out: &mut impl Write) -> io::Result<()> {
+    match kind {
+        ListKind::Sections => {
+            for (i, s) in article.sections.iter().enumerate() {
+                let first = s.paragraphs.first().map_or("", |p| p.text.as_str());
+                let heading = s.heading.as_deref().unwrap_or("(lead)");
+                writeln!(out, "{i}\t{}\t{}\t{}", field(heading), s.paragraphs.len(), field(&crate::article::first_words(first, 60)))?;
+            }
+        }
+        ListKind::Quotes => {
+            for q in &article.quotes {
+                writeln!(out, "{}\t{}\t{}\t{}", q.at.section, q.at.paragraph, field(q.speaker.as_deref().unwrap_or("-")), field(&q.text))?;
+            }
+        }
+        ListKind::Statistics => {
+            for s in &article.statistics {
+                writeln!(out, "{}\t{}\t{}\t{}", s.at.section, s.at.paragraph, field(&s.quantity), field(&s.text))?;
+            }
+        }
+        ListKind::Dates => {
+            for d in article.dates.iter().chain(&article.relative_dates) {
+                let kind = if d.relative { "relative" } else { "absolute" };
+                writeln!(out, "{}\t{}\t{}\t{}\t{}", d.at.section, d.at.paragraph, d.iso.as_deref().unwrap_or("-"), kind, field(&d.text))?;
+            }
+        }
+        ListKind::People | ListKind::Organisations => {
+            let items = if kind == ListKind::People { &article.people } else { &article.organisations };
+            for e in items {
+                writeln!(out, "{}\t{}\t{}", e.mentions, field(&e.name), field(&e.aliases.join(", ")))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("10MiB"), Ok(10 << 20));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5T").is_err());
+    }
+}
