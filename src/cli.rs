@@ -157,12 +157,25 @@ pub fn list(article: &Article, kind: ListKind, out: &mut impl Write) -> io::Resu
             for (i, s) in article.sections.iter().enumerate() {
                 let first = s.paragraphs.first().map_or("", |p| p.text.as_str());
                 let heading = s.heading.as_deref().unwrap_or("(lead)");
-                writeln!(out, "{i}\t{}\t{}\t{}", field(heading), s.paragraphs.len(), field(&crate::article::first_words(first, 60)))?;
+                writeln!(
+                    out,
+                    "{i}\t{}\t{}\t{}",
+                    field(heading),
+                    s.paragraphs.len(),
+                    field(&crate::article::first_words(first, 60))
+                )?;
             }
         }
         ListKind::Quotes => {
             for q in &article.quotes {
-                writeln!(out, "{}\t{}\t{}\t{}", q.at.section, q.at.paragraph, field(q.speaker.as_deref().unwrap_or("-")), field(&q.text))?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    q.at.section,
+                    q.at.paragraph,
+                    field(q.speaker.as_deref().unwrap_or("-")),
+                    field(&q.text)
+                )?;
             }
         }
         ListKind::Statistics => {
@@ -173,7 +186,15 @@ pub fn list(article: &Article, kind: ListKind, out: &mut impl Write) -> io::Resu
         ListKind::Dates => {
             for d in article.dates.iter().chain(&article.relative_dates) {
                 let kind = if d.relative { "relative" } else { "absolute" };
-                writeln!(out, "{}\t{}\t{}\t{}\t{}", d.at.section, d.at.paragraph, d.iso.as_deref().unwrap_or("-"), kind, field(&d.text))?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    d.at.section,
+                    d.at.paragraph,
+                    d.iso.as_deref().unwrap_or("-"),
+                    kind,
+                    field(&d.text)
+                )?;
             }
         }
         ListKind::People | ListKind::Organisations => {

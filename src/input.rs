@@ -58,11 +58,7 @@ impl fmt::Display for InputError {
             Problem::PermissionDenied => f.write_str("permission denied"),
             Problem::NotText => f.write_str("not a text file"),
             Problem::NoText => f.write_str("no article text"),
-            Problem::TooLarge { limit } => write!(
-                f,
-                "larger than the {} limit (see --max-size)",
-                human_size(*limit)
-            ),
+            Problem::TooLarge { limit } => write!(f, "larger than the {} limit (see --max-size)", human_size(*limit)),
             Problem::Io(e) => f.write_str(e),
         }
     }
@@ -72,11 +68,7 @@ impl std::error::Error for InputError {}
 
 fn human_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{bytes} bytes")
-    }
+    if bytes >= MIB && bytes % MIB == 0 { format!("{} MiB", bytes / MIB) } else { format!("{bytes} bytes") }
 }
 
 /// Decoded article text plus what went wrong on the way, if anything was repaired.
@@ -119,10 +111,7 @@ fn io_problem(e: &io::Error) -> Problem {
 /// Reads at most `limit` bytes; one more byte means the input is too large.
 fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
     let mut buf = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(|e| io_problem(&e))?;
+    reader.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| io_problem(&e))?;
     if buf.len() as u64 > limit {
         return Err(Problem::TooLarge { limit });
     }
@@ -158,10 +147,8 @@ fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Problem> {
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let bad = text.matches('\u{fffd}').count();
-            warnings.push(format!(
-                "invalid UTF-8: {bad} byte sequence{} replaced with �",
-                if bad == 1 { "" } else { "s" }
-            ));
+            warnings
+                .push(format!("invalid UTF-8: {bad} byte sequence{} replaced with �", if bad == 1 { "" } else { "s" }));
             Ok(text)
         }
     }
@@ -200,14 +187,10 @@ mod tests {
 
     #[test]
     fn utf16_both_byte_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Trẻ em.".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("Trẻ em.".encode_utf16().flat_map(|u| u.to_be_bytes()))
-            .collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Trẻ em.".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Trẻ em.".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
         assert_eq!(decode(&le).unwrap().text, "Trẻ em.");
         assert_eq!(decode(&be).unwrap().text, "Trẻ em.");
     }

@@ -17,8 +17,8 @@ pub enum Shown {
 
 /// C0 controls become their Control Pictures (U+2400 block): ESC shows as ␛.
 const PICTURES: [&str; 32] = [
-    "␀", "␁", "␂", "␃", "␄", "␅", "␆", "␇", "␈", "␉", "␊", "␋", "␌", "␍", "␎", "␏", "␐", "␑", "␒", "␓", "␔",
-    "␕", "␖", "␗", "␘", "␙", "␚", "␛", "␜", "␝", "␞", "␟",
+    "␀", "␁", "␂", "␃", "␄", "␅", "␆", "␇", "␈", "␉", "␊", "␋", "␌", "␍", "␎", "␏", "␐", "␑", "␒", "␓", "␔", "␕", "␖",
+    "␗", "␘", "␙", "␚", "␛", "␜", "␝", "␞", "␟",
 ];
 
 #[inline]
@@ -33,7 +33,9 @@ pub fn classify(c: char, prev: Option<char>) -> Shown {
         // Zero-width and invisible characters that can hide or split words. A joiner
         // between emoji (family, flags) is kept: it is how those are written.
         '\u{200d}' if prev.is_some_and(is_emojiish) => Shown::Keep,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' | '\u{ad}' => Shown::Code(c),
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' | '\u{ad}' => {
+            Shown::Code(c)
+        }
         // Line and paragraph separators, interlinear annotations, specials.
         '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}' => Shown::Code(c),
         // Private-use and unassigned planes render unpredictably; noncharacters too.

@@ -2,7 +2,7 @@
 //! relative ones ("this year", "two years later", "Wednesday").
 
 use super::tokens::{Kind, Token, low, lower_ascii, strip_possessive, tokenize};
-use super::words::{is_weekday, month, number_word};
+use super::words::{MONTH, RELATIVE, WEEKDAY, is_weekday, month, number_word};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -77,8 +77,26 @@ fn month_context(word: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lower(word, &mut buf),
-        "in" | "on" | "since" | "until" | "till" | "by" | "from" | "during" | "early" | "late" | "mid"
-            | "last" | "next" | "this" | "of" | "through" | "before" | "after" | "between" | "and" | "to"
+        "in" | "on"
+            | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "during"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "of"
+            | "through"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "to"
     )
 }
 
@@ -87,9 +105,32 @@ fn year_context(word: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lower(word, &mut buf),
-        "in" | "since" | "from" | "by" | "until" | "till" | "of" | "during" | "before" | "after"
-            | "between" | "and" | "to" | "through" | "circa" | "early" | "late" | "mid" | "year"
-            | "around" | "spring" | "summer" | "autumn" | "fall" | "winter" | "fiscal" | "or"
+        "in" | "since"
+            | "from"
+            | "by"
+            | "until"
+            | "till"
+            | "of"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "to"
+            | "through"
+            | "circa"
+            | "early"
+            | "late"
+            | "mid"
+            | "year"
+            | "around"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "fiscal"
+            | "or"
     )
 }
 
@@ -146,7 +187,9 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 && is_punct(t.get(i + 3), text, "/")
                 && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
             {
-                if let (Some(a), Some(b), Some(y)) = (day_of(tok, text), day_of(&t[i + 2], text), year_of(&t[i + 4], text)) {
+                if let (Some(a), Some(b), Some(y)) =
+                    (day_of(tok, text), day_of(&t[i + 2], text), year_of(&t[i + 4], text))
+                {
                     let (d, m) = if b > 12 { (b, a) } else { (a, b) };
                     if m <= 12 {
                         return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
@@ -159,7 +202,7 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
                     j += 1;
                 }
-                if let Some(m) = t.get(j).filter(|n| n.kind == Kind::Word).and_then(|n| month(n.text(text))) {
+                if let Some(m) = t.get(j).filter(|n| n.lex.is(MONTH)).map(|n| n.lex.month) {
                     if starts_upper(t[j].text(text)) {
                         let mut end = j;
                         if is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
@@ -196,7 +239,7 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
             relative_span(text, t, i).map(|end| (mk(i, end, None, None, None, true), end + 1))
         }
         Kind::Word => {
-            if let Some(m) = month(s).filter(|_| starts_upper(s)) {
+            if let Some(m) = (tok.lex.is(MONTH) && starts_upper(s)).then_some(tok.lex.month) {
                 let abbrev_dot = is_punct(t.get(i + 1), text, ".") && glued(tok, &t[i + 1]);
                 let after = if abbrev_dot { i + 2 } else { i + 1 };
                 let full_name = s.len() > 3 || s == "May";
@@ -222,17 +265,14 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 // March (alone). "May" and abbreviations need a preposition before them.
                 let prev = i.checked_sub(1).map(|p| t[p].text(text)).unwrap_or("");
                 let sentence_start = i == 0 || matches!(prev, "." | "!" | "?" | "“" | "\"");
-                let ok = if s == "May" || !full_name {
-                    month_context(prev)
-                } else {
-                    !sentence_start || month_context(prev)
-                };
+                let ok =
+                    if s == "May" || !full_name { month_context(prev) } else { !sentence_start || month_context(prev) };
                 if ok && !is_name_part(text, t, i) {
                     return Some((mk(i, i, None, Some(m), None, false), i + 1));
                 }
                 return None;
             }
-            if is_weekday(s) && starts_upper(s) {
+            if tok.lex.is(WEEKDAY) && starts_upper(s) {
                 // "Wednesday, July 30, 2024" is absolute; a weekday alone is relative.
                 let mut j = i + 1;
                 if is_punct(t.get(j), text, ",") {
@@ -257,8 +297,12 @@ fn starts_upper(s: &str) -> bool {
 
 /// "March" in "the March of Dimes" or "Theresa May" is part of a name.
 fn is_name_part(text: &str, t: &[Token], i: usize) -> bool {
-    let prev_cap = i > 0 && t[i - 1].kind == Kind::Word && starts_upper(t[i - 1].text(text)) && !month_context(t[i - 1].text(text));
-    let next_of = t.get(i + 1).is_some_and(|n| n.text(text) == "of") && t.get(i + 2).is_some_and(|n| starts_upper(n.text(text)));
+    let prev_cap = i > 0
+        && t[i - 1].kind == Kind::Word
+        && starts_upper(t[i - 1].text(text))
+        && !month_context(t[i - 1].text(text));
+    let next_of =
+        t.get(i + 1).is_some_and(|n| n.text(text) == "of") && t.get(i + 2).is_some_and(|n| starts_upper(n.text(text)));
     prev_cap || next_of
 }
 
@@ -284,12 +328,18 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
     }
     if let Some(n) = next {
         let ns = n.text(text);
-        if glued(&t[i], n) && matches!(ns, "-" | "/" | ":" | ".") && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && glued(n, x)) {
+        if glued(&t[i], n)
+            && matches!(ns, "-" | "/" | ":" | ".")
+            && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && glued(n, x))
+        {
             // 2017-18 is a season; 10:30 is a time; 1.5 is not a year.
             return ns == "-" && t[i + 2].text(text).len() == 2;
         }
         // A plural noun after it counts things: "2000 people", "1500 troops".
-        if n.kind == Kind::Word && !starts_upper(ns) && (ns.ends_with('s') && ns.len() > 3 && !is_verbish(ns) || is_irregular_plural(ns)) {
+        if n.kind == Kind::Word
+            && !starts_upper(ns)
+            && (ns.ends_with('s') && ns.len() > 3 && !is_verbish(ns) || is_irregular_plural(ns))
+        {
             return false;
         }
         if n.kind == Kind::Word && scale_like(ns) {
@@ -300,7 +350,21 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
 }
 
 pub fn is_irregular_plural(w: &str) -> bool {
-    matches!(w, "people" | "children" | "men" | "women" | "staff" | "police" | "cattle" | "feet" | "teeth" | "mice" | "personnel" | "troops")
+    matches!(
+        w,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "cattle"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "personnel"
+            | "troops"
+    )
 }
 
 fn scale_like(w: &str) -> bool {
@@ -309,20 +373,64 @@ fn scale_like(w: &str) -> bool {
 }
 
 fn is_verbish(w: &str) -> bool {
-    matches!(w, "was" | "has" | "is" | "sees" | "saw" | "marks" | "remains" | "brings" | "becomes" | "looks" | "seems" | "proves" | "does" | "ends" | "begins" | "starts" | "onwards" | "towards" | "afterwards")
+    matches!(
+        w,
+        "was"
+            | "has"
+            | "is"
+            | "sees"
+            | "saw"
+            | "marks"
+            | "remains"
+            | "brings"
+            | "becomes"
+            | "looks"
+            | "seems"
+            | "proves"
+            | "does"
+            | "ends"
+            | "begins"
+            | "starts"
+            | "onwards"
+            | "towards"
+            | "afterwards"
+    )
 }
 
 /// A relative time expression starting at token `i`; returns the index of its last token.
 fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
+    if t[i].kind == Kind::Word && !t[i].lex.is(RELATIVE) {
+        return None;
+    }
     let w = low(t[i].text(text));
     let w = w.as_str();
     let at = |k: usize| t.get(k).map(|n| low(strip_possessive(n.text(text)))).unwrap_or(low(""));
     let unit = |s: &str| {
         matches!(
             s,
-            "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade" | "decades"
-                | "century" | "centuries" | "weekend" | "morning" | "afternoon" | "evening" | "night" | "spring"
-                | "summer" | "autumn" | "fall" | "winter" | "quarter"
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "week"
+                | "weeks"
+                | "day"
+                | "days"
+                | "decade"
+                | "decades"
+                | "century"
+                | "centuries"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "quarter"
         )
     };
     match w {
@@ -378,10 +486,42 @@ pub fn is_dateline(line: &str) -> bool {
                 let mut buf = [0u8; 24];
                 matches!(
                     lower(s, &mut buf),
-                    "published" | "updated" | "posted" | "last" | "modified" | "on" | "at" | "am" | "pm" | "a.m"
-                        | "p.m" | "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "pst" | "pdt" | "ict"
-                        | "ist" | "local" | "time" | "hrs" | "h" | "ago" | "minutes" | "minute" | "mins" | "hours"
-                        | "hour" | "days" | "day" | "date" | "created"
+                    "published"
+                        | "updated"
+                        | "posted"
+                        | "last"
+                        | "modified"
+                        | "on"
+                        | "at"
+                        | "am"
+                        | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "gmt"
+                        | "utc"
+                        | "bst"
+                        | "cet"
+                        | "cest"
+                        | "est"
+                        | "edt"
+                        | "pst"
+                        | "pdt"
+                        | "ict"
+                        | "ist"
+                        | "local"
+                        | "time"
+                        | "hrs"
+                        | "h"
+                        | "ago"
+                        | "minutes"
+                        | "minute"
+                        | "mins"
+                        | "hours"
+                        | "hour"
+                        | "days"
+                        | "day"
+                        | "date"
+                        | "created"
                 ) || is_weekday(s)
             }
         };
@@ -398,10 +538,7 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
         let t = tokenize(text);
-        find_dates(text, &t)
-            .into_iter()
-            .map(|d| (text[d.start..d.end].to_string(), d.iso(), d.relative))
-            .collect()
+        find_dates(text, &t).into_iter().map(|d| (text[d.start..d.end].to_string(), d.iso(), d.relative)).collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
@@ -428,7 +565,10 @@ mod tests {
 
     #[test]
     fn years_but_not_names_or_identifiers() {
-        assert_eq!(texts("It began in 2017 when diplomats wrote. Between 2017 and 2021 it grew."), ["2017", "2017", "2021"]);
+        assert_eq!(
+            texts("It began in 2017 when diplomats wrote. Between 2017 and 2021 it grew."),
+            ["2017", "2017", "2021"]
+        );
         assert!(texts("The Global Report 2020 said so. Covid-19 spread.").is_empty());
         assert!(texts("About 2000 people came, paying $2019 each.").is_empty());
         assert_eq!(texts("In 2019, it rained."), ["2019"]);

@@ -3,17 +3,36 @@
 
 use super::model::{Entity, Location};
 use super::names::{NameHit, NameKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-/// A name hit with the paragraph it stands in.
+/// A name hit with the paragraph it stands in. Names are not copied out of the text:
+/// most hits are single capitalised words that never become an entity.
 #[derive(Debug, Clone)]
 pub struct PlacedHit {
     pub section: usize,
     pub paragraph: usize,
     pub hit: NameHit,
+}
+
+/// The text of every paragraph, in reading order, indexed by (section, paragraph).
+pub struct Texts<'a> {
+    pub texts: Vec<&'a str>,
+    pub section_start: Vec<usize>,
+}
+
+impl<'a> Texts<'a> {
+    fn paragraph(&self, h: &PlacedHit) -> &'a str {
+        self.section_start.get(h.section).and_then(|&s| self.texts.get(s + h.paragraph)).copied().unwrap_or("")
+    }
+
     /// The name's text (titles and glued verbs already cut off).
-    pub name: String,
-    pub acronym: Option<String>,
+    pub fn name(&self, h: &PlacedHit) -> &'a str {
+        self.paragraph(h).get(h.hit.start..h.hit.end).unwrap_or("")
+    }
+
+    pub fn acronym(&self, h: &PlacedHit) -> Option<&'a str> {
+        h.hit.acronym.and_then(|(a, b)| self.paragraph(h).get(a..b))
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -31,6 +50,8 @@ pub struct Registry {
     orgs: Vec<Record>,
     person_by_name: HashMap<String, usize>,
     org_by_name: HashMap<String, usize>,
+    /// People by the last word of their name (those with more than one word).
+    by_surname: HashMap<String, Vec<usize>>,
     /// Every person mention, in reading order: (location, person index).
     person_timeline: Vec<(Location, usize)>,
     org_timeline: Vec<(Location, usize)>,
@@ -43,10 +64,7 @@ fn is_acronym_name(s: &str) -> bool {
 /// The capital initials of a name's significant words: "United Nations Office on Drugs and
 /// Crime" -> "UNODC".
 fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    name.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
 }
 
 fn last_word(name: &str) -> &str {
@@ -75,25 +93,32 @@ pub fn near(a: &str, b: &str) -> bool {
 }
 
 impl Registry {
-    pub fn build(hits: &[PlacedHit]) -> Registry {
+    pub fn build(hits: &[PlacedHit], texts: &Texts) -> Registry {
         let mut reg = Registry::default();
         // Organisations: acronyms defined in the text first, then every name.
-        let mut defined: HashMap<&str, &str> = HashMap::new();
+        let mut defined: HashMap<&str, &str> = HashMap::default();
         for h in hits {
-            if let (NameKind::Organisation, Some(acr)) = (h.hit.kind, &h.acronym) {
-                defined.entry(acr.as_str()).or_insert(h.name.as_str());
+            if let (NameKind::Organisation, Some(acr)) = (h.hit.kind, texts.acronym(h)) {
+                defined.entry(acr).or_insert(texts.name(h));
             }
         }
         for h in hits.iter().filter(|h| h.hit.kind == NameKind::Organisation) {
             // An acronym defined later in the text still folds into its expansion.
-            let canonical = defined.get(h.name.as_str()).copied().unwrap_or(h.name.as_str());
+            let name = texts.name(h);
+            let canonical = defined.get(name).copied().unwrap_or(name);
             let idx = reg.org_index(canonical);
-            if let Some(acr) = &h.acronym {
+            if let Some(acr) = texts.acronym(h) {
                 reg.add_org_alias(idx, acr);
             }
         }
         // "UN" with "United Nations" in the text: the acronym of a name it holds.
-        let multi: Vec<(usize, String)> = reg.orgs.iter().enumerate().filter(|(_, o)| o.name.contains(' ')).map(|(i, o)| (i, initials(&o.name))).collect();
+        let multi: Vec<(usize, String)> = reg
+            .orgs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.name.contains(' '))
+            .map(|(i, o)| (i, initials(&o.name)))
+            .collect();
         for i in 0..reg.orgs.len() {
             let name = reg.orgs[i].name.clone();
             if !is_acronym_name(&name) {
@@ -106,15 +131,15 @@ impl Registry {
             }
         }
         // People: names of two words or more that the text marks as a person's.
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && h.name.contains(' ')) {
-            reg.person_index(&h.name);
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && texts.name(h).contains(' ')) {
+            reg.person_index(texts.name(h));
         }
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !h.name.contains(' ')) {
-            if reg.resolve_surname(&h.name, true).is_none() {
-                reg.person_index(&h.name);
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !texts.name(h).contains(' ')) {
+            if reg.resolve_surname(texts.name(h), true).is_none() {
+                reg.person_index(texts.name(h));
             }
         }
-        reg.count(hits);
+        reg.count(hits, texts);
         reg
     }
 
@@ -138,9 +163,13 @@ impl Registry {
         if let Some(&i) = self.person_by_name.get(name) {
             return i;
         }
+        let idx = self.people.len();
         self.people.push(Record { name: name.to_string(), ..Record::default() });
-        self.person_by_name.insert(name.to_string(), self.people.len() - 1);
-        self.people.len() - 1
+        self.person_by_name.insert(name.to_string(), idx);
+        if name.contains(' ') {
+            self.by_surname.entry(last_word(name).to_string()).or_default().push(idx);
+        }
+        idx
     }
 
     /// Adds a person the text names as a speaker; the caller recounts.
@@ -155,18 +184,17 @@ impl Registry {
     /// The full name of the person a surname refers to: an exact surname first, then one
     /// a letter away when `loose` (after "Mr", "Ms").
     pub fn resolve_surname(&self, surname: &str, loose: bool) -> Option<&str> {
-        let exact: Vec<&Record> = self.people.iter().filter(|p| p.name.contains(' ') && last_word(&p.name) == surname).collect();
-        if let [one] = exact.as_slice() {
-            return Some(&one.name);
-        }
-        if !exact.is_empty() {
-            return None; // two people share it: do not guess
+        match self.by_surname.get(surname).map(Vec::as_slice) {
+            Some([one]) => return Some(&self.people[*one].name),
+            Some([_, _, ..]) => return None, // two people share it: do not guess
+            _ => {}
         }
         if let Some(p) = self.people.iter().find(|p| p.name == surname) {
             return Some(&p.name);
         }
         if loose {
-            let near: Vec<&Record> = self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
+            let near: Vec<&Record> =
+                self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
             if let [one] = near.as_slice() {
                 return Some(&one.name);
             }
@@ -184,27 +212,32 @@ impl Registry {
     }
 
     /// Counts every mention: full names, surnames, acronyms.
-    pub fn count(&mut self, hits: &[PlacedHit]) {
+    pub fn count(&mut self, hits: &[PlacedHit], texts: &Texts) {
         for r in self.people.iter_mut().chain(self.orgs.iter_mut()) {
             r.occurrences.clear();
         }
         self.person_timeline.clear();
         self.org_timeline.clear();
+        // One-word names repeat a lot ("Guterres", "England"): resolve each once.
+        let mut surnames: HashMap<(&str, bool), Option<usize>> = HashMap::default();
         for h in hits {
             let at = Location { section: h.section, paragraph: h.paragraph, start: h.hit.start, end: h.hit.end };
+            let name = texts.name(h);
             match h.hit.kind {
                 NameKind::Organisation => {
-                    if let Some(&i) = self.org_by_name.get(h.name.as_str()) {
+                    if let Some(&i) = self.org_by_name.get(name) {
                         self.orgs[i].occurrences.push(at);
                         self.org_timeline.push((at, i));
                     }
                 }
                 NameKind::Person | NameKind::Unknown | NameKind::Single => {
-                    let idx = if let Some(&i) = self.person_by_name.get(h.name.as_str()) {
+                    let idx = if let Some(&i) = self.person_by_name.get(name) {
                         Some(i)
-                    } else if !h.name.contains(' ') {
+                    } else if !name.contains(' ') {
                         let loose = h.hit.titled;
-                        self.resolve_surname(&h.name, loose).and_then(|n| self.person_by_name.get(n).copied())
+                        *surnames.entry((name, loose)).or_insert_with(|| {
+                            self.resolve_surname(name, loose).and_then(|n| self.person_by_name.get(n).copied())
+                        })
                     } else {
                         None
                     };
@@ -243,10 +276,17 @@ impl Registry {
                         Some(a) if with_acronym && r.name.contains(' ') => format!("{} ({a})", r.name),
                         _ => r.name,
                     };
-                    Entity { name, mentions: r.occurrences.len().max(1), aliases: r.aliases, occurrences: r.occurrences }
+                    Entity {
+                        name,
+                        mentions: r.occurrences.len().max(1),
+                        aliases: r.aliases,
+                        occurrences: r.occurrences,
+                    }
                 })
                 .collect();
-            v.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.occurrences.first().cmp(&b.occurrences.first())));
+            v.sort_by(|a, b| {
+                b.mentions.cmp(&a.mentions).then_with(|| a.occurrences.first().cmp(&b.occurrences.first()))
+            });
             v
         };
         (convert(self.people, false), convert(self.orgs, true))

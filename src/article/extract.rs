@@ -2,7 +2,7 @@
 //! extractor; names and quotes are then resolved across the article.
 
 use super::dates::{FoundDate, find_dates};
-use super::entities::{PlacedHit, Registry};
+use super::entities::{PlacedHit, Registry, Texts};
 use super::model::{Article, DateMention, Location, Statistic};
 use super::names::find_names;
 use super::numbers::find_statistics;
@@ -46,23 +46,17 @@ fn analyse(section: usize, paragraph: usize, text: &str, tokens: &mut Vec<Token>
         (q, s)
     });
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
-    let hits = find_names(text, t, &starts)
-        .into_iter()
-        .map(|h| PlacedHit {
-            section,
-            paragraph,
-            name: text[h.start..h.end].to_string(),
-            acronym: h.acronym.map(|(a, b)| text[a..b].to_string()),
-            hit: h,
-        })
-        .collect();
+    let hits = find_names(text, t, &starts).into_iter().map(|hit| PlacedHit { section, paragraph, hit }).collect();
     ParagraphFindings {
         statistics,
-        dates: dates.into_iter().map(|d| {
-            let s = text[d.start..d.end].to_string();
-            let l = loc(d.start, d.end);
-            (d, s, l)
-        }).collect(),
+        dates: dates
+            .into_iter()
+            .map(|d| {
+                let s = text[d.start..d.end].to_string();
+                let l = loc(d.start, d.end);
+                (d, s, l)
+            })
+            .collect(),
         quotes: quotes.collect(),
         intro: introduction(text, t, &sents),
         hits,
@@ -72,7 +66,8 @@ fn analyse(section: usize, paragraph: usize, text: &str, tokens: &mut Vec<Token>
 /// Fills the article's quotes, statistics, dates, people and organisations from its
 /// sections. Paragraphs are analysed in parallel; the result does not depend on it.
 pub fn extract(article: &mut Article) {
-    let paras: Vec<(usize, usize, &str)> = article.paragraphs().map(|(s, p, para)| (s, p, para.text.as_str())).collect();
+    let paras: Vec<(usize, usize, &str)> =
+        article.paragraphs().map(|(s, p, para)| (s, p, para.text.as_str())).collect();
     let findings = analyse_all(&paras);
 
     let mut statistics = Vec::new();
@@ -95,11 +90,25 @@ pub fn extract(article: &mut Article) {
         }
         hits.extend(f.hits);
         if !f.quotes.is_empty() || f.intro.is_some() {
-            quote_paras.push(ParagraphQuotes { section, paragraph, text_len: text.len(), quotes: f.quotes, intro: f.intro });
+            quote_paras.push(ParagraphQuotes {
+                section,
+                paragraph,
+                text_len: text.len(),
+                quotes: f.quotes,
+                intro: f.intro,
+            });
         }
     }
-    let mut registry = Registry::build(&hits);
-    let quotes = resolve(&quote_paras, &mut registry, &hits);
+    let mut section_start = Vec::with_capacity(article.sections.len());
+    let mut n = 0;
+    for s in &article.sections {
+        section_start.push(n);
+        n += s.paragraphs.len();
+    }
+    let texts = Texts { texts: paras.iter().map(|p| p.2).collect(), section_start };
+    let mut registry = Registry::build(&hits, &texts);
+    let quotes = resolve(&quote_paras, &mut registry, &hits, &texts);
+    drop(texts);
     let (people, organisations) = registry.into_entities();
     article.statistics = statistics;
     article.dates = dates;

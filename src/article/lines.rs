@@ -28,18 +28,52 @@ pub enum BlockKind {
 /// Control characters other than whitespace are kept: the display layer shows them safely
 /// and the export keeps the original text.
 pub fn clean_inline(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{feff}' {
+    let mut i = 0;
+    // Copies runs of ordinary characters in bulk; only whitespace is looked at closely.
+    while i < bytes.len() {
+        let (ws_len, is_ws) = whitespace_at(text, i);
+        if is_ws {
             pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+            i += ws_len;
+            continue;
         }
+        let start = i;
+        i += ws_len;
+        while i < bytes.len() {
+            let (n, ws) = whitespace_at(text, i);
+            if ws {
+                break;
+            }
+            i += n;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push_str(&text[start..i]);
     }
+}
+
+/// The length of the character at `i` and whether it is whitespace (or a BOM).
+#[inline]
+fn whitespace_at(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (1, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    }
+    // Only these lead bytes start a non-ASCII whitespace character.
+    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        return (c.len_utf8(), c.is_whitespace() || c == '\u{feff}');
+    }
+    let n = match b {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    };
+    (n, false)
 }
 
 pub fn cleaned(text: &str) -> String {
@@ -51,12 +85,16 @@ pub fn cleaned(text: &str) -> String {
 /// Splits on any line end: LF, CRLF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    LineIter { rest: text, done: false }
+    let unicode_breaks = memchr::memmem::find(text.as_bytes(), "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(text.as_bytes(), "\u{2029}".as_bytes()).is_some()
+        || memchr::memmem::find(text.as_bytes(), "\u{85}".as_bytes()).is_some();
+    LineIter { rest: text, done: false, unicode_breaks }
 }
 
 struct LineIter<'a> {
     rest: &'a str,
     done: bool,
+    unicode_breaks: bool,
 }
 
 impl<'a> Iterator for LineIter<'a> {
@@ -66,7 +104,21 @@ impl<'a> Iterator for LineIter<'a> {
             return None;
         }
         let bytes = self.rest.as_bytes();
-        // Fast path over ASCII: only \n and \r end lines there.
+        // Fast path: without NEL or U+2028/9 in the text, only \n and \r end lines.
+        if !self.unicode_breaks {
+            return Some(match memchr::memchr2(b'\n', b'\r', bytes) {
+                Some(i) => {
+                    let line = &self.rest[..i];
+                    let skip = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    self.rest = &self.rest[i + skip..];
+                    line
+                }
+                None => {
+                    self.done = true;
+                    self.rest
+                }
+            });
+        }
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -102,8 +154,7 @@ impl<'a> Iterator for LineIter<'a> {
 /// A list marker at the start of a (trimmed) line: the marker and the text after it.
 /// Unordered markers give `None` as marker.
 pub fn list_marker(line: &str) -> Option<(Option<String>, &str)> {
-    let mut chars = line.char_indices();
-    let (_, first) = chars.next()?;
+    let first = line.chars().next()?;
     if matches!(first, '-' | '*' | '•' | '·' | '◦' | '▪' | '●' | '‣' | '–' | '+') {
         let rest = &line[first.len_utf8()..];
         if rest.starts_with(' ') && rest.trim_start().chars().next().is_some() {
@@ -114,9 +165,12 @@ pub fn list_marker(line: &str) -> Option<(Option<String>, &str)> {
         return None;
     }
     // "1. ", "12) ", "a) ", "(3) "
+    if !(first.is_ascii_digit() || first.is_ascii_lowercase() || first == '(') {
+        return None;
+    }
     let open = first == '(';
     let body = if open { &line[1..] } else { line };
-    let end = body.find(['.', ')'])?;
+    let end = body.bytes().take(5).position(|b| b == b'.' || b == b')')?;
     let label = &body[..end];
     let ordinal = (!label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()))
         || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) && body[end..].starts_with(')'));
@@ -153,10 +207,8 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let len = line.chars().count();
-        let joins = open
-            && wrap.is_some_and(|w| {
-                prev_len * 10 >= w * 6 || line.starts_with(|c: char| c.is_lowercase())
-            });
+        let joins =
+            open && wrap.is_some_and(|w| prev_len * 10 >= w * 6 || line.starts_with(|c: char| c.is_lowercase()));
         match blocks.last_mut() {
             Some(last) if joins => {
                 last.text.push(' ');

@@ -62,7 +62,10 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                 flush(&mut current, &mut out);
                 current = Some((String::new(), BlockKind::Heading(level as u8)));
             }
-            Event::Start(Tag::Paragraph) | Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
+            Event::Start(Tag::Paragraph)
+            | Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::TableRow)
+            | Event::Start(Tag::TableHead) => {
                 if !matches!(current, Some((_, BlockKind::ListItem(_)))) {
                     flush(&mut current, &mut out);
                     let kind = if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
@@ -99,8 +102,15 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => {
-                if !matches!(event, Event::End(TagEnd::Paragraph)) || !matches!(current, Some((_, BlockKind::ListItem(_)))) {
+            Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::CodeBlock)
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableRow)
+            | Event::End(TagEnd::TableHead) => {
+                if !matches!(event, Event::End(TagEnd::Paragraph))
+                    || !matches!(current, Some((_, BlockKind::ListItem(_))))
+                {
                     flush(&mut current, &mut out);
                 }
             }

@@ -33,8 +33,28 @@ pub struct NameHit {
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
-        "of" | "on" | "for" | "and" | "the" | "in" | "against" | "de" | "du" | "da" | "van" | "von" | "der"
-            | "al" | "bin" | "&" | "la" | "le" | "del" | "y" | "di" | "dos" | "das"
+        "of" | "on"
+            | "for"
+            | "and"
+            | "the"
+            | "in"
+            | "against"
+            | "de"
+            | "du"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "al"
+            | "bin"
+            | "&"
+            | "la"
+            | "le"
+            | "del"
+            | "y"
+            | "di"
+            | "dos"
+            | "das"
     )
 }
 
@@ -42,19 +62,105 @@ fn is_connector(w: &str) -> bool {
 fn is_org_keyword(w: &str) -> bool {
     matches!(
         low(strip_possessive(w)).as_str(),
-        "nations" | "office" | "union" | "organization" | "organisation" | "agency" | "assembly" | "council"
-            | "committee" | "commission" | "ministry" | "department" | "bank" | "fund" | "foundation"
-            | "institute" | "institution" | "university" | "college" | "association" | "federation"
-            | "party" | "group" | "corporation" | "corp" | "company" | "inc" | "ltd" | "limited" | "llc"
-            | "plc" | "court" | "police" | "army" | "navy" | "forces" | "authority" | "board" | "bureau"
-            | "service" | "services" | "society" | "trust" | "centre" | "center" | "network" | "alliance"
-            | "coalition" | "movement" | "front" | "programme" | "program" | "secretariat" | "parliament"
-            | "congress" | "senate" | "cabinet" | "government" | "administration" | "tribunal" | "church"
-            | "club" | "league" | "watch" | "international" | "unit" | "observatory" | "academy" | "bloc"
-            | "consortium" | "cooperative" | "council's" | "airlines" | "airways" | "industries" | "holdings"
-            | "partners" | "press" | "times" | "post" | "news" | "media" | "broadcasting" | "guardian"
-            | "telegraph" | "journal" | "herald" | "tribune" | "reuters" | "hospital" | "clinic" | "school"
-            | "schools" | "unicef" | "command" | "guard" | "directorate" | "inspectorate" | "regulator"
+        "nations"
+            | "office"
+            | "union"
+            | "organization"
+            | "organisation"
+            | "agency"
+            | "assembly"
+            | "council"
+            | "committee"
+            | "commission"
+            | "ministry"
+            | "department"
+            | "bank"
+            | "fund"
+            | "foundation"
+            | "institute"
+            | "institution"
+            | "university"
+            | "college"
+            | "association"
+            | "federation"
+            | "party"
+            | "group"
+            | "corporation"
+            | "corp"
+            | "company"
+            | "inc"
+            | "ltd"
+            | "limited"
+            | "llc"
+            | "plc"
+            | "court"
+            | "police"
+            | "army"
+            | "navy"
+            | "forces"
+            | "authority"
+            | "board"
+            | "bureau"
+            | "service"
+            | "services"
+            | "society"
+            | "trust"
+            | "centre"
+            | "center"
+            | "network"
+            | "alliance"
+            | "coalition"
+            | "movement"
+            | "front"
+            | "programme"
+            | "program"
+            | "secretariat"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "cabinet"
+            | "government"
+            | "administration"
+            | "tribunal"
+            | "church"
+            | "club"
+            | "league"
+            | "watch"
+            | "international"
+            | "unit"
+            | "observatory"
+            | "academy"
+            | "bloc"
+            | "consortium"
+            | "cooperative"
+            | "council's"
+            | "airlines"
+            | "airways"
+            | "industries"
+            | "holdings"
+            | "partners"
+            | "press"
+            | "times"
+            | "post"
+            | "news"
+            | "media"
+            | "broadcasting"
+            | "guardian"
+            | "telegraph"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "reuters"
+            | "hospital"
+            | "clinic"
+            | "school"
+            | "schools"
+            | "unicef"
+            | "command"
+            | "guard"
+            | "directorate"
+            | "inspectorate"
+            | "regulator"
     )
 }
 
@@ -62,18 +168,111 @@ fn is_org_keyword(w: &str) -> bool {
 fn is_other_keyword(w: &str) -> bool {
     matches!(
         low(strip_possessive(w)).as_str(),
-        "day" | "week" | "report" | "convention" | "treaty" | "agreement" | "act" | "declaration" | "protocol"
-            | "summit" | "conference" | "games" | "cup" | "festival" | "award" | "awards" | "prize" | "strategy"
-            | "plan" | "agenda" | "index" | "survey" | "review" | "charter" | "accord" | "pact" | "law" | "bill"
-            | "war" | "pandemic" | "crisis" | "states" | "kingdom" | "republic" | "island" | "islands" | "sea"
-            | "ocean" | "river" | "mountains" | "valley" | "city" | "province" | "county" | "region" | "africa"
-            | "asia" | "america" | "americas" | "europe" | "pacific" | "caribbean" | "east" | "west" | "north"
-            | "south" | "street" | "road" | "avenue" | "square" | "park" | "airport" | "station" | "bridge"
-            | "hall" | "house" | "palace" | "tower" | "stadium" | "arena" | "museum" | "gallery" | "library"
-            | "exams" | "exam" | "level" | "levels" | "goals" | "goal" | "framework" | "initiative" | "project"
-            | "campaign" | "fire" | "storm" | "hurricane" | "typhoon" | "virus" | "syndrome" | "disease"
-            | "english" | "french" | "spanish" | "arabic" | "chinese" | "eve" | "christmas" | "easter"
-            | "ramadan" | "olympics" | "championship" | "election" | "elections" | "budget" | "budgets"
+        "day"
+            | "week"
+            | "report"
+            | "convention"
+            | "treaty"
+            | "agreement"
+            | "act"
+            | "declaration"
+            | "protocol"
+            | "summit"
+            | "conference"
+            | "games"
+            | "cup"
+            | "festival"
+            | "award"
+            | "awards"
+            | "prize"
+            | "strategy"
+            | "plan"
+            | "agenda"
+            | "index"
+            | "survey"
+            | "review"
+            | "charter"
+            | "accord"
+            | "pact"
+            | "law"
+            | "bill"
+            | "war"
+            | "pandemic"
+            | "crisis"
+            | "states"
+            | "kingdom"
+            | "republic"
+            | "island"
+            | "islands"
+            | "sea"
+            | "ocean"
+            | "river"
+            | "mountains"
+            | "valley"
+            | "city"
+            | "province"
+            | "county"
+            | "region"
+            | "africa"
+            | "asia"
+            | "america"
+            | "americas"
+            | "europe"
+            | "pacific"
+            | "caribbean"
+            | "east"
+            | "west"
+            | "north"
+            | "south"
+            | "street"
+            | "road"
+            | "avenue"
+            | "square"
+            | "park"
+            | "airport"
+            | "station"
+            | "bridge"
+            | "hall"
+            | "house"
+            | "palace"
+            | "tower"
+            | "stadium"
+            | "arena"
+            | "museum"
+            | "gallery"
+            | "library"
+            | "exams"
+            | "exam"
+            | "level"
+            | "levels"
+            | "goals"
+            | "goal"
+            | "framework"
+            | "initiative"
+            | "project"
+            | "campaign"
+            | "fire"
+            | "storm"
+            | "hurricane"
+            | "typhoon"
+            | "virus"
+            | "syndrome"
+            | "disease"
+            | "english"
+            | "french"
+            | "spanish"
+            | "arabic"
+            | "chinese"
+            | "eve"
+            | "christmas"
+            | "easter"
+            | "ramadan"
+            | "olympics"
+            | "championship"
+            | "election"
+            | "elections"
+            | "budget"
+            | "budgets"
     )
 }
 
@@ -81,14 +280,102 @@ fn is_other_keyword(w: &str) -> bool {
 fn is_plain_acronym(w: &str) -> bool {
     matches!(
         strip_possessive(w),
-        "COVID" | "GDP" | "CEO" | "CFO" | "GCSE" | "GCSEs" | "HIV" | "AIDS" | "PM" | "AM" | "TV" | "AI" | "ID"
-            | "UK" | "US" | "USA" | "UAE" | "OK" | "MP" | "MPS" | "DNA" | "GMT" | "UTC" | "BST" | "IT" | "VAT"
-            | "SMS" | "PDF" | "URL" | "FAQ" | "ICU" | "PPE" | "LGBT" | "LGBTQ" | "CCTV" | "GPS" | "IQ" | "IPO"
-            | "CO2" | "NGO" | "NGOS" | "VIP" | "EST" | "EDT" | "PST" | "RSS" | "HTML" | "API" | "USB" | "DVD"
-            | "CD" | "PC" | "DRC" | "PRC" | "DPRK" | "ROK" | "NOT" | "ALL" | "THE" | "AND" | "BREAKING"
-            | "UPDATE" | "NEW" | "LIVE" | "WATCH" | "READ" | "MORE" | "PHOTO" | "VIDEO" | "AP" | "AFP"
-            | "SUV" | "CPI" | "KM" | "KG" | "MW" | "GW" | "UFO" | "II" | "III" | "IV" | "VI" | "VII" | "VIII"
-            | "IX" | "XI" | "XX" | "XXI" | "EV" | "EVS" | "ESG" | "IVF" | "STEM" | "SME" | "SMES" | "OECD?"
+        "COVID"
+            | "GDP"
+            | "CEO"
+            | "CFO"
+            | "GCSE"
+            | "GCSEs"
+            | "HIV"
+            | "AIDS"
+            | "PM"
+            | "AM"
+            | "TV"
+            | "AI"
+            | "ID"
+            | "UK"
+            | "US"
+            | "USA"
+            | "UAE"
+            | "OK"
+            | "MP"
+            | "MPS"
+            | "DNA"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "IT"
+            | "VAT"
+            | "SMS"
+            | "PDF"
+            | "URL"
+            | "FAQ"
+            | "ICU"
+            | "PPE"
+            | "LGBT"
+            | "LGBTQ"
+            | "CCTV"
+            | "GPS"
+            | "IQ"
+            | "IPO"
+            | "CO2"
+            | "NGO"
+            | "NGOS"
+            | "VIP"
+            | "EST"
+            | "EDT"
+            | "PST"
+            | "RSS"
+            | "HTML"
+            | "API"
+            | "USB"
+            | "DVD"
+            | "CD"
+            | "PC"
+            | "DRC"
+            | "PRC"
+            | "DPRK"
+            | "ROK"
+            | "NOT"
+            | "ALL"
+            | "THE"
+            | "AND"
+            | "BREAKING"
+            | "UPDATE"
+            | "NEW"
+            | "LIVE"
+            | "WATCH"
+            | "READ"
+            | "MORE"
+            | "PHOTO"
+            | "VIDEO"
+            | "AP"
+            | "AFP"
+            | "SUV"
+            | "CPI"
+            | "KM"
+            | "KG"
+            | "MW"
+            | "GW"
+            | "UFO"
+            | "II"
+            | "III"
+            | "IV"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "XI"
+            | "XX"
+            | "XXI"
+            | "EV"
+            | "EVS"
+            | "ESG"
+            | "IVF"
+            | "STEM"
+            | "SME"
+            | "SMES"
+            | "OECD?"
     )
 }
 
@@ -107,7 +394,21 @@ fn is_name_token(text: &str, t: &Token) -> bool {
 
 /// Sentence-start words that are capitalised only because they open the sentence.
 fn is_opener(w: &str) -> bool {
-    is_function_word(w) || w.ends_with("ly") && w.len() > 4 || matches!(low(w).as_str(), "in" | "on" | "at" | "according" | "speaking" | "asked" | "despite" | "following" | "addressing" | "under" | "citing")
+    is_function_word(w)
+        || w.ends_with("ly") && w.len() > 4
+        || matches!(
+            low(w).as_str(),
+            "in" | "on"
+                | "at"
+                | "according"
+                | "speaking"
+                | "asked"
+                | "despite"
+                | "following"
+                | "addressing"
+                | "under"
+                | "citing"
+        )
 }
 
 /// Every name in a paragraph, in order. `sentence_starts` are the byte offsets where
@@ -175,7 +476,11 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
         return true;
     }
     // After an opening quotation mark at the start of a sentence.
-    k > 0 && matches!(t[k - 1].text(text), "“" | "\"" | "‘" | "(") && (k == 1 || sentence_starts.binary_search(&t[k - 1].start).is_ok() || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
+    k > 0
+        && matches!(t[k - 1].text(text), "“" | "\"" | "‘" | "(")
+        && (k == 1
+            || sentence_starts.binary_search(&t[k - 1].start).is_ok()
+            || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
 }
 
 fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
@@ -189,13 +494,20 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
     if a >= b {
         return;
     }
-    let words: Vec<usize> = (a..b).filter(|&k| t[k].kind == Kind::Word).collect();
+    // The word tokens of the run, without allocating: a name has few words.
+    let mut buf = [0usize; 24];
+    let mut n = 0;
+    for k in a..b {
+        if t[k].kind == Kind::Word && n < buf.len() {
+            buf[n] = k;
+            n += 1;
+        }
+    }
+    let words = &buf[..n];
     let w = |k: usize| t[k].text(text);
     // The head: the words before the first "of/on/for/against/in" connector.
-    let head_end = words
-        .iter()
-        .position(|&k| matches!(w(k), "of" | "on" | "for" | "against" | "in"))
-        .unwrap_or(words.len());
+    let head_end =
+        words.iter().position(|&k| matches!(w(k), "of" | "on" | "for" | "against" | "in")).unwrap_or(words.len());
     let head = &words[..head_end];
     let Some(&head_last) = head.last() else {
         return;
@@ -226,7 +538,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
     // Titles: "UN Secretary-General Antonio Guterres", "Mr. Antonio Guterres",
     // "Education Secretary Gillian Keegan".
     if let Some(pos) = head.iter().rposition(|&k| is_title_word(w(k))) {
-        let rest: Vec<usize> = head[pos + 1..].to_vec();
+        let rest = &head[pos + 1..];
         for &k in &head[..pos] {
             if is_acronym(w(k)) && !is_plain_acronym(w(k)) {
                 out.push(mk(NameKind::Organisation, k, k, false));
@@ -269,7 +581,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
         }
         out.push(hit);
     } else if words.iter().all(|&k| is_acronym(w(k))) {
-        for &k in &words {
+        for &k in words {
             if !is_plain_acronym(w(k)) {
                 out.push(mk(NameKind::Organisation, k, k, false));
             }
@@ -302,7 +614,12 @@ fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 /// word ("Guy Ryder, the ILO's director-general").
 fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let aux = |s: &str| matches!(low(s).as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further");
+    let aux = |s: &str| {
+        matches!(
+            low(s).as_str(),
+            "has" | "had" | "have" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further"
+        )
+    };
     // "X said", "X has also said"
     let mut k = b;
     while aux(w(k)) {
@@ -328,7 +645,23 @@ fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
             if matches!(s, "." | ";" | "“" | "”" | "\"") {
                 break;
             }
-            if is_title_word(s) && !is_org_keyword(s) && !matches!(low(s).as_str(), "national" | "regional" | "first" | "high" | "state" | "home" | "health" | "education" | "foreign" | "finance" | "general") {
+            if is_title_word(s)
+                && !is_org_keyword(s)
+                && !matches!(
+                    low(s).as_str(),
+                    "national"
+                        | "regional"
+                        | "first"
+                        | "high"
+                        | "state"
+                        | "home"
+                        | "health"
+                        | "education"
+                        | "foreign"
+                        | "finance"
+                        | "general"
+                )
+            {
                 return true;
             }
             if s == "," && is_speech_verb(w(k + 1)) {
@@ -341,7 +674,34 @@ fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
         let from = a.saturating_sub(12);
         let role = (from..a - 1).any(|k| {
             let s = w(k);
-            matches!(low(s).as_str(), "head" | "chief" | "director" | "spokesperson" | "spokesman" | "spokeswoman" | "minister" | "president" | "secretary" | "chair" | "chairman" | "founder" | "leader" | "ceo" | "professor" | "author" | "expert" | "officer" | "official" | "manager" | "coordinator" | "representative" | "ambassador" | "governor" | "mayor")
+            matches!(
+                low(s).as_str(),
+                "head"
+                    | "chief"
+                    | "director"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "minister"
+                    | "president"
+                    | "secretary"
+                    | "chair"
+                    | "chairman"
+                    | "founder"
+                    | "leader"
+                    | "ceo"
+                    | "professor"
+                    | "author"
+                    | "expert"
+                    | "officer"
+                    | "official"
+                    | "manager"
+                    | "coordinator"
+                    | "representative"
+                    | "ambassador"
+                    | "governor"
+                    | "mayor"
+            )
         });
         if role {
             return true;
@@ -397,13 +757,25 @@ mod tests {
             names("The head of UNODC’s anti-trafficking unit, Ilias Chatzis, said that"),
             [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ilias Chatzis")]
         );
-        assert_eq!(names("“Yes,” said Guy Ryder, the ILO's director-general."), [(NameKind::Person, "Guy Ryder"), (NameKind::Organisation, "ILO")]);
-        assert_eq!(names("Meanwhile, UNODC Executive Director Ghada Walysaid, “this"), [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ghada Waly")]);
-        assert_eq!(names("members the United States and the European Union"), [(NameKind::Organisation, "European Union")]);
+        assert_eq!(
+            names("“Yes,” said Guy Ryder, the ILO's director-general."),
+            [(NameKind::Person, "Guy Ryder"), (NameKind::Organisation, "ILO")]
+        );
+        assert_eq!(
+            names("Meanwhile, UNODC Executive Director Ghada Walysaid, “this"),
+            [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ghada Waly")]
+        );
+        assert_eq!(
+            names("members the United States and the European Union"),
+            [(NameKind::Organisation, "European Union")]
+        );
     }
 
     #[test]
     fn events_and_documents_are_not_organisations() {
-        assert_eq!(names("on World Day against Trafficking in Persons, the UN Convention on Cybercrime"), [(NameKind::Organisation, "UN")]);
+        assert_eq!(
+            names("on World Day against Trafficking in Persons, the UN Convention on Cybercrime"),
+            [(NameKind::Organisation, "UN")]
+        );
     }
 }

@@ -8,7 +8,9 @@
 
 use super::dates::{FoundDate, is_irregular_plural, year_of};
 use super::tokens::{Kind, Token, is_currency, low};
-use super::words::{fraction_word, is_function_word, is_speech_verb, number_word, scale_word};
+use super::words::{
+    FRACTION, HYPHENATED, NUMBER, fraction_word, is_function_word, is_speech_verb, number_word, scale_word,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundStat {
@@ -48,25 +50,133 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 fn is_label(word: &str) -> bool {
     matches!(
         low(word.trim_end_matches('.')).as_str(),
-        "article" | "section" | "chapter" | "no" | "number" | "nos" | "page" | "p" | "pp" | "year" | "years"
-            | "level" | "grade" | "class" | "room" | "route" | "flight" | "resolution" | "rule" | "phase"
-            | "stage" | "vol" | "volume" | "episode" | "season" | "part" | "figure" | "fig" | "table"
-            | "item" | "model" | "version" | "v" | "act" | "paragraph" | "clause" | "line" | "bus" | "gate"
-            | "platform" | "terminal" | "highway" | "interstate" | "channel" | "category" | "type" | "band"
-            | "division" | "form" | "box" | "apt" | "suite" | "lot" | "block" | "zone" | "ward" | "district"
-            | "tier" | "size" | "covid" | "g" | "top" | "key" | "hole" | "lane" | "exit" | "junction"
-            | "pier" | "berth" | "seat" | "row" | "floor" | "storey" | "no." | "art" | "annex" | "appendix"
-            | "amendment" | "step" | "week" | "day" | "round" | "match" | "game" | "heat" | "lap" | "race"
-            | "series" | "issue" | "iss" | "id" | "code" | "ref" | "reference" | "case" | "docket" | "file"
-            | "report" | "cop" | "sdg" | "goal" | "target" | "indicator" | "op" | "opus"
+        "article"
+            | "section"
+            | "chapter"
+            | "no"
+            | "number"
+            | "nos"
+            | "page"
+            | "p"
+            | "pp"
+            | "year"
+            | "years"
+            | "level"
+            | "grade"
+            | "class"
+            | "room"
+            | "route"
+            | "flight"
+            | "resolution"
+            | "rule"
+            | "phase"
+            | "stage"
+            | "vol"
+            | "volume"
+            | "episode"
+            | "season"
+            | "part"
+            | "figure"
+            | "fig"
+            | "table"
+            | "item"
+            | "model"
+            | "version"
+            | "v"
+            | "act"
+            | "paragraph"
+            | "clause"
+            | "line"
+            | "bus"
+            | "gate"
+            | "platform"
+            | "terminal"
+            | "highway"
+            | "interstate"
+            | "channel"
+            | "category"
+            | "type"
+            | "band"
+            | "division"
+            | "form"
+            | "box"
+            | "apt"
+            | "suite"
+            | "lot"
+            | "block"
+            | "zone"
+            | "ward"
+            | "district"
+            | "tier"
+            | "size"
+            | "covid"
+            | "g"
+            | "top"
+            | "key"
+            | "hole"
+            | "lane"
+            | "exit"
+            | "junction"
+            | "pier"
+            | "berth"
+            | "seat"
+            | "row"
+            | "floor"
+            | "storey"
+            | "no."
+            | "art"
+            | "annex"
+            | "appendix"
+            | "amendment"
+            | "step"
+            | "week"
+            | "day"
+            | "round"
+            | "match"
+            | "game"
+            | "heat"
+            | "lap"
+            | "race"
+            | "series"
+            | "issue"
+            | "iss"
+            | "id"
+            | "code"
+            | "ref"
+            | "reference"
+            | "case"
+            | "docket"
+            | "file"
+            | "report"
+            | "cop"
+            | "sdg"
+            | "goal"
+            | "target"
+            | "indicator"
+            | "op"
+            | "opus"
     )
 }
 
 fn is_time_unit(word: &str) -> bool {
     matches!(
         low(word).as_str(),
-        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade" | "decades"
-            | "century" | "centuries" | "hour" | "hours" | "minute" | "minutes"
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
     )
 }
 
@@ -78,11 +188,50 @@ fn is_percent_word(word: &str) -> bool {
 fn is_hyphen_unit(word: &str) -> bool {
     matches!(
         low(word).as_str(),
-        "week" | "day" | "year" | "month" | "hour" | "minute" | "decade" | "mile" | "kilometre" | "kilometer"
-            | "km" | "metre" | "meter" | "foot" | "storey" | "story" | "seat" | "point" | "member" | "person"
-            | "man" | "woman" | "match" | "game" | "nation" | "country" | "party" | "stage" | "part" | "night"
-            | "term" | "times" | "fold" | "strong" | "page" | "minute-long" | "hour-long" | "day-long"
-            | "week-long" | "year-long" | "bed" | "room" | "lane" | "mile-long"
+        "week"
+            | "day"
+            | "year"
+            | "month"
+            | "hour"
+            | "minute"
+            | "decade"
+            | "mile"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "metre"
+            | "meter"
+            | "foot"
+            | "storey"
+            | "story"
+            | "seat"
+            | "point"
+            | "member"
+            | "person"
+            | "man"
+            | "woman"
+            | "match"
+            | "game"
+            | "nation"
+            | "country"
+            | "party"
+            | "stage"
+            | "part"
+            | "night"
+            | "term"
+            | "times"
+            | "fold"
+            | "strong"
+            | "page"
+            | "minute-long"
+            | "hour-long"
+            | "day-long"
+            | "week-long"
+            | "year-long"
+            | "bed"
+            | "room"
+            | "lane"
+            | "mile-long"
     )
 }
 
@@ -114,7 +263,6 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
     let s = tok.text(text);
     let prev = i.checked_sub(1).map(|p| &t[p]);
     let prev_s = prev.map_or("", |p| p.text(text));
-    let prev_low = low(prev_s);
     match tok.kind {
         Kind::Number => {
             let value = digits_value(s)?; // ordinals (11th), identifiers (5G), times (10am) fail here
@@ -139,14 +287,19 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             if let Some(n) = t.get(i + 1) {
                 let ns = n.text(text);
                 // 10:30, 3.5.1, 555-1234 style identifiers; ranges "10-15" are kept.
-                if n.start == tok.end && matches!(ns, ":" | "/" | ".") && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number) {
+                if n.start == tok.end
+                    && matches!(ns, ":" | "/" | ".")
+                    && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
+                {
                     return None;
                 }
             }
             // A year-shaped number is a year (or a name's), unless it counts things.
             if year_of(tok, text).is_some() {
                 let next = word_at(text, t, i + 1);
-                let counts = next.ends_with('s') && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next);
+                let counts = next.ends_with('s')
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                    && !is_function_word(next);
                 if !counts {
                     return None;
                 }
@@ -163,8 +316,13 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             Some((end, Some(value)))
         }
         Kind::Word => {
+            let candidate = tok.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(s, "a" | "an" | "A" | "An");
+            if !candidate {
+                return None;
+            }
             let w = low(s);
             let w = w.as_str();
+            let prev_low = low(prev_s);
             // Anaphora: "the two organisations" points back; it does not count.
             let anaphoric = matches!(prev_low.as_str(), "the" | "these" | "those" | "both" | "all");
             if let Some(v) = fraction_word(s) {
@@ -181,7 +339,9 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             if matches!(w, "a" | "an") {
                 let next = word_at(text, t, i + 1);
                 let nl = low(next);
-                if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth") && low(word_at(text, t, i + 2)).as_str() == "of" {
+                if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth")
+                    && low(word_at(text, t, i + 2)).as_str() == "of"
+                {
                     return Some((i + 1, fraction_word(next)));
                 }
                 if matches!(nl.as_str(), "million" | "billion" | "thousand" | "dozen" | "hundred" | "trillion") {
@@ -209,7 +369,9 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                     let next = low(word_at(text, t, i + 1));
                     let ok = scale_word(word_at(text, t, i + 1)).is_some()
                         || matches!(next.as_str(), "in" | "out" | "per" | "percent")
-                            && (next.as_str() != "in" || t.get(i + 2).is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some()));
+                            && (next.as_str() != "in"
+                                || t.get(i + 2)
+                                    .is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some()));
                     if !ok {
                         return None;
                     }
@@ -239,7 +401,13 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
-    let urls = url_ranges(text);
+    let urls = if memchr::memmem::find(text.as_bytes(), b"://").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+    {
+        url_ranges(text)
+    } else {
+        Vec::new()
+    };
     // Tokens claimed by dates, and identifiers continued by "and"/"or" ("year 11 and 13").
     let mut blocked = vec![false; t.len()];
     let mut di = 0;
@@ -262,7 +430,8 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         // Identifier chains: "year 11 and 13", "Articles 5, 6 and 7".
         if t[i].kind == Kind::Number {
             let labelled = i > 0 && t[i - 1].kind == Kind::Word && is_label(t[i - 1].text(text));
-            let chained = last_identifier.is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
+            let chained = last_identifier
+                .is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
             if labelled || chained {
                 last_identifier = Some(i);
                 i += 1;
@@ -307,7 +476,10 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
             }
         }
         // "12-month", "10-year": a unit glued with a hyphen.
-        if word_at(text, t, end + 1) == "-" && t[end + 1].start == t[end].end && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end) {
+        if word_at(text, t, end + 1) == "-"
+            && t[end + 1].start == t[end].end
+            && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end)
+        {
             let unit = word_at(text, t, end + 2);
             if unit.contains("-old") || unit == "year-old" {
                 i = end + 3;
@@ -324,7 +496,9 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         if is_time_unit(next) {
             let after = low(word_at(text, t, q_end + 2));
             let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
-            let frame = matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "recent") && after.as_str() != "of";
+            let frame =
+                matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "recent")
+                    && after.as_str() != "of";
             if frame || matches!(after.as_str(), "later" | "ago" | "earlier") {
                 i = q_end + 1;
                 continue;
@@ -352,7 +526,16 @@ fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
         let two = (w(q - 2), w(q - 1));
         if matches!(
             (two.0.as_str(), two.1.as_str()),
-            ("more", "than") | ("less", "than") | ("fewer", "than") | ("at", "least") | ("at", "most") | ("up", "to") | ("as", "many") | ("as", "much") | ("an", "estimated") | ("close", "to")
+            ("more", "than")
+                | ("less", "than")
+                | ("fewer", "than")
+                | ("at", "least")
+                | ("at", "most")
+                | ("up", "to")
+                | ("as", "many")
+                | ("as", "much")
+                | ("an", "estimated")
+                | ("close", "to")
         ) {
             return q - 2;
         }
@@ -360,7 +543,20 @@ fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
     if q >= 1
         && matches!(
             w(q - 1).as_str(),
-            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some" | "over" | "under" | "just" | "only" | "barely" | "exactly" | "estimated"
+            "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "over"
+                | "under"
+                | "just"
+                | "only"
+                | "barely"
+                | "exactly"
+                | "estimated"
         )
     {
         return q - 1;
@@ -387,7 +583,8 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     // A plural noun ends the phrase: "3 in 4 toddlers" (walk).
     let plural = |k: usize| {
         let s = t[k].text(text);
-        s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") || is_irregular_plural(s)
+        s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is")
+            || is_irregular_plural(s)
     };
     let mut end = q_end;
     let mut k = q_end + 1;
@@ -401,7 +598,10 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     // "of" + an optional determiner + up to four words.
     if low(word_at(text, t, k)).as_str() == "of" {
         let mut j = k + 1;
-        if matches!(low(word_at(text, t, j)).as_str(), "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these") {
+        if matches!(
+            low(word_at(text, t, j)).as_str(),
+            "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
+        ) {
             j += 1;
         }
         let first = j;
@@ -434,16 +634,28 @@ mod tests {
 
     #[test]
     fn fractions_and_percentages() {
-        assert_eq!(phrases("Children account for one-third of human trafficking victims."), ["one-third of human trafficking victims"]);
-        assert_eq!(phrases("Children make up one-third of all victims of human trafficking, and face abuse."), ["one-third of all victims"]);
+        assert_eq!(
+            phrases("Children account for one-third of human trafficking victims."),
+            ["one-third of human trafficking victims"]
+        );
+        assert_eq!(
+            phrases("Children make up one-third of all victims of human trafficking, and face abuse."),
+            ["one-third of all victims"]
+        );
         assert_eq!(phrases("The union said 98 per cent of members who voted said no."), ["98 per cent of members"]);
-        assert_eq!(phrases("equal to 66 percent of members, 191,000 rejected the deal."), ["66 percent of members", "191,000"]);
+        assert_eq!(
+            phrases("equal to 66 percent of members, 191,000 rejected the deal."),
+            ["66 percent of members", "191,000"]
+        );
         assert_eq!(phrases("59% reduction in East Asia"), ["59% reduction"]);
     }
 
     #[test]
     fn money_scales_and_ratios() {
-        assert_eq!(phrases("a £1,000 one-off bonus this year and a 4.3 per cent pay rise"), ["£1,000 one-off bonus", "4.3 per cent pay rise"]);
+        assert_eq!(
+            phrases("a £1,000 one-off bonus this year and a 4.3 per cent pay rise"),
+            ["£1,000 one-off bonus", "4.3 per cent pay rise"]
+        );
         assert_eq!(phrases("could rise by 8.9 million by the end"), ["8.9 million"]);
         assert_eq!(phrases("More than 160 million children are in child labor"), ["More than 160 million children"]);
         assert_eq!(phrases("Now 3 in 4 toddlers walk."), ["3 in 4 toddlers"]);
@@ -468,8 +680,14 @@ mod tests {
     #[test]
     fn counts_with_units() {
         assert_eq!(phrases("preparing for two days of strike action in England"), ["two days of strike action"]);
-        assert_eq!(phrases("During the last two days of national union action in March"), ["two days of national union action"]);
-        assert_eq!(phrases("the UK’s eight largest examination boards, does not"), ["eight largest examination boards"]);
+        assert_eq!(
+            phrases("During the last two days of national union action in March"),
+            ["two days of national union action"]
+        );
+        assert_eq!(
+            phrases("the UK’s eight largest examination boards, does not"),
+            ["eight largest examination boards"]
+        );
         assert_eq!(phrases("during a two-week meeting"), ["two-week meeting"]);
         assert_eq!(phrases("covers 141 countries and"), ["141 countries"]);
         assert_eq!(phrases("fell by 11 per cent in 2020"), ["11 per cent"]);

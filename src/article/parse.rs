@@ -49,7 +49,12 @@ pub fn detect(text: &str) -> Format {
 /// Parses an article. `format` forces a format; `None` detects it from the content.
 pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> {
     let mut article = parse_structure(text, format)?;
-    if article.quotes.is_empty() && article.statistics.is_empty() && article.dates.is_empty() && article.people.is_empty() && article.organisations.is_empty() {
+    if article.quotes.is_empty()
+        && article.statistics.is_empty()
+        && article.dates.is_empty()
+        && article.people.is_empty()
+        && article.organisations.is_empty()
+    {
         extract(&mut article);
     }
     Ok(article)
@@ -81,7 +86,10 @@ fn from_json(text: &str) -> Result<Article, ParseError> {
     }
     let sections = std::mem::take(&mut a.sections);
     let valid = |at: &Location| {
-        sections.get(at.section).and_then(|s| s.paragraphs.get(at.paragraph)).is_some_and(|p| at.start <= at.end && p.text.get(at.start..at.end).is_some())
+        sections
+            .get(at.section)
+            .and_then(|s| s.paragraphs.get(at.paragraph))
+            .is_some_and(|p| at.start <= at.end && p.text.get(at.start..at.end).is_some())
     };
     a.quotes.retain(|q| valid(&q.at));
     a.statistics.retain(|s| valid(&s.at));
@@ -112,7 +120,8 @@ mod tests {
 
     #[test]
     fn json_round_trip() {
-        let a = parse("A title here\nFirst paragraph, said Jane Doe, is “quite long enough to be a quote”.\n", None).unwrap();
+        let a = parse("A title here\nFirst paragraph, said Jane Doe, is “quite long enough to be a quote”.\n", None)
+            .unwrap();
         let json = serde_json::to_string(&a).unwrap();
         let b = parse(&json, None).unwrap();
         assert_eq!(a, b);

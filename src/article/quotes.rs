@@ -39,10 +39,10 @@ pub struct RawQuote {
 
 #[derive(Debug, Clone, Copy)]
 struct Span {
-    open: usize,      // byte offset of the opening mark
-    inner: usize,     // first byte after it
-    close: usize,     // byte offset of the closing mark (text.len() if unclosed)
-    after: usize,     // first byte after the closing mark
+    open: usize,  // byte offset of the opening mark
+    inner: usize, // first byte after it
+    close: usize, // byte offset of the closing mark (text.len() if unclosed)
+    after: usize, // first byte after the closing mark
     unclosed: bool,
 }
 
@@ -59,6 +59,13 @@ fn closes(open: char, c: char) -> bool {
 
 /// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
 fn spans(text: &str) -> Vec<Span> {
+    // Most paragraphs hold no quotation mark at all: find out at memchr speed.
+    let b = text.as_bytes();
+    let any = memchr::memchr2(b'"', 0xAB, b).is_some()
+        || ["“", "„", "‘"].iter().any(|m| memchr::memmem::find(b, m.as_bytes()).is_some());
+    if !any {
+        return Vec::new();
+    }
     let single = text.contains('‘') && !text.contains(['“', '"', '„', '«']);
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -74,7 +81,10 @@ fn spans(text: &str) -> Vec<Span> {
                     '‘' => single && next.is_some_and(|n| !n.is_whitespace()),
                     // A straight quote opens after a space or an opening bracket, not after
                     // a digit (5" is inches).
-                    '"' => prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':')) && next.is_some_and(|n| !n.is_whitespace()),
+                    '"' => {
+                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
+                            && next.is_some_and(|n| !n.is_whitespace())
+                    }
                     _ => false,
                 };
                 if opens {
@@ -91,7 +101,13 @@ fn spans(text: &str) -> Vec<Span> {
                     let real = o != '‘' || next.is_none_or(|n| !n.is_alphanumeric());
                     if real {
                         if depth == 0 {
-                            out.push(Span { open: start, inner: start + o.len_utf8(), close: i, after: i + c.len_utf8(), unclosed: false });
+                            out.push(Span {
+                                open: start,
+                                inner: start + o.len_utf8(),
+                                close: i,
+                                after: i + c.len_utf8(),
+                                unclosed: false,
+                            });
                             open = None;
                         } else {
                             depth -= 1;
@@ -103,7 +119,13 @@ fn spans(text: &str) -> Vec<Span> {
         prev = Some(c);
     }
     if let Some((start, o)) = open {
-        out.push(Span { open: start, inner: start + o.len_utf8(), close: text.len(), after: text.len(), unclosed: true });
+        out.push(Span {
+            open: start,
+            inner: start + o.len_utf8(),
+            close: text.len(),
+            after: text.len(),
+            unclosed: true,
+        });
     }
     out
 }
@@ -116,17 +138,44 @@ fn token_at(t: &[Token], pos: usize) -> usize {
 fn aux(s: &str) -> bool {
     matches!(
         low(s).as_str(),
-        "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further" | "again"
-            | "would" | "will" | "was" | "were" | "is" | "reportedly" | "repeatedly" | "simply" | "just"
-            | "publicly" | "earlier" | "quickly" | "angrily" | "told" | "last"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "recently"
+            | "once"
+            | "further"
+            | "again"
+            | "would"
+            | "will"
+            | "was"
+            | "were"
+            | "is"
+            | "reportedly"
+            | "repeatedly"
+            | "simply"
+            | "just"
+            | "publicly"
+            | "earlier"
+            | "quickly"
+            | "angrily"
+            | "told"
+            | "last"
     )
 }
 
 /// Quotes in a paragraph with what the text says of their speakers.
 pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<RawQuote> {
     let spans = spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let mut out: Vec<RawQuote> = Vec::new();
-    let sentence_of = |pos: usize| sentences.iter().position(|s| pos < s.end).unwrap_or(sentences.len().saturating_sub(1));
+    let sentence_of =
+        |pos: usize| sentences.iter().position(|s| pos < s.end).unwrap_or(sentences.len().saturating_sub(1));
     for (n, sp) in spans.iter().enumerate() {
         let raw = &text[sp.inner..sp.close];
         let inner_start = sp.inner + (raw.len() - raw.trim_start().len());
@@ -162,7 +211,10 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let governed = matches!(after, Some(ref s) if *s != Said::Nobody) || verb_right_before(text, &t[b0..b1]);
         // Scare quotes and terms: "local agreements", "no".
         let short_ok = match words {
-            1 => governed && text[..inner_end].ends_with([',', '!', '?', '.']) || governed && matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))),
+            1 => {
+                governed && text[..inner_end].ends_with([',', '!', '?', '.'])
+                    || governed && matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_)))
+            }
             2 | 3 => governed,
             _ => !title_case(&text[inner_start..inner_end]) || governed,
         };
@@ -244,7 +296,10 @@ fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         }
         let end = t[s..]
             .iter()
-            .position(|x| matches!(x.text(text), "," | "." | ";" | ":" | "“" | "\"" | "(" | "that") || x.kind == Kind::Punct && x.text(text) == "—")
+            .position(|x| {
+                matches!(x.text(text), "," | "." | ";" | ":" | "“" | "\"" | "(" | "that")
+                    || x.kind == Kind::Punct && x.text(text) == "—"
+            })
             .map_or(t.len(), |p| s + p);
         if end == s {
             return Some(Said::Previous);
@@ -275,7 +330,9 @@ fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
         return None;
     }
     // "according to X"
-    if let Some(a) = t.windows(2).rposition(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to") {
+    if let Some(a) =
+        t.windows(2).rposition(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
+    {
         let s = a + 2;
         let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
         if end > s {
@@ -325,8 +382,9 @@ fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
 
 fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
     let w = t[k].text(text);
-    w.strip_suffix("said").is_some_and(|stem| stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase) && stem.ends_with(char::is_lowercase))
-        && t.get(k + 1).is_some_and(|x| matches!(x.text(text), "," | ":"))
+    w.strip_suffix("said").is_some_and(|stem| {
+        stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase) && stem.ends_with(char::is_lowercase)
+    }) && t.get(k + 1).is_some_and(|x| matches!(x.text(text), "," | ":"))
         && k + 2 >= t.len()
 }
 
@@ -347,7 +405,10 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     if t.is_empty() {
         return Said::Previous;
     }
-    let chunks: Vec<&[Token]> = t.split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–")).filter(|c| !c.is_empty()).collect();
+    let chunks: Vec<&[Token]> = t
+        .split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–"))
+        .filter(|c| !c.is_empty())
+        .collect();
     // A pronoun right before the verb.
     if let Some(last) = chunks.last() {
         if last.len() == 1 && is_pronoun_subject(last[0].text(text)) {
@@ -366,7 +427,10 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
         }
         // "Mr Smith" alone, or "Smith" alone.
         if let Some(h) = hits.iter().rev().find(|h| h.kind == NameKind::Single) {
-            let only = chunk.iter().filter(|x| x.kind == Kind::Word).all(|x| x.start >= h.start || is_title_word(x.text(text)) || is_function_word(x.text(text)));
+            let only = chunk
+                .iter()
+                .filter(|x| x.kind == Kind::Word)
+                .all(|x| x.start >= h.start || is_title_word(x.text(text)) || is_function_word(x.text(text)));
             if only {
                 return Said::Surname(text[h.start..h.end].to_string());
             }
@@ -376,7 +440,10 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     // An organisation alone: "UNODC said", "The United Nations said".
     let hits = find_names(text, last, &[last[0].start]);
     if let [h] = hits.as_slice() {
-        let words_outside = last.iter().filter(|x| x.kind == Kind::Word && (x.start < h.start || x.end > h.end) && !is_function_word(x.text(text))).count();
+        let words_outside = last
+            .iter()
+            .filter(|x| x.kind == Kind::Word && (x.start < h.start || x.end > h.end) && !is_function_word(x.text(text)))
+            .count();
         if h.kind == NameKind::Organisation && words_outside == 0 {
             return Said::Name(text[h.start..h.end].to_string());
         }
@@ -393,7 +460,8 @@ fn phrase(text: &str, t: &[Token]) -> Said {
         if x.kind == Kind::Punct {
             break;
         }
-        let det = k == 0 && matches!(low(w).as_str(), "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our");
+        let det =
+            k == 0 && matches!(low(w).as_str(), "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our");
         if !det && (is_function_word(w) || (k > 0 && (w.ends_with("ed") || w.ends_with("ing")))) {
             break;
         }
@@ -433,39 +501,56 @@ mod tests {
 
     #[test]
     fn introduced_with_a_colon() {
-        let q = quotes("UN Secretary-General Antonio Guterres stated: “Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.”");
+        let q = quotes(
+            "UN Secretary-General Antonio Guterres stated: “Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.”",
+        );
         assert_eq!(q, vec![("Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.".into(), name("Antonio Guterres"))]);
     }
 
     #[test]
     fn a_theme_has_no_speaker() {
-        let q = quotes("The theme of this year’s World Day is “No child should be left behind in the fight against trafficking in persons”. UN chief Antonio Guterres stated it.");
+        let q = quotes(
+            "The theme of this year’s World Day is “No child should be left behind in the fight against trafficking in persons”. UN chief Antonio Guterres stated it.",
+        );
         assert_eq!(q[0].1, Said::Nobody);
     }
 
     #[test]
     fn fragment_in_reported_speech() {
-        let q = quotes("The head of UNODC’s anti-trafficking unit, Ilias Chatzis, said that the progress made over the past two decades “is now under threat” due to global challenges.");
+        let q = quotes(
+            "The head of UNODC’s anti-trafficking unit, Ilias Chatzis, said that the progress made over the past two decades “is now under threat” due to global challenges.",
+        );
         assert_eq!(q, vec![("is now under threat".into(), name("Ilias Chatzis"))]);
     }
 
     #[test]
     fn split_quote_has_one_speaker() {
         let q = quotes("“We will go,” she said, “and we will win.”");
-        assert_eq!(q, vec![("We will go".into(), Said::Pronoun("she".into())), ("and we will win.".into(), Said::Pronoun("she".into()))]);
+        assert_eq!(
+            q,
+            vec![
+                ("We will go".into(), Said::Pronoun("she".into())),
+                ("and we will win.".into(), Said::Pronoun("she".into()))
+            ]
+        );
     }
 
     #[test]
     fn said_after_with_apposition() {
-        let q = quotes("\"There are many reasons to invest in social protection,\" said Guy Ryder, the ILO's director-general.");
+        let q = quotes(
+            "\"There are many reasons to invest in social protection,\" said Guy Ryder, the ILO's director-general.",
+        );
         assert_eq!(q[0].1, name("Guy Ryder"));
-        let q = quotes("\"Although there is much variation, there are more children in child labor,\" said the report.");
+        let q =
+            quotes("\"Although there is much variation, there are more children in child labor,\" said the report.");
         assert_eq!(q[0].1, Said::Phrase("the report".into()));
     }
 
     #[test]
     fn glued_said_and_bare_said() {
-        let q = quotes("Meanwhile, UNODC Executive Director Ghada Walysaid, “this latest report shows how the pandemic has increased risks,” said  “We cannot allow crises to compound exploitation.”");
+        let q = quotes(
+            "Meanwhile, UNODC Executive Director Ghada Walysaid, “this latest report shows how the pandemic has increased risks,” said  “We cannot allow crises to compound exploitation.”",
+        );
         assert_eq!(q[0].1, name("Ghada Waly"));
         // The second part is resolved to the first part's speaker across the article.
         assert_eq!(q[1].1, Said::Previous);
@@ -473,7 +558,9 @@ mod tests {
 
     #[test]
     fn appositive_after_the_name() {
-        let q = quotes("Kevin Courney, NEU general secretary, said: “Today we are notifying Gillian Keegan, Secretary of State for Education.”");
+        let q = quotes(
+            "Kevin Courney, NEU general secretary, said: “Today we are notifying Gillian Keegan, Secretary of State for Education.”",
+        );
         assert_eq!(q[0].1, name("Kevin Courney"));
         let q = quotes("A JCQ spokesperson said: “As every year, schools have prepared contingency plans.”");
         assert_eq!(q[0].1, Said::Phrase("JCQ spokesperson".into()));
@@ -484,9 +571,18 @@ mod tests {
         assert!(quotes("The NEU executive has agreed to seek “local agreements” with school principals.").is_empty());
         assert!(quotes("98 per cent of members who voted on the deal said “no” to a bonus.").is_empty());
         assert!(quotes("a scheme called “INSPIRE” was launched").is_empty());
-        assert_eq!(quotes("Mr Courtney urged parents to “put pressure on MPs” to act.")[0].1, Said::Surname("Courtney".into()));
-        assert_eq!(quotes("She also said the government has gone “as far as we can” with talks.")[0].1, Said::Pronoun("she".into()));
-        assert_eq!(quotes("Education Secretary Gillian Keegan has said the wage offer is “a fair and reasonable offer”.")[0].1, name("Gillian Keegan"));
+        assert_eq!(
+            quotes("Mr Courtney urged parents to “put pressure on MPs” to act.")[0].1,
+            Said::Surname("Courtney".into())
+        );
+        assert_eq!(
+            quotes("She also said the government has gone “as far as we can” with talks.")[0].1,
+            Said::Pronoun("she".into())
+        );
+        assert_eq!(
+            quotes("Education Secretary Gillian Keegan has said the wage offer is “a fair and reasonable offer”.")[0].1,
+            name("Gillian Keegan")
+        );
     }
 
     #[test]

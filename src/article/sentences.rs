@@ -83,19 +83,41 @@ fn abbreviation_holds(text: &str, tokens: &[Token], dot: usize, next: &str) -> b
     // Titles before a name never end a sentence.
     if matches!(
         lower,
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "sr" | "jr" | "gen" | "gov" | "sen" | "rep"
-            | "lt" | "col" | "capt" | "sgt" | "maj" | "adm" | "rev" | "hon" | "pres" | "supt"
-            | "insp" | "det" | "mt" | "ft" | "messrs" | "mme" | "mlle"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "sr"
+            | "jr"
+            | "gen"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "maj"
+            | "adm"
+            | "rev"
+            | "hon"
+            | "pres"
+            | "supt"
+            | "insp"
+            | "det"
+            | "mt"
+            | "ft"
+            | "messrs"
+            | "mme"
+            | "mlle"
     ) {
         return true;
     }
     if matches!(lower, "no" | "nos" | "art" | "fig" | "vol" | "pp" | "p" | "ch" | "sec" | "para") {
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
-    if matches!(
-        lower,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-    ) {
+    if matches!(lower, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec") {
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
     // An initial: "J. K. Rowling", "George W. Bush".
@@ -117,10 +139,47 @@ fn abbreviation_holds(text: &str, tokens: &[Token], dot: usize, next: &str) -> b
 fn is_common_opener(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "I" | "This" | "That" | "These"
-            | "Those" | "But" | "And" | "In" | "On" | "At" | "For" | "If" | "When" | "While" | "As"
-            | "There" | "Its" | "His" | "Her" | "Their" | "Our" | "After" | "Before" | "However"
-            | "Meanwhile" | "So" | "Yet" | "Now" | "Then" | "According" | "Some" | "Many" | "Most"
+        "The"
+            | "A"
+            | "An"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "If"
+            | "When"
+            | "While"
+            | "As"
+            | "There"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "After"
+            | "Before"
+            | "However"
+            | "Meanwhile"
+            | "So"
+            | "Yet"
+            | "Now"
+            | "Then"
+            | "According"
+            | "Some"
+            | "Many"
+            | "Most"
     )
 }
 
@@ -158,7 +217,10 @@ mod tests {
 
     #[test]
     fn decimals_and_initials() {
-        assert_eq!(split("Pay rose 4.3 per cent. J. K. Rowling wrote it."), ["Pay rose 4.3 per cent.", "J. K. Rowling wrote it."]);
+        assert_eq!(
+            split("Pay rose 4.3 per cent. J. K. Rowling wrote it."),
+            ["Pay rose 4.3 per cent.", "J. K. Rowling wrote it."]
+        );
     }
 
     #[test]

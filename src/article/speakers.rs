@@ -2,7 +2,7 @@
 //! resolved against the people mentioned before, split and run-on quotes given the
 //! speaker of the part before, an introduction ("X said:") carried to the next paragraph.
 
-use super::entities::{PlacedHit, Registry};
+use super::entities::{PlacedHit, Registry, Texts};
 use super::model::{Location, Quote};
 use super::quotes::{RawQuote, Said};
 
@@ -17,10 +17,11 @@ pub struct ParagraphQuotes {
 
 fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
 }
 
-pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[PlacedHit]) -> Vec<Quote> {
+pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[PlacedHit], texts: &Texts) -> Vec<Quote> {
     // Speakers named in full become people even without other cues ("said Guy Ryder").
     let mut added = false;
     for q in paras.iter().flat_map(|p| &p.quotes) {
@@ -31,7 +32,7 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
         }
     }
     if added {
-        registry.count(hits);
+        registry.count(hits, texts);
     }
     let mut out: Vec<Quote> = Vec::new();
     // The previous paragraph's last quote: (index in `out`, whether it ran on unclosed).
@@ -39,7 +40,9 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
     let mut prev_intro: Option<Option<String>> = None;
     let mut prev_key: Option<(usize, usize)> = None;
     for para in paras {
-        let adjacent = prev_key.is_some_and(|(s, p)| (s == para.section && p + 1 == para.paragraph) || (s + 1 == para.section && para.paragraph == 0));
+        let adjacent = prev_key.is_some_and(|(s, p)| {
+            (s == para.section && p + 1 == para.paragraph) || (s + 1 == para.section && para.paragraph == 0)
+        });
         if !adjacent {
             prev_para_last = None;
             prev_intro = None;
@@ -57,7 +60,9 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
             let speaker = match &raw.said {
                 Said::Previous => inherited(),
                 Said::Nobody => {
-                    let chained = raw.opens_paragraph && last_here.is_none() && prev_para_last.is_some_and(|(_, unclosed)| unclosed);
+                    let chained = raw.opens_paragraph
+                        && last_here.is_none()
+                        && prev_para_last.is_some_and(|(_, unclosed)| unclosed);
                     let whole = raw.opens_paragraph && raw.end + 3 >= para.text_len;
                     if chained || (whole && last_here.is_none() && prev_para_last.is_some()) {
                         inherited()
@@ -79,7 +84,8 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
             last_here = Some(out.len() - 1);
         }
         prev_intro = Some(para.intro.as_ref().and_then(|s| {
-            let at = Location { section: para.section, paragraph: para.paragraph, start: para.text_len, end: para.text_len };
+            let at =
+                Location { section: para.section, paragraph: para.paragraph, start: para.text_len, end: para.text_len };
             name_of(s, &at, registry)
         }));
         if let Some(i) = last_here {

@@ -93,9 +93,8 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
         };
     }
     // Pass 2: the top of the article, up to the first body text.
-    let first_body = (0..blocks.len())
-        .find(|&i| roles[i].is_none() && is_body_text(&blocks[i]))
-        .unwrap_or(blocks.len());
+    let first_body =
+        (0..blocks.len()).find(|&i| roles[i].is_none() && is_body_text(&blocks[i])).unwrap_or(blocks.len());
     let mut seen_title = false;
     for i in 0..first_body {
         if roles[i].is_some() {
@@ -133,7 +132,12 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
 /// A subtitle comes right after the title (or its dateline/byline), never after another
 /// subtitle.
 fn article_started_after(roles: &[Option<Role>], i: usize) -> bool {
-    roles[..i].iter().rev().flatten().find(|r| !matches!(r, Role::Byline | Role::Dateline | Role::Chrome | Role::Source)) == Some(&Role::Title)
+    roles[..i]
+        .iter()
+        .rev()
+        .flatten()
+        .find(|r| !matches!(r, Role::Byline | Role::Dateline | Role::Chrome | Role::Source))
+        == Some(&Role::Title)
 }
 
 fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
@@ -164,6 +168,12 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// `word_count(s) <= n` without counting past `n`: paragraphs can be long. Block text
+/// is cleaned (single spaces between words), so counting spaces counts words.
+pub fn at_most_words(s: &str, n: usize) -> bool {
+    s.len() <= n * 40 && memchr::memchr_iter(b' ', s.trim().as_bytes()).nth(n.saturating_sub(1)).is_none()
+}
+
 /// The last character that is not a closing quotation mark or bracket.
 fn final_char(s: &str) -> Option<char> {
     s.trim_end().chars().rev().find(|c| !matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '*' | '_'))
@@ -183,8 +193,8 @@ fn opens_with_quote(s: &str) -> bool {
 
 /// Short, capitalised, without final punctuation: a heading or a subtitle.
 pub fn is_heading_like(s: &str) -> bool {
-    let words = word_count(s);
-    (1..=14).contains(&words)
+    s.len() <= 400
+        && at_most_words(s, 14)
         && s.chars().count() <= 100
         && !ends_with_stop(s)
         && starts_capitalised(s)
@@ -195,8 +205,8 @@ pub fn is_heading_like(s: &str) -> bool {
 /// A headline: up to 25 words, capitalised, not ending in a full stop (a question or an
 /// exclamation is fine).
 fn is_title_like(s: &str) -> bool {
-    let words = word_count(s);
-    (1..=25).contains(&words)
+    s.len() <= 800
+        && at_most_words(s, 25)
         && s.chars().count() <= 200
         && !matches!(final_char(s), Some('.' | ':' | ';' | ',' | '…'))
         && starts_capitalised(s)
@@ -205,7 +215,7 @@ fn is_title_like(s: &str) -> bool {
 
 /// A short line that is only a quotation, set apart from the text (a pull quote).
 fn is_pull_quote(s: &str) -> bool {
-    opens_with_quote(s) && word_count(s) <= 40 && !s.contains(" said") && !s.contains(" says")
+    opens_with_quote(s) && at_most_words(s, 40) && !s.contains(" said") && !s.contains(" says")
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -216,7 +226,7 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 pub fn is_chrome(s: &str) -> bool {
     static WHOLE: OnceLock<Regex> = OnceLock::new();
     static PREFIX: OnceLock<Regex> = OnceLock::new();
-    if word_count(s) <= 6 {
+    if at_most_words(s, 6) {
         let whole = regex(
             &WHOLE,
             r"(?i)^(?:\d+\s+)?(?:comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
@@ -228,14 +238,33 @@ pub fn is_chrome(s: &str) -> bool {
         let social = s.split_whitespace().all(|w| {
             matches!(
                 w.to_ascii_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
-                "facebook" | "twitter" | "linkedin" | "whatsapp" | "email" | "print" | "share" | "telegram" | "reddit" | "pinterest" | "copy" | "link" | "x" | "|"
+                "facebook"
+                    | "twitter"
+                    | "linkedin"
+                    | "whatsapp"
+                    | "email"
+                    | "print"
+                    | "share"
+                    | "telegram"
+                    | "reddit"
+                    | "pinterest"
+                    | "copy"
+                    | "link"
+                    | "x"
+                    | "|"
             )
         });
-        if social && word_count(s) >= 2 {
+        if social && !at_most_words(s, 1) {
             return true;
         }
     }
-    let prefix = regex(&PREFIX, r"(?i)^(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular)\s*:");
+    if s.len() > 2000 {
+        return false;
+    }
+    let prefix = regex(
+        &PREFIX,
+        r"(?i)^(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular)\s*:",
+    );
     prefix.is_match(s)
 }
 
@@ -245,15 +274,12 @@ fn source_regex() -> &'static Regex {
 }
 
 pub fn is_source(s: &str) -> bool {
-    source_regex().is_match(s) && word_count(s) <= 20 || (s.starts_with("http") && !s.contains(' ') && s.contains("://"))
+    at_most_words(s, 20) && source_regex().is_match(s)
+        || (s.starts_with("http") && !s.contains(' ') && s.contains("://"))
 }
 
 fn source_value(s: &str) -> &str {
-    source_regex()
-        .captures(s)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim())
-        .unwrap_or(s)
+    source_regex().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str().trim()).unwrap_or(s)
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
@@ -261,16 +287,20 @@ fn source_value(s: &str) -> &str {
 pub fn is_byline(s: &str) -> bool {
     static PREFIXED: OnceLock<Regex> = OnceLock::new();
     static SUFFIXED: OnceLock<Regex> = OnceLock::new();
-    if word_count(s) > 12 || s.chars().count() > 120 {
+    if !at_most_words(s, 12) || s.chars().count() > 120 {
         return false;
     }
-    let prefixed = regex(&PREFIXED, r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by)\s+(.+)$");
+    let prefixed = regex(
+        &PREFIXED,
+        r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by)\s+(.+)$",
+    );
     if let Some(rest) = prefixed.captures(s).and_then(|c| c.get(1)) {
         return names_only(rest.as_str());
     }
-    let suffixed = regex(&SUFFIXED, r"(?i)^(.+?)\s*[,(–—-]?\s*(?:synthesis|reports|reporting|compiled|contributed|tổng hợp)\)?$");
+    let suffixed =
+        regex(&SUFFIXED, r"(?i)^(.+?)\s*[,(–—-]?\s*(?:synthesis|reports|reporting|compiled|contributed|tổng hợp)\)?$");
     if let Some(name) = suffixed.captures(s).and_then(|c| c.get(1)) {
-        return names_only(name.as_str()) && word_count(name.as_str()) <= 5;
+        return names_only(name.as_str()) && at_most_words(name.as_str(), 5);
     }
     false
 }
@@ -289,7 +319,29 @@ fn names_only(s: &str) -> bool {
         }
         if starts_capitalised(w) {
             capitalised += 1;
-        } else if !matches!(w, "and" | "de" | "da" | "van" | "von" | "der" | "den" | "la" | "le" | "bin" | "al" | "el" | "di" | "du" | "in" | "at" | "for" | "of" | "y" | "e") {
+        } else if !matches!(
+            w,
+            "and"
+                | "de"
+                | "da"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "bin"
+                | "al"
+                | "el"
+                | "di"
+                | "du"
+                | "in"
+                | "at"
+                | "for"
+                | "of"
+                | "y"
+                | "e"
+        ) {
             return false;
         }
     }
@@ -302,20 +354,44 @@ mod tests {
 
     #[test]
     fn chrome_lines() {
-        for s in ["Comment (0)", "0 comments", "Comments (12)", "Share", "Share this article", "Read more", "Advertisement", "Back to top", "READ MORE: Some other story", "Facebook Twitter Email", "5 min read"] {
+        for s in [
+            "Comment (0)",
+            "0 comments",
+            "Comments (12)",
+            "Share",
+            "Share this article",
+            "Read more",
+            "Advertisement",
+            "Back to top",
+            "READ MORE: Some other story",
+            "Facebook Twitter Email",
+            "5 min read",
+        ] {
             assert!(is_chrome(s), "{s}");
         }
-        for s in ["Share prices fell sharply on Monday.", "Comments from the minister were brief.", "Print media is in decline"] {
+        for s in [
+            "Share prices fell sharply on Monday.",
+            "Comments from the minister were brief.",
+            "Print media is in decline",
+        ] {
             assert!(!is_chrome(s), "{s}");
         }
     }
 
     #[test]
     fn bylines() {
-        for s in ["By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis", "Reporting by Jane Doe", "BY JANE DOE"] {
+        for s in [
+            "By Jane Doe",
+            "By Jane Doe and John Roe, Reuters",
+            "MINH CHAU synthesis",
+            "Reporting by Jane Doe",
+            "BY JANE DOE",
+        ] {
             assert!(is_byline(s), "{s}");
         }
-        for s in ["By the end of the year, prices rose.", "Children account for one-third of victims.", "The report shows"] {
+        for s in
+            ["By the end of the year, prices rose.", "Children account for one-third of victims.", "The report shows"]
+        {
             assert!(!is_byline(s), "{s}");
         }
     }

@@ -1,6 +1,8 @@
 //! A small tokenizer shared by the extractors: words, numbers and punctuation with their
 //! byte offsets. Tokenizing once per paragraph keeps the whole pipeline linear.
 
+use super::words::{HYPHENATED, Lex, lex};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Starts with a letter: "Guterres", "one-third", "U.S", "Covid-19", "UNODC’s".
@@ -12,11 +14,13 @@ pub enum Kind {
     Punct,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
+    /// What the lexicon knows of a word (empty for numbers and punctuation).
+    pub lex: Lex,
 }
 
 impl Token {
@@ -62,15 +66,18 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let start = i;
         if c.is_alphabetic() {
             i = scan_word(text, i + clen);
-            out.push(Token { start, end: i, kind: Kind::Word });
-        } else if c.is_ascii_digit()
-            || (is_currency(c) && bytes.get(i + clen).is_some_and(u8::is_ascii_digit))
-        {
+            let word = &text[start..i];
+            let mut lx = lex(word);
+            if memchr::memchr(b'-', word.as_bytes()).is_some() {
+                lx.flags |= HYPHENATED;
+            }
+            out.push(Token { start, end: i, kind: Kind::Word, lex: lx });
+        } else if c.is_ascii_digit() || (is_currency(c) && bytes.get(i + clen).is_some_and(u8::is_ascii_digit)) {
             i = scan_number(text, i + clen);
-            out.push(Token { start, end: i, kind: Kind::Number });
+            out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
         } else {
             i += clen;
-            out.push(Token { start, end: i, kind: Kind::Punct });
+            out.push(Token { start, end: i, kind: Kind::Punct, lex: Lex::default() });
         }
     }
 }
