@@ -2,7 +2,7 @@
 //! relative ones ("this year", "two years later", "Wednesday").
 
 use super::tokens::{Kind, Token, low, lower_ascii, strip_possessive, tokenize};
-use super::words::{MONTH, RELATIVE, WEEKDAY, is_weekday, month, number_word};
+use super::words::{MONTH, MONTH_CONTEXT, RELATIVE, WEEKDAY, YEAR_CONTEXT, has, is_weekday, month, number_word};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -74,64 +74,12 @@ fn is_punct(tok: Option<&Token>, text: &str, p: &str) -> bool {
 
 /// Words after which a lone capitalised "May" is the month, not the verb.
 fn month_context(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        "in" | "on"
-            | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "from"
-            | "during"
-            | "early"
-            | "late"
-            | "mid"
-            | "last"
-            | "next"
-            | "this"
-            | "of"
-            | "through"
-            | "before"
-            | "after"
-            | "between"
-            | "and"
-            | "to"
-    )
+    has(word, MONTH_CONTEXT)
 }
 
 /// Words before a bare year that make it a year ("in 2017") even when a plural noun follows.
 fn year_context(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        "in" | "since"
-            | "from"
-            | "by"
-            | "until"
-            | "till"
-            | "of"
-            | "during"
-            | "before"
-            | "after"
-            | "between"
-            | "and"
-            | "to"
-            | "through"
-            | "circa"
-            | "early"
-            | "late"
-            | "mid"
-            | "year"
-            | "around"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-            | "fiscal"
-            | "or"
-    )
+    has(word, YEAR_CONTEXT)
 }
 
 /// Every date in `text`, in order, without overlaps.
@@ -523,6 +471,10 @@ pub fn is_dateline(line: &str) -> bool {
                         | "date"
                         | "created"
                 ) || is_weekday(s)
+                    || matches!(
+                        lower(s, &mut [0u8; 24]),
+                        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+                    )
             }
         };
         if !ok {

@@ -8,6 +8,16 @@
 pub struct Block {
     pub text: String,
     pub kind: BlockKind,
+    /// The first link's address (Markdown), for a `Source:` line whose text is a name.
+    pub link: Option<String>,
+    /// All of it emphasised (Markdown `*standfirst*`).
+    pub emphasised: bool,
+}
+
+impl Block {
+    pub fn new(text: String, kind: BlockKind) -> Self {
+        Block { text, kind, link: None, emphasised: false }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +211,7 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
             continue;
         }
         if let Some((marker, rest)) = list_marker(line) {
-            blocks.push(Block { text: cleaned(rest), kind: BlockKind::ListItem(marker) });
+            blocks.push(Block::new(cleaned(rest), BlockKind::ListItem(marker)));
             open = wrap.is_some();
             prev_len = line.chars().count();
             continue;
@@ -214,7 +224,7 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
                 last.text.push(' ');
                 clean_inline(line, &mut last.text);
             }
-            _ => blocks.push(Block { text: cleaned(line), kind: BlockKind::Line }),
+            _ => blocks.push(Block::new(cleaned(line), BlockKind::Line)),
         }
         open = true;
         prev_len = len;

@@ -39,37 +39,55 @@ fn atx_heading(line: &str) -> bool {
     (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && !line[hashes..].trim().is_empty()
 }
 
+/// A block being collected from parser events.
+struct Pending {
+    raw: String,
+    kind: BlockKind,
+    link: Option<String>,
+    /// Characters of text outside emphasis: none means the whole block is emphasised.
+    plain: usize,
+}
+
+impl Pending {
+    fn new(kind: BlockKind) -> Self {
+        Pending { raw: String::new(), kind, link: None, plain: 0 }
+    }
+}
+
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
-    let mut current: Option<(String, BlockKind)> = None;
+    let mut current: Option<Pending> = None;
     let mut quote_depth = 0usize;
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_image = 0usize;
-    let flush = |current: &mut Option<(String, BlockKind)>, out: &mut Vec<Block>| {
-        if let Some((raw, kind)) = current.take() {
-            let mut s = String::with_capacity(raw.len());
-            clean_inline(&raw, &mut s);
+    let mut emphasis = 0usize;
+    let flush = |current: &mut Option<Pending>, out: &mut Vec<Block>| {
+        if let Some(p) = current.take() {
+            let mut s = String::with_capacity(p.raw.len());
+            clean_inline(&p.raw, &mut s);
             if !s.is_empty() {
-                out.push(Block { text: s, kind });
+                let emphasised = p.plain == 0;
+                out.push(Block { text: s, kind: p.kind, link: p.link, emphasised });
             }
         }
     };
+    let in_item = |c: &Option<Pending>| matches!(c, Some(Pending { kind: BlockKind::ListItem(_), .. }));
     let opts = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     for event in Parser::new_ext(text, opts) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut out);
-                current = Some((String::new(), BlockKind::Heading(level as u8)));
+                current = Some(Pending::new(BlockKind::Heading(level as u8)));
             }
             Event::Start(Tag::Paragraph)
             | Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::TableRow)
             | Event::Start(Tag::TableHead) => {
-                if !matches!(current, Some((_, BlockKind::ListItem(_)))) {
+                if !in_item(&current) {
                     flush(&mut current, &mut out);
                     let kind = if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
-                    current = Some((String::new(), kind));
+                    current = Some(Pending::new(kind));
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => {
@@ -98,34 +116,39 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                     }
                     _ => None,
                 };
-                current = Some((String::new(), BlockKind::ListItem(marker)));
+                current = Some(Pending::new(BlockKind::ListItem(marker)));
+            }
+            Event::Start(Tag::Emphasis) | Event::Start(Tag::Strong) => emphasis += 1,
+            Event::End(TagEnd::Emphasis) | Event::End(TagEnd::Strong) => emphasis = emphasis.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(p) = current.as_mut() {
+                    p.link.get_or_insert_with(|| dest_url.to_string());
+                }
             }
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::End(TagEnd::Paragraph) if in_item(&current) => {}
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::CodeBlock)
             | Event::End(TagEnd::Item)
             | Event::End(TagEnd::TableRow)
-            | Event::End(TagEnd::TableHead) => {
-                if !matches!(event, Event::End(TagEnd::Paragraph))
-                    || !matches!(current, Some((_, BlockKind::ListItem(_))))
-                {
-                    flush(&mut current, &mut out);
-                }
-            }
+            | Event::End(TagEnd::TableHead) => flush(&mut current, &mut out),
             Event::End(TagEnd::TableCell) => {
-                if let Some((s, _)) = current.as_mut() {
-                    s.push_str(" | ");
+                if let Some(p) = current.as_mut() {
+                    p.raw.push_str(" | ");
                 }
             }
             Event::Text(t) | Event::Code(t) if in_image == 0 => {
-                let (s, _) = current.get_or_insert_with(|| (String::new(), BlockKind::Paragraph));
-                s.push_str(&t);
+                let p = current.get_or_insert_with(|| Pending::new(BlockKind::Paragraph));
+                if emphasis == 0 {
+                    p.plain += t.trim().len();
+                }
+                p.raw.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((s, _)) = current.as_mut() {
-                    s.push(' ');
+                if let Some(p) = current.as_mut() {
+                    p.raw.push(' ');
                 }
             }
             Event::Rule => flush(&mut current, &mut out),

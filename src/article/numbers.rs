@@ -9,7 +9,8 @@
 use super::dates::{FoundDate, is_irregular_plural, year_of};
 use super::tokens::{Kind, Token, is_currency, low};
 use super::words::{
-    FRACTION, HYPHENATED, NUMBER, fraction_word, is_function_word, is_speech_verb, number_word, scale_word,
+    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, TIME_UNIT, fraction_word, has, is_function_word, is_speech_verb,
+    number_word, scale_word,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,136 +49,18 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 
 /// Lowercase words that label the number after them: "year 11", "article 5".
 fn is_label(word: &str) -> bool {
-    matches!(
-        low(word.trim_end_matches('.')).as_str(),
-        "article"
-            | "section"
-            | "chapter"
-            | "no"
-            | "number"
-            | "nos"
-            | "page"
-            | "p"
-            | "pp"
-            | "year"
-            | "years"
-            | "level"
-            | "grade"
-            | "class"
-            | "room"
-            | "route"
-            | "flight"
-            | "resolution"
-            | "rule"
-            | "phase"
-            | "stage"
-            | "vol"
-            | "volume"
-            | "episode"
-            | "season"
-            | "part"
-            | "figure"
-            | "fig"
-            | "table"
-            | "item"
-            | "model"
-            | "version"
-            | "v"
-            | "act"
-            | "paragraph"
-            | "clause"
-            | "line"
-            | "bus"
-            | "gate"
-            | "platform"
-            | "terminal"
-            | "highway"
-            | "interstate"
-            | "channel"
-            | "category"
-            | "type"
-            | "band"
-            | "division"
-            | "form"
-            | "box"
-            | "apt"
-            | "suite"
-            | "lot"
-            | "block"
-            | "zone"
-            | "ward"
-            | "district"
-            | "tier"
-            | "size"
-            | "covid"
-            | "g"
-            | "top"
-            | "key"
-            | "hole"
-            | "lane"
-            | "exit"
-            | "junction"
-            | "pier"
-            | "berth"
-            | "seat"
-            | "row"
-            | "floor"
-            | "storey"
-            | "no."
-            | "art"
-            | "annex"
-            | "appendix"
-            | "amendment"
-            | "step"
-            | "week"
-            | "day"
-            | "round"
-            | "match"
-            | "game"
-            | "heat"
-            | "lap"
-            | "race"
-            | "series"
-            | "issue"
-            | "iss"
-            | "id"
-            | "code"
-            | "ref"
-            | "reference"
-            | "case"
-            | "docket"
-            | "file"
-            | "report"
-            | "cop"
-            | "sdg"
-            | "goal"
-            | "target"
-            | "indicator"
-            | "op"
-            | "opus"
-    )
+    let w = word.trim_end_matches('.');
+    // "junctions 36 and 40", "Articles 5 and 6"
+    let singular = w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w);
+    is_label_word(w) || is_label_word(singular)
+}
+
+fn is_label_word(word: &str) -> bool {
+    has(word, LABEL)
 }
 
 fn is_time_unit(word: &str) -> bool {
-    matches!(
-        low(word).as_str(),
-        "year"
-            | "years"
-            | "month"
-            | "months"
-            | "week"
-            | "weeks"
-            | "day"
-            | "days"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-            | "hour"
-            | "hours"
-            | "minute"
-            | "minutes"
-    )
+    has(word, TIME_UNIT)
 }
 
 fn is_percent_word(word: &str) -> bool {
@@ -186,53 +69,7 @@ fn is_percent_word(word: &str) -> bool {
 
 /// Units a hyphenated number word takes: "two-week", "three-year", "10-month".
 fn is_hyphen_unit(word: &str) -> bool {
-    matches!(
-        low(word).as_str(),
-        "week"
-            | "day"
-            | "year"
-            | "month"
-            | "hour"
-            | "minute"
-            | "decade"
-            | "mile"
-            | "kilometre"
-            | "kilometer"
-            | "km"
-            | "metre"
-            | "meter"
-            | "foot"
-            | "storey"
-            | "story"
-            | "seat"
-            | "point"
-            | "member"
-            | "person"
-            | "man"
-            | "woman"
-            | "match"
-            | "game"
-            | "nation"
-            | "country"
-            | "party"
-            | "stage"
-            | "part"
-            | "night"
-            | "term"
-            | "times"
-            | "fold"
-            | "strong"
-            | "page"
-            | "minute-long"
-            | "hour-long"
-            | "day-long"
-            | "week-long"
-            | "year-long"
-            | "bed"
-            | "room"
-            | "lane"
-            | "mile-long"
-    )
+    has(word, HYPHEN_UNIT)
 }
 
 fn word_at<'a>(text: &'a str, t: &[Token], k: usize) -> &'a str {
@@ -241,7 +78,9 @@ fn word_at<'a>(text: &'a str, t: &[Token], k: usize) -> &'a str {
 
 /// The value of a number written with digits: "1,000" -> 1000, "£4.3" -> 4.3, "160M" -> 1.6e8.
 fn digits_value(s: &str) -> Option<f64> {
-    let s = s.trim_start_matches(is_currency).trim_end_matches('%');
+    // "NZ$240": a country prefix, then the currency sign.
+    let s =
+        s.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start_matches(is_currency).trim_end_matches('%');
     let num_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
     let (num, suffix) = s.split_at(num_end);
     let v: f64 = num.replace(',', "").parse().ok()?;
@@ -251,6 +90,10 @@ fn digits_value(s: &str) -> Option<f64> {
         "m" | "M" | "mn" => 1e6,
         "bn" | "b" | "B" => 1e9,
         "tn" | "trn" => 1e12,
+        // Units written straight after the number: "187mm", "700km", "12kg", "38C".
+        "mm" | "cm" | "km" | "kg" | "g" | "mg" | "lb" | "lbs" | "ft" | "mi" | "mph" | "kph" | "kmh" | "C" | "F"
+        | "ml" | "l" | "L" | "GB" | "MB" | "TB" | "kW" | "MW" | "GW" | "kWh" | "MWh" | "GWh" | "TWh" | "ha" | "x"
+        | "bp" | "bps" | "pts" | "pc" | "sqm" | "sqft" | "t" => 1.0,
         _ => return None,
     };
     Some(v * scale)
@@ -271,6 +114,19 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                     return None;
                 }
                 if p.kind == Kind::Word && is_label(prev_s) {
+                    return None;
+                }
+                // Ages: "aged 58", "Jane Doe, 58, said".
+                if p.kind == Kind::Word && matches!(low(prev_s).as_str(), "aged" | "age" | "ages") {
+                    return None;
+                }
+                if prev_s == ","
+                    && word_at(text, t, i + 1) == ","
+                    && i >= 2
+                    && t[i - 2].kind == Kind::Word
+                    && word_at(text, t, i - 2).starts_with(char::is_uppercase)
+                    && s.len() <= 3
+                {
                     return None;
                 }
                 // "Windows 11", "Boeing 737": a capitalised word naming the number.
@@ -327,9 +183,11 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             let anaphoric = matches!(prev_low.as_str(), "the" | "these" | "those" | "both" | "all");
             if let Some(v) = fraction_word(s) {
                 if w == "half" || w == "quarter" || w == "third" {
-                    // "half of all children", but not "a third time" or "half an hour".
+                    // "half of all children", "just over half", but not "a third time",
+                    // "half an hour" or "the second half of 2025".
                     let of = low(word_at(text, t, i + 1)).as_str() == "of";
-                    return of.then_some((i, Some(v)));
+                    return ((of || qualifies(prev_low.as_str())) && !is_period_half(prev_low.as_str()))
+                        .then_some((i, Some(v)));
                 }
                 if w.contains('-') || w.ends_with('s') {
                     return Some((i, Some(v)));
@@ -340,7 +198,7 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                 let next = word_at(text, t, i + 1);
                 let nl = low(next);
                 if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth")
-                    && low(word_at(text, t, i + 2)).as_str() == "of"
+                    && (low(word_at(text, t, i + 2)).as_str() == "of" || qualifies(prev_low.as_str()))
                 {
                     return Some((i + 1, fraction_word(next)));
                 }
@@ -367,7 +225,11 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                 if w == "one" && end == i {
                     // "one" is a pronoun or "a single" unless a ratio or scale follows.
                     let next = low(word_at(text, t, i + 1));
+                    // "one meal a day": a rate.
+                    let rate = matches!(low(word_at(text, t, i + 2)).as_str(), "a" | "per")
+                        && is_time_unit(word_at(text, t, i + 3));
                     let ok = scale_word(word_at(text, t, i + 1)).is_some()
+                        || rate
                         || matches!(next.as_str(), "in" | "out" | "per" | "percent")
                             && (next.as_str() != "in"
                                 || t.get(i + 2)
@@ -396,6 +258,36 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
         }
         Kind::Punct => None,
     }
+}
+
+/// Words before a bare fraction that make it a quantity: "just over half", "up by a third".
+fn qualifies(prev: &str) -> bool {
+    matches!(
+        prev,
+        "over"
+            | "than"
+            | "by"
+            | "almost"
+            | "nearly"
+            | "about"
+            | "around"
+            | "roughly"
+            | "just"
+            | "some"
+            | "to"
+            | "from"
+            | "under"
+            | "approximately"
+            | "only"
+            | "barely"
+            | "exactly"
+            | "fully"
+    )
+}
+
+/// "the second half of 2025" is a period, not a quantity.
+fn is_period_half(prev: &str) -> bool {
+    matches!(prev, "first" | "second" | "third" | "fourth" | "last" | "final" | "latter" | "former")
 }
 
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are

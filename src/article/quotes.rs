@@ -7,7 +7,7 @@
 
 use super::names::{NameKind, find_names};
 use super::tokens::{Kind, Token, low};
-use super::words::{is_function_word, is_pronoun_subject, is_speech_verb, is_title_word};
+use super::words::{AUXILIARY, SPEECH, has, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word};
 use std::ops::Range;
 
 /// Who the text says spoke, as written; resolved later.
@@ -33,6 +33,8 @@ pub struct RawQuote {
     pub said: Said,
     /// The quotation opens the paragraph (a candidate to continue the previous speaker).
     pub opens_paragraph: bool,
+    /// The quotation opens its sentence (a candidate to continue the speaker before).
+    pub opens_sentence: bool,
     /// No closing mark before the paragraph ends.
     pub unclosed: bool,
 }
@@ -136,35 +138,7 @@ fn token_at(t: &[Token], pos: usize) -> usize {
 }
 
 fn aux(s: &str) -> bool {
-    matches!(
-        low(s).as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "later"
-            | "then"
-            | "previously"
-            | "recently"
-            | "once"
-            | "further"
-            | "again"
-            | "would"
-            | "will"
-            | "was"
-            | "were"
-            | "is"
-            | "reportedly"
-            | "repeatedly"
-            | "simply"
-            | "just"
-            | "publicly"
-            | "earlier"
-            | "quickly"
-            | "angrily"
-            | "told"
-            | "last"
-    )
+    has(s, AUXILIARY)
 }
 
 /// Quotes in a paragraph with what the text says of their speakers.
@@ -209,13 +183,21 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let after = attribution_after(text, &t[a0..a1]);
         let before = attribution_before(text, &t[b0..b1]);
         let governed = matches!(after, Some(ref s) if *s != Said::Nobody) || verb_right_before(text, &t[b0..b1]);
-        // Scare quotes and terms: "local agreements", "no".
+        // "said the fall in the list was “welcome but tiny”.": a short quotation that
+        // completes a clause whose verb reports speech.
+        let completes = {
+            let next = t.get(a0).map(|x| x.text(text));
+            let ends_clause = next.is_none_or(|n| matches!(n, "." | "," | ";" | ":" | "!" | "?" | "and" | "but" | ")"));
+            ends_clause && t[b0..b1].iter().any(|x| x.lex.is(SPEECH) && x.text(text) != "according")
+        };
+        let so_called = b1 > 0 && t[b1 - 1].text(text).eq_ignore_ascii_case("so-called");
+        // Scare quotes and terms: "local agreements", "no", a so-called "Covid cliff".
         let short_ok = match words {
             1 => {
                 governed && text[..inner_end].ends_with([',', '!', '?', '.'])
                     || governed && matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_)))
             }
-            2 | 3 => governed,
+            2 | 3 => (governed || completes) && !so_called,
             _ => !title_case(&text[inner_start..inner_end]) || governed,
         };
         if !short_ok {
@@ -233,6 +215,7 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
             end: inner_end,
             said,
             opens_paragraph: text[..sp.open].trim().is_empty(),
+            opens_sentence: b0 == b1,
             unclosed: sp.unclosed,
         });
     }
@@ -405,10 +388,21 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     if t.is_empty() {
         return Said::Previous;
     }
+    // "and said …": the verb shares the subject of the clause before.
+    if t.iter()
+        .all(|x| x.kind != Kind::Word || matches!(low(x.text(text)).as_str(), "and" | "but" | "then" | "also" | "or"))
+    {
+        return Said::Previous;
+    }
+    // Relative clauses are not the subject: "The trust, which has 140 volunteers, said".
     let chunks: Vec<&[Token]> = t
         .split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–"))
         .filter(|c| !c.is_empty())
+        .filter(|c| !matches!(low(c[0].text(text)).as_str(), "which" | "who" | "whose" | "whom" | "where"))
         .collect();
+    if chunks.is_empty() {
+        return Said::Previous;
+    }
     // A pronoun right before the verb.
     if let Some(last) = chunks.last() {
         if last.len() == 1 && is_pronoun_subject(last[0].text(text)) {
@@ -454,6 +448,41 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
 /// A short description from the start of a chunk: "the report" from "The report
 /// launched by …", "JCQ spokesperson" from "A JCQ spokesperson".
 fn phrase(text: &str, t: &[Token]) -> Said {
+    // "A note from Jefferies", "a statement by the ministry": the source behind it.
+    let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
+    if let Some(k) = words.iter().position(|x| matches!(low(x.text(text)).as_str(), "from" | "by")) {
+        let document = k >= 1
+            && k <= 3
+            && matches!(
+                low(words[k - 1].text(text)).as_str(),
+                "note"
+                    | "report"
+                    | "statement"
+                    | "letter"
+                    | "study"
+                    | "survey"
+                    | "memo"
+                    | "analysis"
+                    | "filing"
+                    | "release"
+                    | "paper"
+                    | "review"
+                    | "briefing"
+                    | "update"
+                    | "post"
+                    | "email"
+                    | "message"
+            );
+        if document {
+            let from = words[k + 1..]
+                .first()
+                .map_or(t.len(), |x| t.iter().position(|y| y.start == x.start).unwrap_or(t.len()));
+            let hits = find_names(text, &t[from..], &[t.get(from).map_or(0, |x| x.start)]);
+            if let Some(h) = hits.first() {
+                return Said::Name(text[h.start..h.end].to_string());
+            }
+        }
+    }
     let mut words: Vec<&str> = Vec::new();
     for (k, x) in t.iter().enumerate() {
         let w = x.text(text);

@@ -59,15 +59,19 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
             };
             let speaker = match &raw.said {
                 Said::Previous => inherited(),
+                // No attribution: a quotation that opens its sentence goes on with the speaker
+                // of the quotation before it (“A,” she said. “B.”), in this paragraph or, when
+                // it opens the paragraph, the one before; one that follows "X said:" is X's.
                 Said::Nobody => {
-                    let chained = raw.opens_paragraph
-                        && last_here.is_none()
-                        && prev_para_last.is_some_and(|(_, unclosed)| unclosed);
-                    let whole = raw.opens_paragraph && raw.end + 3 >= para.text_len;
-                    if chained || (whole && last_here.is_none() && prev_para_last.is_some()) {
+                    let first_here = last_here.is_none();
+                    if raw.opens_paragraph && first_here {
+                        match (&prev_intro, prev_para_last) {
+                            (Some(Some(intro)), _) => Some(intro.clone()),
+                            (_, Some(_)) => inherited(),
+                            _ => None,
+                        }
+                    } else if raw.opens_sentence && !first_here {
                         inherited()
-                    } else if raw.opens_paragraph && last_here.is_none() {
-                        prev_intro.clone().flatten()
                     } else {
                         None
                     }

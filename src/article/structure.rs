@@ -32,7 +32,8 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
             Role::Chrome => {}
             Role::Source => {
                 if article.source.is_none() {
-                    article.source = Some(source_value(&block.text).to_string());
+                    let value = block.link.clone().unwrap_or_else(|| source_value(&block.text).to_string());
+                    article.source = Some(value);
                 }
             }
             Role::Byline => match &mut article.byline {
@@ -92,9 +93,19 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             }
         };
     }
-    // Pass 2: the top of the article, up to the first body text.
-    let first_body =
-        (0..blocks.len()).find(|&i| roles[i].is_none() && is_body_text(&blocks[i])).unwrap_or(blocks.len());
+    // Pass 2: the top of the article, up to the first body text. The first free line is
+    // the title when it reads as a headline, however long a headline runs.
+    let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
+    let title_line = first_free.filter(|&i| {
+        let b = &blocks[i];
+        matches!(b.kind, BlockKind::Line | BlockKind::Paragraph)
+            && !explicit_title
+            && is_title_like(&b.text)
+            && !dates::is_dateline(&b.text)
+    });
+    let first_body = (0..blocks.len())
+        .find(|&i| roles[i].is_none() && Some(i) != title_line && is_body_text(&blocks[i]))
+        .unwrap_or(blocks.len());
     let mut seen_title = false;
     for i in 0..first_body {
         if roles[i].is_some() {
@@ -104,9 +115,11 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
         let role = match b.kind {
             BlockKind::Heading(1) if !seen_title => Role::Title,
             BlockKind::Heading(_) => Role::Heading,
+            _ if Some(i) == title_line => Role::Title,
             _ if dates::is_dateline(&b.text) => Role::Dateline,
-            _ if !seen_title && !explicit_title && is_title_like(&b.text) => Role::Title,
-            _ if seen_title && article_started_after(&roles, i) && is_heading_like(&b.text) => Role::Subtitle,
+            _ if seen_title && right_after_title(&roles, i) && (is_heading_like(&b.text) || b.emphasised) => {
+                Role::Subtitle
+            }
             _ => Role::Body(ParagraphKind::Body),
         };
         seen_title |= role == Role::Title;
@@ -129,15 +142,10 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
     roles.into_iter().map(|r| r.unwrap_or(Role::Body(ParagraphKind::Body))).collect()
 }
 
-/// A subtitle comes right after the title (or its dateline/byline), never after another
-/// subtitle.
-fn article_started_after(roles: &[Option<Role>], i: usize) -> bool {
-    roles[..i]
-        .iter()
-        .rev()
-        .flatten()
-        .find(|r| !matches!(r, Role::Byline | Role::Dateline | Role::Chrome | Role::Source))
-        == Some(&Role::Title)
+/// A subtitle comes right after the title (a dateline may stand between), never after a
+/// byline (that is an agency credit) or another subtitle.
+fn right_after_title(roles: &[Option<Role>], i: usize) -> bool {
+    roles[..i].iter().rev().flatten().find(|r| !matches!(r, Role::Dateline | Role::Chrome)) == Some(&Role::Title)
 }
 
 fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
@@ -191,12 +199,13 @@ fn opens_with_quote(s: &str) -> bool {
     s.starts_with(['“', '"', '‘', '«', '„'])
 }
 
-/// Short, capitalised, without final punctuation: a heading or a subtitle.
+/// Short, capitalised, without final punctuation: a heading or a subtitle. A short
+/// question ("Why are prices going up?") also heads a section.
 pub fn is_heading_like(s: &str) -> bool {
     s.len() <= 400
         && at_most_words(s, 14)
         && s.chars().count() <= 100
-        && !ends_with_stop(s)
+        && (!ends_with_stop(s) || final_char(s) == Some('?') && at_most_words(s, 10))
         && starts_capitalised(s)
         && !opens_with_quote(s)
         && !s.contains("://")
@@ -213,9 +222,11 @@ fn is_title_like(s: &str) -> bool {
         && !s.contains("://")
 }
 
-/// A short line that is only a quotation, set apart from the text (a pull quote).
+/// A short line that opens with a quotation mark and has no final punctuation: a pull
+/// quote set apart from the text. (A quotation that ends like a sentence is body text,
+/// usually the speaker of the paragraph before going on.)
 fn is_pull_quote(s: &str) -> bool {
-    opens_with_quote(s) && at_most_words(s, 40) && !s.contains(" said") && !s.contains(" says")
+    opens_with_quote(s) && at_most_words(s, 30) && !ends_with_stop(s)
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -229,7 +240,7 @@ pub fn is_chrome(s: &str) -> bool {
     if at_most_words(s, 6) {
         let whole = regex(
             &WHOLE,
-            r"(?i)^(?:\d+\s+)?(?:comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
+            r"(?i)^(?:\d+\s+)?(?:for immediate release|(?:press|news|media) release|-* ?ends ?-*|#{3}|comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
         );
         if whole.is_match(s) {
             return true;

@@ -29,6 +29,25 @@ pub const HONORIFIC: u32 = 1 << 8;
 pub const RELATIVE: u32 = 1 << 9;
 /// Set by the tokenizer on words with an inner hyphen ("one-third", "two-week").
 pub const HYPHENATED: u32 = 1 << 10;
+/// Labels a number as an identifier: "Article 5", "year 11".
+pub const LABEL: u32 = 1 << 11;
+pub const TIME_UNIT: u32 = 1 << 12;
+/// Units a number takes with a hyphen: "two-week", "3-nanometre".
+pub const HYPHEN_UNIT: u32 = 1 << 13;
+/// Heads of organisation names: "Office", "Union", "Council".
+pub const ORG_KEYWORD: u32 = 1 << 14;
+/// Heads of names that are events, documents or places: "Day", "Report", "Africa".
+pub const OTHER_KEYWORD: u32 = 1 << 15;
+/// Small words inside names: "of", "and", "van".
+pub const CONNECTOR: u32 = 1 << 16;
+/// Words before a lone month name that make it the month: "in May".
+pub const MONTH_CONTEXT: u32 = 1 << 17;
+/// Words before a four-digit number that make it a year: "since 2010".
+pub const YEAR_CONTEXT: u32 = 1 << 18;
+/// Auxiliaries and adverbs between a subject and its verb: "has also said".
+pub const AUXILIARY: u32 = 1 << 19;
+/// Capitalised only because they open a sentence: "According", "Speaking".
+pub const OPENER: u32 = 1 << 20;
 
 impl Lex {
     #[inline]
@@ -37,585 +56,62 @@ impl Lex {
     }
 }
 
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
+/// The word lists, kept as data: see lexicon.txt.
+const LEXICON: &str = include_str!("lexicon.txt");
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-const NUMBERS: &[(&str, f32)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("hundreds", f32::NAN),
-    ("thousands", f32::NAN),
-    ("millions", f32::NAN),
-    ("billions", f32::NAN),
-    ("dozens", f32::NAN),
-];
-
-const SCALES: &[(&str, f32)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("mn", 1e6),
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-    ("tn", 1e12),
-    ("lakh", 1e5),
-    ("crore", 1e7),
-];
-
-const DENOMINATORS: &[(&str, f32)] = &[
-    ("half", 2.0),
-    ("halves", 2.0),
-    ("third", 3.0),
-    ("thirds", 3.0),
-    ("quarter", 4.0),
-    ("quarters", 4.0),
-    ("fourth", 4.0),
-    ("fourths", 4.0),
-    ("fifth", 5.0),
-    ("fifths", 5.0),
-    ("sixth", 6.0),
-    ("sixths", 6.0),
-    ("tenth", 10.0),
-    ("tenths", 10.0),
-];
-
-const RELATIVE_OPENERS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "this",
-    "next",
-    "last",
-    "past",
-    "coming",
-    "earlier",
-    "later",
-    "previous",
-    "following",
-    "a",
-    "an",
-    "several",
-    "few",
-    "many",
-];
-
-const TITLES: &[&str] = &[
-    "acting",
-    "admiral",
-    "adviser",
-    "advisor",
-    "ambassador",
-    "analyst",
-    "archbishop",
-    "assistant",
-    "associate",
-    "attorney",
-    "auditor",
-    "bishop",
-    "capt",
-    "captain",
-    "cardinal",
-    "ceo",
-    "cfo",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "co-founder",
-    "coach",
-    "col",
-    "colonel",
-    "commander",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "constable",
-    "coo",
-    "correspondent",
-    "councillor",
-    "councilor",
-    "dame",
-    "dean",
-    "defence",
-    "defense",
-    "deputy",
-    "detective",
-    "director",
-    "director-general",
-    "doctor",
-    "dr",
-    "economist",
-    "editor",
-    "education",
-    "emir",
-    "envoy",
-    "executive",
-    "father",
-    "finance",
-    "first",
-    "foreign",
-    "former",
-    "founder",
-    "gen",
-    "general",
-    "general-secretary",
-    "governor",
-    "head",
-    "health",
-    "high",
-    "home",
-    "imam",
-    "inspector",
-    "interim",
-    "interior",
-    "judge",
-    "justice",
-    "justice-minister",
-    "king",
-    "lady",
-    "lawyer",
-    "leader",
-    "lieutenant",
-    "lord",
-    "lt",
-    "major",
-    "manager",
-    "marshal",
-    "mayor",
-    "mep",
-    "minister",
-    "miss",
-    "mla",
-    "mp",
-    "mr",
-    "mrs",
-    "ms",
-    "mx",
-    "national",
-    "nurse",
-    "officer",
-    "official",
-    "officials",
-    "permanent",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "princess",
-    "principal",
-    "prof",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rabbi",
-    "rapporteur",
-    "rector",
-    "regional",
-    "rep",
-    "reporter",
-    "representative",
-    "researcher",
-    "rev",
-    "reverend",
-    "scientist",
-    "secretary",
-    "secretary-general",
-    "sen",
-    "senator",
-    "senior",
-    "sergeant",
-    "sgt",
-    "sheikh",
-    "sir",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "state",
-    "sultan",
-    "superintendent",
-    "treasurer",
-    "under-secretary-general",
-    "undersecretary",
-    "vice",
-    "vice-president",
-];
-
-const HONORIFICS: &[&str] = &["dame", "dr", "miss", "mr", "mrs", "ms", "mx", "prof", "sir"];
-
-const SPEECH_VERBS: &[&str] = &[
-    "according",
-    "acknowledged",
-    "added",
-    "adding",
-    "adds",
-    "admits",
-    "admitted",
-    "announced",
-    "announces",
-    "announcing",
-    "argued",
-    "argues",
-    "arguing",
-    "asked",
-    "asks",
-    "assured",
-    "boasted",
-    "called",
-    "calling",
-    "calls",
-    "cautioned",
-    "claimed",
-    "claims",
-    "commented",
-    "comments",
-    "complained",
-    "conceded",
-    "concluded",
-    "confirmed",
-    "confirms",
-    "contended",
-    "declared",
-    "declares",
-    "demanded",
-    "demands",
-    "described",
-    "describes",
-    "describing",
-    "emphasised",
-    "emphasises",
-    "emphasized",
-    "emphasizes",
-    "explained",
-    "explaining",
-    "explains",
-    "highlighted",
-    "insisted",
-    "insisting",
-    "insists",
-    "joked",
-    "maintained",
-    "maintains",
-    "noted",
-    "notes",
-    "noting",
-    "observed",
-    "pleaded",
-    "pledged",
-    "posted",
-    "predicted",
-    "promised",
-    "quipped",
-    "recalled",
-    "recalls",
-    "reiterated",
-    "remarked",
-    "replied",
-    "replies",
-    "reported",
-    "reports",
-    "responded",
-    "responds",
-    "said",
-    "say",
-    "saying",
-    "says",
-    "shouted",
-    "sighed",
-    "state",
-    "stated",
-    "states",
-    "stating",
-    "stressed",
-    "stresses",
-    "suggested",
-    "suggests",
-    "tell",
-    "telling",
-    "tells",
-    "told",
-    "tweeted",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
-    "vowed",
-    "warn",
-    "warned",
-    "warning",
-    "warns",
-    "whispered",
-    "writes",
-    "wrote",
-];
-
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "after",
-    "again",
-    "against",
-    "all",
-    "already",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "below",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "currently",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "down",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "few",
-    "first",
-    "for",
-    "from",
-    "further",
-    "furthermore",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "instead",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "last",
-    "later",
-    "less",
-    "like",
-    "many",
-    "may",
-    "me",
-    "meanwhile",
-    "might",
-    "more",
-    "moreover",
-    "most",
-    "must",
-    "my",
-    "near",
-    "next",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "overall",
-    "per",
-    "recently",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "therefore",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "tomorrow",
-    "too",
-    "toward",
-    "towards",
-    "twice",
-    "under",
-    "unless",
-    "unlike",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
-];
+fn flag_of(section: &str) -> u32 {
+    match section {
+        "month" => MONTH,
+        "weekday" => WEEKDAY,
+        "number" => NUMBER | RELATIVE,
+        "scale" => SCALE,
+        "fraction" => FRACTION,
+        "relative" => RELATIVE,
+        "function" => FUNCTION,
+        "speech" => SPEECH,
+        "title" => TITLE,
+        "honorific" => HONORIFIC | TITLE,
+        "label" => LABEL,
+        "time_unit" => TIME_UNIT,
+        "hyphen_unit" => HYPHEN_UNIT,
+        "org_keyword" => ORG_KEYWORD,
+        "other_keyword" => OTHER_KEYWORD,
+        "connector" => CONNECTOR,
+        "month_context" => MONTH_CONTEXT,
+        "year_context" => YEAR_CONTEXT,
+        "auxiliary" => AUXILIARY,
+        "opener" => OPENER,
+        _ => 0,
+    }
+}
 
 fn lexicon() -> &'static FxHashMap<&'static [u8], Lex> {
-    static LEXICON: OnceLock<FxHashMap<&'static [u8], Lex>> = OnceLock::new();
-    LEXICON.get_or_init(|| {
+    static MAP: OnceLock<FxHashMap<&'static [u8], Lex>> = OnceLock::new();
+    MAP.get_or_init(|| {
         let mut m: FxHashMap<&'static [u8], Lex> = FxHashMap::default();
-        fn add<'m>(m: &'m mut FxHashMap<&'static [u8], Lex>, w: &'static str, flag: u32) -> &'m mut Lex {
-            let e = m.entry(w.as_bytes()).or_default();
-            e.flags |= flag;
-            e
-        }
-        for &w in WEEKDAYS {
-            add(&mut m, w, WEEKDAY);
-        }
-        for &w in FUNCTION_WORDS {
-            add(&mut m, w, FUNCTION);
-        }
-        for &w in SPEECH_VERBS {
-            add(&mut m, w, SPEECH);
-        }
-        for &w in TITLES {
-            add(&mut m, w, TITLE);
-        }
-        for &w in HONORIFICS {
-            add(&mut m, w, HONORIFIC | TITLE);
-        }
-        for &w in RELATIVE_OPENERS {
-            add(&mut m, w, RELATIVE);
-        }
-        for &(w, v) in NUMBERS {
-            add(&mut m, w, NUMBER | RELATIVE).value = v;
-        }
-        for &(w, v) in SCALES {
-            let e = add(&mut m, w, SCALE);
-            if !e.is(NUMBER) {
-                e.value = v;
+        let mut section = "";
+        for line in LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
             }
-        }
-        for &(w, d) in DENOMINATORS {
-            add(&mut m, w, FRACTION).value = 1.0 / d;
-        }
-        for &(w, n) in MONTHS {
-            add(&mut m, w, MONTH).month = n;
+            let flag = flag_of(section);
+            for item in line.split_whitespace() {
+                let (word, value) = match item.split_once('=') {
+                    Some((w, v)) => (w, v.parse::<f32>().ok()),
+                    None => (item, None),
+                };
+                let e = m.entry(word.as_bytes()).or_default();
+                e.flags |= flag;
+                match (section, value) {
+                    ("month", Some(v)) => e.month = v as u8,
+                    ("fraction", Some(d)) if d != 0.0 => e.value = 1.0 / d,
+                    // A number word's own value wins over its scale ("hundred").
+                    ("scale", Some(v)) if e.flags & NUMBER == 0 => e.value = v,
+                    ("number", Some(v)) => e.value = v,
+                    _ => {}
+                }
+            }
         }
         m
     })
@@ -649,6 +145,11 @@ pub fn lex(word: &str) -> Lex {
         }
     }
     Lex::default()
+}
+
+/// Whether the lexicon gives `word` this flag.
+pub fn has(word: &str, flag: u32) -> bool {
+    lex(word).is(flag)
 }
 
 /// Month number for a month name or its abbreviation ("July", "Jul", "Sept").
