@@ -1,7 +1,7 @@
 //! Dates: absolute ones ("July 30", "30 July 2024", "2017", "2024-07-30", "March") and
 //! relative ones ("this year", "two years later", "Wednesday").
 
-use super::tokens::{Kind, Token, low, lower_ascii, strip_possessive, tokenize};
+use super::tokens::{Kind, Token, low, lower_ascii, phone_numbers, strip_possessive, tokenize};
 use super::words::{MONTH, MONTH_CONTEXT, RELATIVE, WEEKDAY, YEAR_CONTEXT, has, is_weekday, month, number_word};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,8 +85,13 @@ fn year_context(word: &str) -> bool {
 /// Every date in `text`, in order, without overlaps.
 pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
     let mut out = Vec::new();
+    let phones = phone_numbers(text, tokens);
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(&(_, b)) = phones.iter().find(|&&(a, b)| a <= i && i < b) {
+            i = b;
+            continue;
+        }
         match date_at(text, tokens, i) {
             Some((mut found, next)) => {
                 // "this year’s theme": the date is "this year".
@@ -153,7 +158,10 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 if let Some(m) = t.get(j).filter(|n| n.lex.is(MONTH)).map(|n| n.lex.month) {
                     if starts_upper(t[j].text(text)) {
                         let mut end = j;
-                        if is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
+                        // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
+                        let abbreviated =
+                            t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
+                        if abbreviated && is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
                             end = j + 1;
                         }
                         let mut year = None;
@@ -259,6 +267,11 @@ fn is_name_part(text: &str, t: &[Token], i: usize) -> bool {
 fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &t[p]);
     let next = t.get(i + 1);
+    // Outside 1800–2100 a bare number is a year only when a word says so ("in 1066").
+    let plausible = year_of(&t[i], text).is_some_and(|y| (1800..=2100).contains(&y));
+    if !plausible && !prev.is_some_and(|p| year_context(p.text(text))) {
+        return false;
+    }
     if let Some(p) = prev {
         let ps = p.text(text);
         if glued(p, &t[i]) && matches!(ps, "-" | "/" | "#" | "." | ":" | "$" | "£" | "€") {

@@ -52,6 +52,9 @@ pub struct Registry {
     org_by_name: HashMap<String, usize>,
     /// People by the last word of their name (those with more than one word).
     by_surname: HashMap<String, Vec<usize>>,
+    /// Capitalised names with no cue yet, by their last word: "Daniel Okonjo" becomes a
+    /// person when the text goes on to quote "Okonjo".
+    unknown_by_surname: HashMap<String, Vec<String>>,
     /// Every person mention, in reading order: (location, person index).
     person_timeline: Vec<(Location, usize)>,
     org_timeline: Vec<(Location, usize)>,
@@ -139,8 +142,24 @@ impl Registry {
                 reg.person_index(texts.name(h));
             }
         }
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Unknown) {
+            let name = texts.name(h);
+            let names = reg.unknown_by_surname.entry(last_word(name).to_string()).or_default();
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
         reg.count(hits, texts);
         reg
+    }
+
+    /// Makes the one uncued name ending in `surname` a person; its full name.
+    pub fn promote(&mut self, surname: &str) -> Option<String> {
+        let full = match self.unknown_by_surname.get(surname).map(Vec::as_slice) {
+            Some([one]) => one.clone(),
+            _ => return None,
+        };
+        self.add_person(&full).then_some(full)
     }
 
     fn org_index(&mut self, name: &str) -> usize {
@@ -193,6 +212,15 @@ impl Registry {
             return Some(&p.name);
         }
         if loose {
+            // Family name first ("Lim Wei Ling", then "Ms Lim").
+            let first: Vec<&Record> = self
+                .people
+                .iter()
+                .filter(|p| p.name.split(' ').nth(2).is_some() && p.name.split(' ').next() == Some(surname))
+                .collect();
+            if let [one] = first.as_slice() {
+                return Some(&one.name);
+            }
             let near: Vec<&Record> =
                 self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
             if let [one] = near.as_slice() {

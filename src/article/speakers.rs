@@ -31,6 +31,14 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
             }
         }
     }
+    // "Okonjo said" with "Daniel Okonjo" named before without a cue.
+    for q in paras.iter().flat_map(|p| &p.quotes) {
+        if let Said::Surname(s) = &q.0.said {
+            if registry.resolve_surname(s, true).is_none() {
+                added |= registry.promote(s).is_some();
+            }
+        }
+    }
     if added {
         registry.count(hits, texts);
     }

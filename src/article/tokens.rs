@@ -66,6 +66,16 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let start = i;
         if c.is_alphabetic() {
             i = scan_word(text, i + clen);
+            // "NZ$240", "US$1.2bn", "HK$3": a country prefix glued to a currency sign.
+            if i - start <= 3 && bytes[start..i].iter().all(u8::is_ascii_uppercase) {
+                if let Some(sign) = text[i..].chars().next().filter(|&c| is_currency(c)) {
+                    if bytes.get(i + sign.len_utf8()).is_some_and(u8::is_ascii_digit) {
+                        i = scan_number(text, i + sign.len_utf8());
+                        out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
+                        continue;
+                    }
+                }
+            }
             let word = &text[start..i];
             let mut lx = lex(word);
             if memchr::memchr(b'-', word.as_bytes()).is_some() {
@@ -157,6 +167,32 @@ fn scan_number(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Token ranges `[a, b)` of telephone numbers: three or more groups of digits separated
+/// by single spaces, opening with 0 or a "+" ("0345 988 1188", "+221 33 869 1234"). Their
+/// digits are neither years nor statistics.
+pub fn phone_numbers(text: &str, t: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let digits =
+        |x: &Token| x.kind == Kind::Number && x.text(text).bytes().all(|b| b.is_ascii_digit()) && x.end - x.start <= 5;
+    let mut i = 0;
+    while i < t.len() {
+        let plus = i > 0 && t[i - 1].text(text) == "+" && t[i - 1].end == t[i].start;
+        if digits(&t[i]) && (plus || text[t[i].start..].starts_with('0')) {
+            let mut j = i + 1;
+            while j < t.len() && digits(&t[j]) && t[j].start == t[j - 1].end + 1 {
+                j += 1;
+            }
+            if j - i >= 3 || plus && j - i >= 2 {
+                out.push((i, j));
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// ASCII-lowercases a short word into `buf`; `None` when it is too long or not ASCII.
