@@ -14,6 +14,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The interactive reader.
+fn read(args: &Args, article: folio::article::Article) -> Result<ExitCode, Failure> {
+    let mut app = folio::app::App::new(article, args.width);
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let kind = match args.theme {
+        folio::cli::Theme::Dark => folio::ui::theme::ThemeKind::Dark,
+        folio::cli::Theme::Light => folio::ui::theme::ThemeKind::Light,
+    };
+    app.theme = folio::ui::theme::Theme::new(kind, color);
+    folio::terminal::run(&mut app).map_err(|e| Failure::input(format!("terminal error: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: &Args) -> Result<ExitCode, Failure> {
     let interactive = args.export.is_none() && args.list.is_none() && args.search.is_none();
     if interactive && !std::io::stdout().is_terminal() {
@@ -28,7 +41,7 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
         list(&article, kind, &mut out)
     } else {
         let _ = origin;
-        return Err(Failure::usage("the reader is not built yet"));
+        return read(args, article);
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -1,0 +1,337 @@
+//! Incremental search (`/`, `n`, `N`) and the sidebar filter (`f`): their state, and how
+//! prompt keys change it.
+
+use super::items::{Group, Item, ItemRef, Target};
+use super::reader::Position;
+use super::{Action, App, Focus, Message, Mode};
+use crate::document::{BlockKind, Document};
+use crate::search::Matcher;
+use std::ops::Range;
+
+/// At most this many matches are kept (and counted exactly); a one-letter query over a
+/// book would otherwise hold millions.
+pub const MAX_MATCHES: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub block: usize,
+    /// Display byte range in the block's text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Search {
+    /// The query whose matches are shown.
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// More matches exist than are kept.
+    pub capped: bool,
+    pub current: Option<usize>,
+    pub error: Option<String>,
+    pub history: Vec<String>,
+    history_pos: Option<usize>,
+    /// Where the reader was when `/` was pressed, and the search before it, for Esc.
+    origin: Option<(Position, String, Vec<Match>, Option<usize>, bool)>,
+}
+
+impl Search {
+    pub fn target(&self, i: usize) -> Target {
+        match self.matches.get(i) {
+            Some(m) => Target { ranges: vec![(m.block, m.range.clone())], header: None },
+            None => Target::default(),
+        }
+    }
+
+    /// "3/14", "no match", or the query's error.
+    pub fn status(&self) -> Option<String> {
+        if let Some(e) = &self.error {
+            return Some(e.clone());
+        }
+        if self.query.is_empty() {
+            return None;
+        }
+        if self.matches.is_empty() {
+            return Some(format!("no match for {}", self.query));
+        }
+        let total = if self.capped { format!("{}+", self.matches.len()) } else { self.matches.len().to_string() };
+        Some(match self.current {
+            Some(c) => format!("{}/{total}", c + 1),
+            None => format!("{total} matches"),
+        })
+    }
+}
+
+/// Blocks the search runs over: the article's text as shown, not the page furniture.
+fn searchable(kind: &BlockKind) -> bool {
+    !matches!(kind, BlockKind::Source)
+}
+
+/// Every match of `matcher` in the document, in reading order. `only` limits the search
+/// to these blocks (a longer query can only match where a shorter one did).
+pub fn find_matches(doc: &Document, matcher: &Matcher, only: Option<&[usize]>) -> (Vec<Match>, bool) {
+    let mut out = Vec::new();
+    let mut scan = |b: usize| -> bool {
+        let block = &doc.blocks[b];
+        if !searchable(&block.kind) {
+            return true;
+        }
+        for range in matcher.find_all(&block.text) {
+            if out.len() == MAX_MATCHES {
+                return false;
+            }
+            out.push(Match { block: b, range });
+        }
+        true
+    };
+    let complete = match only {
+        Some(blocks) => blocks.iter().all(|&b| scan(b)),
+        None => (0..doc.len()).all(&mut scan),
+    };
+    (out, !complete)
+}
+
+/// Runs the query being typed and moves the reader to the first match at or after where
+/// the search started.
+fn run(app: &mut App) {
+    let query = app.prompt.clone();
+    let previous = std::mem::take(&mut app.search.query);
+    app.search.error = None;
+    if query.is_empty() {
+        app.search.matches.clear();
+        app.search.current = None;
+        app.search.capped = false;
+        if let Some((pos, ..)) = &app.search.origin {
+            app.reader.top = *pos;
+        }
+        return;
+    }
+    let matcher = match Matcher::new(&query) {
+        Ok(m) => m,
+        Err(e) => {
+            app.search.error = Some(e);
+            app.search.matches.clear();
+            app.search.current = None;
+            app.search.query = query;
+            return;
+        }
+    };
+    // Typing one more letter narrows the search to blocks that matched before.
+    let narrowing = !previous.is_empty()
+        && query.starts_with(&previous)
+        && !query.starts_with("re:")
+        && !app.search.capped
+        && query.chars().count() > previous.chars().count();
+    let blocks: Vec<usize> = if narrowing {
+        let mut b: Vec<usize> = app.search.matches.iter().map(|m| m.block).collect();
+        b.dedup();
+        b
+    } else {
+        Vec::new()
+    };
+    let (matches, capped) = find_matches(&app.doc, &matcher, narrowing.then_some(blocks.as_slice()));
+    app.search.matches = matches;
+    app.search.capped = capped;
+    app.search.query = query;
+    let from = app.search.origin.as_ref().map_or(app.reader.top, |o| o.0);
+    let first = app.search.matches.iter().position(|m| (m.block, m.range.start) >= (from.block, 0));
+    app.search.current = first.or(if app.search.matches.is_empty() { None } else { Some(0) });
+    show_current(app);
+}
+
+fn show_current(app: &mut App) {
+    if let Some(m) = app.search.current.and_then(|c| app.search.matches.get(c)).cloned() {
+        if !app.reader.is_visible(&app.doc, m.block, m.range.start) {
+            app.reader.show(&app.doc, m.block, m.range.start);
+        }
+        app.reader.prepare(&app.doc);
+    }
+}
+
+pub fn start_search(app: &mut App) {
+    app.mode = Mode::Search;
+    app.prompt.clear();
+    app.search.history_pos = None;
+    app.search.origin = Some((
+        app.reader.top,
+        std::mem::take(&mut app.search.query),
+        std::mem::take(&mut app.search.matches),
+        app.search.current.take(),
+        app.search.capped,
+    ));
+    app.search.error = None;
+}
+
+pub fn start_filter(app: &mut App) {
+    app.mode = Mode::Filter;
+    app.focus = Focus::Sidebar;
+    app.prompt = app.filters[app.group.index()].clone();
+}
+
+/// A key at the search or filter prompt.
+pub fn prompt(app: &mut App, action: Action) {
+    match action {
+        Action::PromptInput(c) => {
+            app.prompt.push(c);
+            edited(app);
+        }
+        Action::PromptBackspace => {
+            app.prompt.pop();
+            edited(app);
+        }
+        Action::PromptClear => {
+            app.prompt.clear();
+            edited(app);
+        }
+        Action::HistoryPrev | Action::HistoryNext if app.mode == Mode::Search => {
+            let h = &app.search.history;
+            if h.is_empty() {
+                return;
+            }
+            let pos = match (app.search.history_pos, action) {
+                (None, Action::HistoryPrev) => Some(h.len() - 1),
+                (Some(p), Action::HistoryPrev) => Some(p.saturating_sub(1)),
+                (Some(p), Action::HistoryNext) if p + 1 < h.len() => Some(p + 1),
+                _ => None,
+            };
+            app.search.history_pos = pos;
+            app.prompt = pos.map(|p| h[p].clone()).unwrap_or_default();
+            app.search.query.clear();
+            run(app);
+        }
+        Action::PromptAccept => accept(app),
+        Action::PromptCancel => cancel(app),
+        Action::Quit => app.quit = true,
+        Action::Resize(..) => {}
+        _ => {}
+    }
+}
+
+fn edited(app: &mut App) {
+    match app.mode {
+        Mode::Search => run(app),
+        Mode::Filter => {
+            let g = app.group;
+            app.filters[g.index()] = app.prompt.clone();
+            app.apply_filter(g);
+            app.select(0, false);
+        }
+        _ => {}
+    }
+}
+
+fn accept(app: &mut App) {
+    let mode = app.mode;
+    app.mode = Mode::Normal;
+    if mode == Mode::Filter {
+        return;
+    }
+    let q = app.prompt.trim().to_string();
+    if !q.is_empty() && app.search.history.last() != Some(&q) {
+        app.search.history.push(q);
+    }
+    app.search.origin = None;
+    rebuild_match_items(app);
+    if let Some(s) = app.search.status() {
+        app.message = Some(Message { text: s, error: app.search.error.is_some() });
+    }
+}
+
+fn cancel(app: &mut App) {
+    let mode = app.mode;
+    app.mode = Mode::Normal;
+    if mode == Mode::Filter {
+        let g = app.group;
+        app.filters[g.index()].clear();
+        app.apply_filter(g);
+        app.select(0, false);
+        return;
+    }
+    if let Some((pos, query, matches, current, capped)) = app.search.origin.take() {
+        app.reader.top = pos;
+        app.reader.clamp(&app.doc);
+        app.reader.prepare(&app.doc);
+        app.search.query = query;
+        app.search.matches = matches;
+        app.search.current = current;
+        app.search.capped = capped;
+    }
+    app.search.error = None;
+}
+
+/// `n` / `N`: the next or previous match, wrapping around the ends.
+pub fn step(app: &mut App, forward: bool) {
+    let n = app.search.matches.len();
+    if n == 0 {
+        app.message = Some(Message {
+            text: if app.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("no match for {}", app.search.query)
+            },
+            error: true,
+        });
+        return;
+    }
+    let (next, wrapped) = match (app.search.current, forward) {
+        (None, _) => (0, false),
+        (Some(c), true) if c + 1 < n => (c + 1, false),
+        (Some(_), true) => (0, true),
+        (Some(c), false) if c > 0 => (c - 1, false),
+        (Some(_), false) => (n - 1, true),
+    };
+    app.search.current = Some(next);
+    show_current(app);
+    let status = app.search.status().unwrap_or_default();
+    app.message =
+        Some(Message { text: if wrapped { format!("search wrapped · {status}") } else { status }, error: false });
+}
+
+/// Esc in normal mode: drop the search highlights, the group's filter and the selection's
+/// highlight.
+pub fn clear(app: &mut App) {
+    app.search = Search { history: std::mem::take(&mut app.search.history), ..Search::default() };
+    let g = app.group;
+    if !app.filters[g.index()].is_empty() {
+        app.filters[g.index()].clear();
+        app.apply_filter(g);
+    }
+    app.items[Group::Matches.index()].clear();
+    app.apply_filter(Group::Matches);
+    app.target = Target::default();
+    app.relayout();
+}
+
+/// The Matches group: each match with a little context.
+fn rebuild_match_items(app: &mut App) {
+    let g = Group::Matches.index();
+    app.items[g] = app
+        .search
+        .matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let text = &app.doc.blocks[m.block].text;
+            Item { label: context(text, m.range.clone(), 30), detail: None, target: ItemRef::Match(i) }
+        })
+        .collect();
+    app.apply_filter(Group::Matches);
+}
+
+/// Up to `around` characters either side of a match, cut at word boundaries.
+pub fn context(text: &str, range: Range<usize>, around: usize) -> String {
+    let before: String = {
+        let head = &text[..range.start];
+        let start = head.char_indices().rev().nth(around).map_or(0, |(i, _)| i);
+        let s = &head[start..];
+        let s = if start > 0 { s.split_once(' ').map_or(s, |(_, rest)| rest) } else { s };
+        if start > 0 { format!("…{s}") } else { s.to_string() }
+    };
+    let after: String = {
+        let tail = &text[range.end..];
+        let end = tail.char_indices().nth(around).map_or(tail.len(), |(i, _)| i);
+        let s = &tail[..end];
+        let s = if end < tail.len() { s.rsplit_once(' ').map_or(s, |(first, _)| first) } else { s };
+        if end < tail.len() { format!("{s}…") } else { s.to_string() }
+    };
+    format!("{before}{}{after}", &text[range])
+}

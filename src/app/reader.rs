@@ -1,0 +1,219 @@
+//! The reader pane's state: where it stands in the document, at what width, and the
+//! wrapped lines of the blocks it has needed so far.
+
+use crate::document::{Document, wrap};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The top line on screen: a block, and a line within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub block: usize,
+    pub line: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Reader {
+    pub top: Position,
+    /// Text columns (the measure): the pane width capped at `--width`.
+    pub width: usize,
+    /// Lines on screen.
+    pub height: usize,
+    wrapped: HashMap<usize, Vec<Range<usize>>>,
+}
+
+impl Reader {
+    /// Sets the text width; a change drops the wrapped lines and keeps the top line's text
+    /// on screen (a resize keeps the reader at the same paragraph).
+    pub fn set_size(&mut self, doc: &Document, width: usize, height: usize) {
+        let width = width.max(1);
+        if width != self.width {
+            let anchor = self.line_range(doc, self.top).map(|r| r.start);
+            self.wrapped.clear();
+            self.width = width;
+            if let Some(offset) = anchor {
+                self.top.line = self.line_of(doc, self.top.block, offset);
+            }
+        }
+        self.height = height.max(1);
+        self.clamp(doc);
+    }
+
+    /// The wrapped lines of a block, wrapping it if needed.
+    pub fn lines(&mut self, doc: &Document, block: usize) -> &[Range<usize>] {
+        let width = self.width;
+        self.wrapped.entry(block).or_insert_with(|| match doc.blocks.get(block) {
+            Some(b) => wrap(&b.text, width.saturating_sub(b.indent()).max(1)),
+            None => vec![0..0],
+        })
+    }
+
+    /// The wrapped lines of a block if they are known (for drawing, which only reads).
+    pub fn cached(&self, block: usize) -> Option<&[Range<usize>]> {
+        self.wrapped.get(&block).map(Vec::as_slice)
+    }
+
+    /// Lines a block takes on screen: its text and one blank line after it.
+    pub fn height_of(&mut self, doc: &Document, block: usize) -> usize {
+        self.lines(doc, block).len() + 1
+    }
+
+    fn line_range(&mut self, doc: &Document, p: Position) -> Option<Range<usize>> {
+        if p.block >= doc.len() {
+            return None;
+        }
+        self.lines(doc, p.block).get(p.line).cloned()
+    }
+
+    /// The line of `block` that holds display offset `offset`.
+    pub fn line_of(&mut self, doc: &Document, block: usize, offset: usize) -> usize {
+        let lines = self.lines(doc, block);
+        lines.iter().rposition(|r| r.start <= offset).unwrap_or(0)
+    }
+
+    /// Moves the top by `n` lines down (positive) or up (negative), within the document.
+    pub fn scroll(&mut self, doc: &Document, n: isize) {
+        if n > 0 {
+            let mut left = n as usize;
+            while left > 0 {
+                let h = self.height_of(doc, self.top.block);
+                if self.top.line + left < h {
+                    self.top.line += left;
+                    break;
+                }
+                left -= h - self.top.line;
+                if self.top.block + 1 >= doc.len() {
+                    self.top.line = h.saturating_sub(1);
+                    break;
+                }
+                self.top.block += 1;
+                self.top.line = 0;
+            }
+        } else {
+            let mut left = n.unsigned_abs();
+            while left > 0 {
+                if self.top.line >= left {
+                    self.top.line -= left;
+                    break;
+                }
+                left -= self.top.line;
+                if self.top.block == 0 {
+                    self.top.line = 0;
+                    break;
+                }
+                self.top.block -= 1;
+                self.top.line = self.height_of(doc, self.top.block);
+            }
+        }
+        self.clamp(doc);
+    }
+
+    /// The lowest the top may go: the last screenful of the document.
+    fn max_top(&mut self, doc: &Document) -> Position {
+        let mut need = self.height;
+        let mut block = doc.len();
+        while block > 0 {
+            block -= 1;
+            // The last block's blank line is not shown at the bottom.
+            let h = self.height_of(doc, block) - usize::from(block + 1 == doc.len());
+            if h >= need {
+                return Position { block, line: h - need };
+            }
+            need -= h;
+        }
+        Position::default()
+    }
+
+    pub fn clamp(&mut self, doc: &Document) {
+        if doc.is_empty() {
+            self.top = Position::default();
+            return;
+        }
+        self.top.block = self.top.block.min(doc.len() - 1);
+        let h = self.height_of(doc, self.top.block);
+        self.top.line = self.top.line.min(h.saturating_sub(1));
+        let max = self.max_top(doc);
+        if (self.top.block, self.top.line) > (max.block, max.line) {
+            self.top = max;
+        }
+    }
+
+    pub fn to_start(&mut self) {
+        self.top = Position::default();
+    }
+
+    pub fn to_end(&mut self, doc: &Document) {
+        self.top = self.max_top(doc);
+    }
+
+    /// Scrolls so that `offset` in `block` is on screen, a third of the way down.
+    pub fn show(&mut self, doc: &Document, block: usize, offset: usize) {
+        if block >= doc.len() {
+            return;
+        }
+        let line = self.line_of(doc, block, offset);
+        self.top = Position { block, line };
+        self.scroll(doc, -((self.height / 3) as isize));
+        self.clamp(doc);
+    }
+
+    /// Scrolls so that `block` starts at the top.
+    pub fn show_block(&mut self, doc: &Document, block: usize) {
+        self.top = Position { block: block.min(doc.len().saturating_sub(1)), line: 0 };
+        self.clamp(doc);
+    }
+
+    /// Whether `offset` in `block` is on screen.
+    pub fn is_visible(&mut self, doc: &Document, block: usize, offset: usize) -> bool {
+        let line = self.line_of(doc, block, offset);
+        let target = (block, line);
+        if target < (self.top.block, self.top.line) {
+            return false;
+        }
+        let mut rows = 0;
+        let mut p = self.top;
+        while rows < self.height && p.block < doc.len() {
+            let h = self.height_of(doc, p.block);
+            if p.block == block {
+                return rows + line.saturating_sub(p.line) < self.height;
+            }
+            rows += h - p.line;
+            p = Position { block: p.block + 1, line: 0 };
+        }
+        false
+    }
+
+    /// Wraps every block that will be on screen, so drawing finds them ready.
+    pub fn prepare(&mut self, doc: &Document) {
+        let mut rows = 0;
+        let mut block = self.top.block;
+        let mut line = self.top.line;
+        while rows < self.height && block < doc.len() {
+            let h = self.height_of(doc, block);
+            rows += h.saturating_sub(line);
+            block += 1;
+            line = 0;
+        }
+    }
+
+    /// Reading progress, 0–100: how much of the text is above the bottom of the screen.
+    pub fn progress(&mut self, doc: &Document) -> u16 {
+        if doc.is_empty() || {
+            let max = self.max_top(doc);
+            self.top == max
+        } {
+            return 100;
+        }
+        let h = self.height_of(doc, self.top.block).max(1);
+        let block_bytes = doc.bytes_before(self.top.block + 1) - doc.bytes_before(self.top.block);
+        let at = doc.bytes_before(self.top.block) + block_bytes * self.top.line / h;
+        ((at as u128 * 100) / doc.total_bytes.max(1) as u128).min(100) as u16
+    }
+
+    /// The block at the top of the screen (skipping to the next when only its blank line
+    /// shows).
+    pub fn current_block(&mut self, doc: &Document) -> usize {
+        let h = self.height_of(doc, self.top.block);
+        if self.top.line + 1 >= h && self.top.block + 1 < doc.len() { self.top.block + 1 } else { self.top.block }
+    }
+}

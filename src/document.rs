@@ -1,0 +1,267 @@
+//! The article as the reader shows it: a list of blocks (subtitle, headings, paragraphs,
+//! byline…) whose text is made safe for the terminal, and wrapping of a block to a width.
+//!
+//! Wrapping works on byte ranges of the display text, so highlights (quotes, matches) can
+//! be drawn on the right words without copying text, and only the blocks on screen are
+//! ever wrapped: a 10 MB book scrolls as fast as a news story.
+
+use crate::article::{Article, ParagraphKind};
+use crate::sanitize::{Shown, classify};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Subtitle,
+    Dateline,
+    Heading { section: usize },
+    Paragraph { section: usize, paragraph: usize, kind: ParagraphKind },
+    Byline,
+    Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The text as shown: control characters and the like replaced by placeholders.
+    pub text: String,
+    /// Drawn before the first line ("• ", "1. ", "▌ "); later lines are indented as much.
+    pub prefix: String,
+    /// Where placeholders changed lengths: (offset in the original, offset in `text`) after
+    /// each replaced character. Empty when the text needed no change.
+    map: Vec<(usize, usize)>,
+}
+
+impl Block {
+    fn new(kind: BlockKind, original: &str, prefix: &str) -> Block {
+        let (text, map) = display_text(original);
+        Block { kind, text, prefix: prefix.to_string(), map }
+    }
+
+    /// The offset in `text` of an offset in the original article text.
+    pub fn to_display(&self, original: usize) -> usize {
+        let k = self.map.partition_point(|&(o, _)| o <= original);
+        match k.checked_sub(1) {
+            None => original.min(self.text.len()),
+            Some(k) => {
+                let (o, d) = self.map[k];
+                (d + (original - o)).min(self.text.len())
+            }
+        }
+    }
+
+    /// The offset in the original text of an offset in `text` (for search results, which
+    /// run over the displayed text).
+    pub fn to_original(&self, display: usize) -> usize {
+        let k = self.map.partition_point(|&(_, d)| d <= display);
+        match k.checked_sub(1) {
+            None => display,
+            Some(k) => {
+                let (o, d) = self.map[k];
+                o + (display - d)
+            }
+        }
+    }
+
+    pub fn indent(&self) -> usize {
+        self.prefix.width()
+    }
+}
+
+/// Sanitized text and the offset map for it.
+fn display_text(original: &str) -> (String, Vec<(usize, usize)>) {
+    let mut prev = None;
+    if original.chars().all(|c| {
+        let keep = matches!(classify(c, prev), Shown::Keep);
+        prev = Some(c);
+        keep
+    }) {
+        return (original.to_string(), Vec::new());
+    }
+    let mut text = String::with_capacity(original.len() + 16);
+    let mut map = Vec::new();
+    let mut prev = None;
+    for (i, c) in original.char_indices() {
+        match classify(c, prev) {
+            Shown::Keep => text.push(c),
+            Shown::Replace(s) => {
+                text.push_str(s);
+                map.push((i + c.len_utf8(), text.len()));
+            }
+            Shown::Code(c) => {
+                text.push_str(&format!("<U+{:04X}>", c as u32));
+                map.push((i + c.len_utf8(), text.len()));
+            }
+        }
+        prev = Some(c);
+    }
+    (text, map)
+}
+
+/// The reader's view of an article.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    /// The block of each section's heading (or of its first paragraph when untitled).
+    pub section_start: Vec<usize>,
+    /// For each section, the block of its first paragraph.
+    first_paragraph: Vec<usize>,
+    /// Display bytes before each block, for reading progress.
+    bytes_before: Vec<usize>,
+    pub total_bytes: usize,
+}
+
+impl Document {
+    pub fn new(article: &Article) -> Document {
+        let mut blocks = Vec::new();
+        if let Some(s) = &article.subtitle {
+            blocks.push(Block::new(BlockKind::Subtitle, s, ""));
+        }
+        if let Some(d) = &article.dateline {
+            blocks.push(Block::new(BlockKind::Dateline, d, ""));
+        }
+        let mut section_start = Vec::new();
+        let mut first_paragraph = Vec::new();
+        for (s, section) in article.sections.iter().enumerate() {
+            section_start.push(blocks.len());
+            if let Some(h) = &section.heading {
+                blocks.push(Block::new(BlockKind::Heading { section: s }, h, ""));
+            }
+            first_paragraph.push(blocks.len());
+            for (p, para) in section.paragraphs.iter().enumerate() {
+                let prefix = match (para.kind, &para.marker) {
+                    (ParagraphKind::ListItem, Some(m)) => format!("{m} "),
+                    (ParagraphKind::ListItem, None) => "• ".to_string(),
+                    (ParagraphKind::PullQuote, _) => "▌ ".to_string(),
+                    (ParagraphKind::Body, _) => String::new(),
+                };
+                let kind = BlockKind::Paragraph { section: s, paragraph: p, kind: para.kind };
+                blocks.push(Block::new(kind, &para.text, &crate::sanitize::visible(&prefix)));
+            }
+        }
+        if let Some(b) = &article.byline {
+            blocks.push(Block::new(BlockKind::Byline, b, ""));
+        }
+        if let Some(s) = &article.source {
+            blocks.push(Block::new(BlockKind::Source, &format!("Source: {s}"), ""));
+        }
+        let mut bytes_before = Vec::with_capacity(blocks.len());
+        let mut total = 0;
+        for b in &blocks {
+            bytes_before.push(total);
+            total += b.text.len().max(1);
+        }
+        Document { blocks, section_start, first_paragraph, bytes_before, total_bytes: total }
+    }
+
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The block holding paragraph `paragraph` of section `section`.
+    pub fn paragraph_block(&self, section: usize, paragraph: usize) -> Option<usize> {
+        let b = self.first_paragraph.get(section)? + paragraph;
+        match self.blocks.get(b)?.kind {
+            BlockKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Display bytes before `block`, and in all.
+    pub fn bytes_before(&self, block: usize) -> usize {
+        self.bytes_before.get(block).copied().unwrap_or(self.total_bytes)
+    }
+}
+
+/// Wraps a block's text to `width` columns (the prefix's indent already taken off):
+/// the byte ranges of its lines. Words break at Unicode line-break opportunities; a word
+/// wider than the line is cut between graphemes, never inside one.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    if text.is_empty() {
+        return vec![0..0];
+    }
+    let base = text.as_ptr() as usize;
+    let offset = |s: &str| s.as_ptr() as usize - base;
+    let mut words: Vec<textwrap::core::Word> = Vec::new();
+    for mut w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(text) {
+        w.width = w.word.width();
+        if w.width <= width {
+            words.push(w);
+            continue;
+        }
+        // Too wide for a line: cut between graphemes.
+        let mut start = 0;
+        let mut cols = 0;
+        for (i, g) in w.word.grapheme_indices(true) {
+            let gw = g.width();
+            if cols > 0 && cols + gw > width {
+                words.push(textwrap::core::Word { word: &w.word[start..i], whitespace: "", penalty: "", width: cols });
+                start = i;
+                cols = 0;
+            }
+            cols += gw;
+        }
+        words.push(textwrap::core::Word { word: &w.word[start..], whitespace: w.whitespace, penalty: "", width: cols });
+    }
+    let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let (Some(first), Some(last)) = (line.first(), line.last()) {
+            let start = offset(first.word);
+            let end = offset(last.word) + last.word.len();
+            out.push(start..end);
+        }
+    }
+    if out.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_words_to_width() {
+        assert_eq!(lines("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+    }
+
+    #[test]
+    fn long_words_break_between_graphemes() {
+        let text = "e\u{301}e\u{301}e\u{301}e\u{301}";
+        for l in lines(text, 2) {
+            assert!(!l.starts_with('\u{301}'), "a combining mark was split off: {l:?}");
+        }
+        for l in lines("👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧", 2) {
+            assert!(l.width() <= 2);
+        }
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        for l in lines("日本語のテキストを折り返す", 6) {
+            assert!(l.width() <= 6, "{l:?} is {} wide", l.width());
+        }
+    }
+
+    #[test]
+    fn placeholders_keep_offsets_straight() {
+        let b = Block::new(BlockKind::Byline, "a\u{1b}[2Jb said", "");
+        assert_eq!(b.text, "a␛[2Jb said");
+        // "said" starts at 7 in the original and at 9 on screen (␛ is three bytes).
+        assert_eq!(b.to_display(7), 9);
+        assert_eq!(b.to_original(9), 7);
+        assert_eq!(b.to_display(0), 0);
+    }
+}

@@ -1,0 +1,110 @@
+//! The terminal: raw mode and the alternate screen on the way in, and always back out:
+//! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT. And the event loop that
+//! turns terminal events into actions.
+
+use crate::app::{Action, App, update};
+use crate::keymap::action_for;
+use crate::ui::draw;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Puts the terminal back as it was. Safe to call more than once and from a panic hook:
+/// it ignores errors and never panics.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Restores the terminal before the previous panic hook prints the panic message, so the
+/// message lands on a normal screen.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Raw mode, alternate screen, mouse capture, hidden cursor.
+pub fn init() -> io::Result<Tui> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())
+}
+
+/// A flag the signal handlers raise; the event loop sees it within one poll.
+fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}
+
+/// Runs the reader until the user quits or a signal arrives. The terminal is restored
+/// before this returns, whatever happened.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let stop = watch_signals()?;
+    let mut terminal = init()?;
+    let result = event_loop(&mut terminal, app, &stop);
+    restore();
+    let _ = terminal.show_cursor();
+    result
+}
+
+fn event_loop(terminal: &mut Tui, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if stop.load(Ordering::Relaxed) || app.quit {
+            return Ok(());
+        }
+        if dirty {
+            terminal.draw(|frame| draw(frame, app))?;
+            dirty = false;
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        // Take every event that is waiting, then draw once: a burst of resizes or a held
+        // key costs one frame, not one each.
+        loop {
+            if let Some(action) = to_action(app, event::read()?) {
+                update(app, action);
+                dirty = true;
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) => action_for(app.mode, &key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel { column: m.column, row: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { column: m.column, row: m.row, down: false }),
+            _ => None,
+        },
+        _ => None,
+    }
+}

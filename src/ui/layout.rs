@@ -1,0 +1,75 @@
+//! Where each pane goes for a given terminal size. Pure geometry: `update` uses it for
+//! paging and mouse hit-testing, drawing uses it to draw, and both agree.
+
+use ratatui::layout::Rect;
+
+/// The smallest terminal folio draws its panes in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub sidebar: Rect,
+    /// The tab row at the top of the sidebar.
+    pub tabs: Rect,
+    /// The list of items under the tabs.
+    pub list: Rect,
+    pub reader: Rect,
+    /// The quote or statistic header above the text (zero height when none).
+    pub header: Rect,
+    /// The wrapped text itself, at most the measure wide.
+    pub text: Rect,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+/// Lays out a terminal of `area` with a header of `header_lines` text lines (0 for none)
+/// and a reading measure of `measure` columns.
+pub fn areas(area: Rect, header_lines: u16, measure: u16) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas { too_small: true, ..Areas::default() };
+    }
+    let title = Rect { height: 1, ..area };
+    let status = Rect { y: area.bottom() - 1, height: 1, ..area };
+    let body = Rect { y: area.y + 1, height: area.height - 2, ..area };
+    // The sidebar: about 30% of the width, at least 24 columns.
+    let side_w = (body.width * 3 / 10).max(24).min(body.width / 2);
+    let sidebar = Rect { width: side_w, ..body };
+    // The sidebar's right border takes one column.
+    let tabs = Rect { x: sidebar.x, y: sidebar.y, width: side_w - 1, height: 1 };
+    let list = Rect { x: sidebar.x, y: sidebar.y + 2, width: side_w - 1, height: sidebar.height.saturating_sub(2) };
+    let reader = Rect { x: body.x + side_w, width: body.width - side_w, ..body };
+    // Text starts two columns in and runs to the measure or the pane's edge.
+    let inner_x = reader.x + 2;
+    let inner_w = reader.width.saturating_sub(3).min(measure).max(1);
+    let header_h = if header_lines == 0 { 0 } else { (header_lines + 2).min(reader.height / 3).max(3) };
+    let header = Rect { x: inner_x, y: reader.y, width: inner_w, height: header_h };
+    let text = Rect { x: inner_x, y: reader.y + header_h, width: inner_w, height: reader.height - header_h };
+    Areas { title, sidebar, tabs, list, reader, header, text, status, too_small: false }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_fit_inside_the_terminal() {
+        for (w, h) in [(60, 15), (80, 24), (120, 40), (200, 60), (500, 200)] {
+            let a = areas(Rect::new(0, 0, w, h), 4, 88);
+            assert!(!a.too_small);
+            for r in [a.title, a.sidebar, a.tabs, a.list, a.reader, a.header, a.text, a.status] {
+                assert!(r.right() <= w && r.bottom() <= h, "{r:?} outside {w}x{h}");
+            }
+            assert!(a.sidebar.width >= 24);
+            assert!(a.text.width <= 88);
+        }
+    }
+
+    #[test]
+    fn small_terminals_are_too_small() {
+        assert!(areas(Rect::new(0, 0, 59, 40), 0, 88).too_small);
+        assert!(areas(Rect::new(0, 0, 120, 14), 0, 88).too_small);
+        assert!(areas(Rect::new(0, 0, 1, 1), 0, 88).too_small);
+    }
+}

@@ -1,0 +1,94 @@
+//! The status bar: the mode, the prompt while typing, key hints from the keymap, and
+//! messages (search position, errors, the invalid UTF-8 warning).
+
+use super::truncate;
+use crate::app::{App, Mode};
+use crate::keymap::hints;
+use crate::sanitize::visible;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let mode = match app.mode {
+        Mode::Normal if app.focus == crate::app::Focus::Reader => " READER ",
+        Mode::Normal => " LIST ",
+        Mode::Help => " HELP ",
+        Mode::Search => " SEARCH ",
+        Mode::Filter => " FILTER ",
+    };
+    let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
+    let mut used = mode.width() + 1;
+    let right = right_text(app);
+    let right_w = right.as_ref().map_or(0, |(s, _)| s.width() + 1);
+    let room = (area.width as usize).saturating_sub(used + right_w);
+    match app.mode {
+        Mode::Search | Mode::Filter => {
+            let lead = if app.mode == Mode::Search { "/" } else { "filter: " };
+            let typed = visible(&app.prompt);
+            // Show the end of a long query: that is where the cursor is.
+            let shown = tail(&typed, room.saturating_sub(lead.width() + 1));
+            let text = format!("{lead}{shown}");
+            let cursor_x = area.x + (used + text.width()) as u16;
+            used += text.width();
+            spans.push(Span::styled(text, t.text));
+            if cursor_x < area.right() {
+                frame.set_cursor_position(Position::new(cursor_x, area.y));
+            }
+        }
+        _ => {
+            let mut s = String::new();
+            for (key, hint) in hints(app.mode) {
+                let piece = format!("{key} {hint}  ");
+                if s.width() + piece.width() > room {
+                    break;
+                }
+                spans.push(Span::styled(key, t.key));
+                spans.push(Span::styled(format!(" {hint}  "), t.status));
+                s.push_str(&piece);
+            }
+            used += s.width();
+        }
+    }
+    if let Some((text, style)) = right {
+        let pad = (area.width as usize).saturating_sub(used + text.width());
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+}
+
+/// The message at the right: an explicit message, else the search position, else a
+/// warning about the input.
+fn right_text(app: &App) -> Option<(String, ratatui::style::Style)> {
+    let t = &app.theme;
+    let limit = 60;
+    if let Some(m) = &app.message {
+        return Some((truncate(&visible(&m.text), limit), if m.error { t.error } else { t.status }));
+    }
+    if let Some(s) = app.search.status() {
+        return Some((truncate(&visible(&s), limit), if app.search.error.is_some() { t.error } else { t.status }));
+    }
+    app.article.warnings.first().map(|w| (truncate(&format!("⚠ {}", visible(w)), limit), t.error))
+}
+
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
+}
