@@ -184,7 +184,7 @@ impl Document {
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     if text.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     let base = text.as_ptr() as usize;
     let offset = |s: &str| s.as_ptr() as usize - base;
@@ -228,7 +228,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    fn lines<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+    fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
     }
 

@@ -68,7 +68,7 @@ impl std::error::Error for InputError {}
 
 fn human_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 { format!("{} MiB", bytes / MIB) } else { format!("{bytes} bytes") }
+    if bytes >= MIB && bytes.is_multiple_of(MIB) { format!("{} MiB", bytes / MIB) } else { format!("{bytes} bytes") }
 }
 
 /// Decoded article text plus what went wrong on the way, if anything was repaired.
@@ -83,7 +83,7 @@ pub fn read_article(path: &str, max_size: u64) -> Result<Decoded, InputError> {
     let origin = if path == "-" { Origin::Stdin } else { Origin::File(path.to_string()) };
     let err = |problem| InputError { origin: origin.clone(), problem };
     let bytes = if path == "-" {
-        read_limited(io::stdin().lock(), max_size).map_err(|p| err(p))?
+        read_limited(io::stdin().lock(), max_size).map_err(&err)?
     } else {
         let p = Path::new(path);
         let meta = std::fs::metadata(p).map_err(|e| err(io_problem(&e)))?;
@@ -94,7 +94,7 @@ pub fn read_article(path: &str, max_size: u64) -> Result<Decoded, InputError> {
             return Err(err(Problem::TooLarge { limit: max_size }));
         }
         let file = std::fs::File::open(p).map_err(|e| err(io_problem(&e)))?;
-        read_limited(file, max_size).map_err(|p| err(p))?
+        read_limited(file, max_size).map_err(&err)?
     };
     decode(&bytes).map_err(err)
 }

@@ -279,12 +279,11 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     if let Some(b) = bound {
         return Some(b.action);
     }
-    if matches!(mode, Mode::Search | Mode::Filter) {
-        if let KeyCode::Char(c) = ev.code {
-            if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
-                return Some(Action::PromptInput(c));
-            }
-        }
+    if matches!(mode, Mode::Search | Mode::Filter)
+        && let KeyCode::Char(c) = ev.code
+        && !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::PromptInput(c));
     }
     None
 }

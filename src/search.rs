@@ -139,7 +139,7 @@ fn trim_marks(_text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or(s).to_string()
+    s.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or(s).to_string()
 }
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
+/// The state to go back to when a search is cancelled.
+#[derive(Debug)]
+struct Origin {
+    top: Position,
+    query: String,
+    matches: Vec<Match>,
+    current: Option<usize>,
+    capped: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Search {
     /// The query whose matches are shown.
@@ -31,7 +41,7 @@ pub struct Search {
     pub history: Vec<String>,
     history_pos: Option<usize>,
     /// Where the reader was when `/` was pressed, and the search before it, for Esc.
-    origin: Option<(Position, String, Vec<Match>, Option<usize>, bool)>,
+    origin: Option<Origin>,
 }
 
 impl Search {
@@ -100,8 +110,8 @@ fn run(app: &mut App) {
         app.search.matches.clear();
         app.search.current = None;
         app.search.capped = false;
-        if let Some((pos, ..)) = &app.search.origin {
-            app.reader.top = *pos;
+        if let Some(o) = &app.search.origin {
+            app.reader.top = o.top;
         }
         return;
     }
@@ -132,7 +142,7 @@ fn run(app: &mut App) {
     app.search.matches = matches;
     app.search.capped = capped;
     app.search.query = query;
-    let from = app.search.origin.as_ref().map_or(app.reader.top, |o| o.0);
+    let from = app.search.origin.as_ref().map_or(app.reader.top, |o| o.top);
     let first = app.search.matches.iter().position(|m| (m.block, m.range.start) >= (from.block, 0));
     app.search.current = first.or(if app.search.matches.is_empty() { None } else { Some(0) });
     show_current(app);
@@ -151,13 +161,13 @@ pub fn start_search(app: &mut App) {
     app.mode = Mode::Search;
     app.prompt.clear();
     app.search.history_pos = None;
-    app.search.origin = Some((
-        app.reader.top,
-        std::mem::take(&mut app.search.query),
-        std::mem::take(&mut app.search.matches),
-        app.search.current.take(),
-        app.search.capped,
-    ));
+    app.search.origin = Some(Origin {
+        top: app.reader.top,
+        query: std::mem::take(&mut app.search.query),
+        matches: std::mem::take(&mut app.search.matches),
+        current: app.search.current.take(),
+        capped: app.search.capped,
+    });
     app.search.error = None;
 }
 
@@ -246,14 +256,14 @@ fn cancel(app: &mut App) {
         app.select(0, false);
         return;
     }
-    if let Some((pos, query, matches, current, capped)) = app.search.origin.take() {
-        app.reader.top = pos;
+    if let Some(o) = app.search.origin.take() {
+        app.reader.top = o.top;
         app.reader.clamp(&app.doc);
         app.reader.prepare(&app.doc);
-        app.search.query = query;
-        app.search.matches = matches;
-        app.search.current = current;
-        app.search.capped = capped;
+        app.search.query = o.query;
+        app.search.matches = o.matches;
+        app.search.current = o.current;
+        app.search.capped = o.capped;
     }
     app.search.error = None;
 }

@@ -205,10 +205,10 @@ impl App {
         self.selected[g] = row.min(n - 1);
         self.keep_selection_in_view();
         self.refresh_target();
-        if let Some((block, range)) = self.target.ranges.first().cloned() {
-            if jump || !self.reader.is_visible(&self.doc, block, range.start) {
-                self.reader.show(&self.doc, block, range.start);
-            }
+        if let Some((block, range)) = self.target.ranges.first().cloned()
+            && (jump || !self.reader.is_visible(&self.doc, block, range.start))
+        {
+            self.reader.show(&self.doc, block, range.start);
         }
         self.reader.prepare(&self.doc);
     }

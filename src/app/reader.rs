@@ -44,7 +44,7 @@ impl Reader {
         let width = self.width;
         self.wrapped.entry(block).or_insert_with(|| match doc.blocks.get(block) {
             Some(b) => wrap(&b.text, width.saturating_sub(b.indent()).max(1)),
-            None => vec![0..0],
+            None => std::iter::once(0..0).collect(),
         })
     }
 

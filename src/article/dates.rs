@@ -120,17 +120,16 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
     match tok.kind {
         Kind::Number => {
             // 2024-07-30
-            if let Some(y) = year_of(tok, text) {
-                if i + 4 < t.len()
-                    && is_punct(t.get(i + 1), text, "-")
-                    && is_punct(t.get(i + 3), text, "-")
-                    && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
-                {
-                    let m: Option<u8> = t[i + 2].text(text).parse().ok().filter(|m| (1..=12).contains(m));
-                    let d = day_of(&t[i + 4], text);
-                    if let (Some(m), Some(d)) = (m, d) {
-                        return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
-                    }
+            if let Some(y) = year_of(tok, text)
+                && i + 4 < t.len()
+                && is_punct(t.get(i + 1), text, "-")
+                && is_punct(t.get(i + 3), text, "-")
+                && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
+            {
+                let m: Option<u8> = t[i + 2].text(text).parse().ok().filter(|m| (1..=12).contains(m));
+                let d = day_of(&t[i + 4], text);
+                if let (Some(m), Some(d)) = (m, d) {
+                    return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
                 }
             }
             // 30/07/2024 (day first, as most of the world writes it; month first when the
@@ -139,14 +138,12 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 && is_punct(t.get(i + 1), text, "/")
                 && is_punct(t.get(i + 3), text, "/")
                 && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
-            {
-                if let (Some(a), Some(b), Some(y)) =
+                && let (Some(a), Some(b), Some(y)) =
                     (day_of(tok, text), day_of(&t[i + 2], text), year_of(&t[i + 4], text))
-                {
-                    let (d, m) = if b > 12 { (b, a) } else { (a, b) };
-                    if m <= 12 {
-                        return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
-                    }
+            {
+                let (d, m) = if b > 12 { (b, a) } else { (a, b) };
+                if m <= 12 {
+                    return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
                 }
             }
             // 30 July [2024]
@@ -155,35 +152,34 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
                     j += 1;
                 }
-                if let Some(m) = t.get(j).filter(|n| n.lex.is(MONTH)).map(|n| n.lex.month) {
-                    if starts_upper(t[j].text(text)) {
-                        let mut end = j;
-                        // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
-                        let abbreviated =
-                            t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
-                        if abbreviated && is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
-                            end = j + 1;
-                        }
-                        let mut year = None;
-                        if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
-                            year = Some(y);
-                            end += 1;
-                        } else if is_punct(t.get(end + 1), text, ",") {
-                            if let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text)) {
-                                year = Some(y);
-                                end += 2;
-                            }
-                        }
-                        // "May" after a number is still a month: "18 May".
-                        return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
+                if let Some(m) = t.get(j).filter(|n| n.lex.is(MONTH)).map(|n| n.lex.month)
+                    && starts_upper(t[j].text(text))
+                {
+                    let mut end = j;
+                    // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
+                    let abbreviated = t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
+                    if abbreviated && is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
+                        end = j + 1;
                     }
+                    let mut year = None;
+                    if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
+                        year = Some(y);
+                        end += 1;
+                    } else if is_punct(t.get(end + 1), text, ",")
+                        && let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text))
+                    {
+                        year = Some(y);
+                        end += 2;
+                    }
+                    // "May" after a number is still a month: "18 May".
+                    return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
                 }
             }
             // A bare year: 2017, or a decade: 2020s.
-            if let Some(y) = year_of(tok, text) {
-                if bare_year_is_date(text, t, i) {
-                    return Some((mk(i, i, Some(y), None, None, false), i + 1));
-                }
+            if let Some(y) = year_of(tok, text)
+                && bare_year_is_date(text, t, i)
+            {
+                return Some((mk(i, i, Some(y), None, None, false), i + 1));
             }
             if s.len() == 5 && s.ends_with('s') && s[..4].bytes().all(|b| b.is_ascii_digit()) {
                 let y: i32 = s[..4].parse().ok()?;
@@ -234,10 +230,10 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
                 if is_punct(t.get(j), text, ",") {
                     j += 1;
                 }
-                if j < t.len() {
-                    if let Some((d, next)) = date_at(text, t, j).filter(|(d, _)| !d.relative && d.month.is_some()) {
-                        return Some((FoundDate { start: tok.start, ..d }, next));
-                    }
+                if j < t.len()
+                    && let Some((d, next)) = date_at(text, t, j).filter(|(d, _)| !d.relative && d.month.is_some())
+                {
+                    return Some((FoundDate { start: tok.start, ..d }, next));
                 }
                 return Some((mk(i, i, None, None, None, true), i + 1));
             }

@@ -80,10 +80,11 @@ pub fn extract(article: &mut Article) {
         statistics.extend(f.statistics);
         for (d, s, at) in f.dates {
             let mut iso = d.iso();
-            if d.year.is_none() && d.month.is_some() {
-                if let Some(y) = dateline_year {
-                    iso = FoundDate { year: Some(y), ..d.clone() }.iso();
-                }
+            if d.year.is_none()
+                && d.month.is_some()
+                && let Some(y) = dateline_year
+            {
+                iso = FoundDate { year: Some(y), ..d.clone() }.iso();
             }
             let m = DateMention { text: s, iso, relative: d.relative, at };
             if d.relative { relative.push(m) } else { dates.push(m) }

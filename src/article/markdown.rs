@@ -83,12 +83,12 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::Paragraph)
             | Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::TableRow)
-            | Event::Start(Tag::TableHead) => {
-                if !in_item(&current) {
-                    flush(&mut current, &mut out);
-                    let kind = if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
-                    current = Some(Pending::new(kind));
-                }
+            | Event::Start(Tag::TableHead)
+                if !in_item(&current) =>
+            {
+                flush(&mut current, &mut out);
+                let kind = if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
+                current = Some(Pending::new(kind));
             }
             Event::Start(Tag::BlockQuote(_)) => {
                 flush(&mut current, &mut out);

@@ -258,8 +258,8 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
     // The word tokens of the run, without allocating: a name has few words.
     let mut buf = [0usize; 24];
     let mut n = 0;
-    for k in a..b {
-        if t[k].kind == Kind::Word && n < buf.len() {
+    for (k, tok) in t.iter().enumerate().take(b).skip(a) {
+        if tok.kind == Kind::Word && n < buf.len() {
             buf[n] = k;
             n += 1;
         }

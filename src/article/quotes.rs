@@ -172,12 +172,13 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let a0 = token_at(t, sp.after);
         let mut a1 = token_at(t, after_to.max(sp.after));
         // “Go!” Smith said. — a short attribution right after a sentence-ending quote.
-        if a0 == a1 && !sp.unclosed {
-            if let Some(next) = sentences.get(s_close + 1) {
-                let e = token_at(t, next.end);
-                if e - a0 <= 7 && spans.get(n + 1).is_none_or(|x| x.open >= next.end) {
-                    a1 = e;
-                }
+        if a0 == a1
+            && !sp.unclosed
+            && let Some(next) = sentences.get(s_close + 1)
+        {
+            let e = token_at(t, next.end);
+            if e - a0 <= 7 && spans.get(n + 1).is_none_or(|x| x.open >= next.end) {
+                a1 = e;
             }
         }
         let after = attribution_after(text, &t[a0..a1]);
@@ -194,8 +195,9 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         // Scare quotes and terms: "local agreements", "no", a so-called "Covid cliff".
         let short_ok = match words {
             1 => {
-                governed && text[..inner_end].ends_with([',', '!', '?', '.'])
-                    || governed && matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_)))
+                governed
+                    && (text[..inner_end].ends_with([',', '!', '?', '.'])
+                        || matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))))
             }
             2 | 3 => (governed || completes) && !so_called,
             _ => !title_case(&text[inner_start..inner_end]) || governed,
@@ -404,10 +406,11 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
         return Said::Previous;
     }
     // A pronoun right before the verb.
-    if let Some(last) = chunks.last() {
-        if last.len() == 1 && is_pronoun_subject(last[0].text(text)) {
-            return Said::Pronoun(low(last[0].text(text)).as_str().to_string());
-        }
+    if let Some(last) = chunks.last()
+        && last.len() == 1
+        && is_pronoun_subject(last[0].text(text))
+    {
+        return Said::Pronoun(low(last[0].text(text)).as_str().to_string());
     }
     for chunk in chunks.iter().rev() {
         let starts = [chunk[0].start];
@@ -451,8 +454,7 @@ fn phrase(text: &str, t: &[Token]) -> Said {
     // "A note from Jefferies", "a statement by the ministry": the source behind it.
     let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
     if let Some(k) = words.iter().position(|x| matches!(low(x.text(text)).as_str(), "from" | "by")) {
-        let document = k >= 1
-            && k <= 3
+        let document = (1..=3).contains(&k)
             && matches!(
                 low(words[k - 1].text(text)).as_str(),
                 "note"

@@ -122,10 +122,10 @@ fn abbreviation_holds(text: &str, tokens: &[Token], dot: usize, next: &str) -> b
     }
     // An initial: "J. K. Rowling", "George W. Bush".
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     // Dotted abbreviations and "etc." may end a sentence; they do when a common sentence
     // opener follows ("… in the U.S. The next day …").

@@ -25,18 +25,19 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
     // Speakers named in full become people even without other cues ("said Guy Ryder").
     let mut added = false;
     for q in paras.iter().flat_map(|p| &p.quotes) {
-        if let Said::Name(n) = &q.0.said {
-            if looks_like_person(n) && registry.org_name(n).is_none() {
-                added |= registry.add_person(n);
-            }
+        if let Said::Name(n) = &q.0.said
+            && looks_like_person(n)
+            && registry.org_name(n).is_none()
+        {
+            added |= registry.add_person(n);
         }
     }
     // "Okonjo said" with "Daniel Okonjo" named before without a cue.
     for q in paras.iter().flat_map(|p| &p.quotes) {
-        if let Said::Surname(s) = &q.0.said {
-            if registry.resolve_surname(s, true).is_none() {
-                added |= registry.promote(s).is_some();
-            }
+        if let Said::Surname(s) = &q.0.said
+            && registry.resolve_surname(s, true).is_none()
+        {
+            added |= registry.promote(s).is_some();
         }
     }
     if added {
@@ -87,10 +88,10 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
                 _ => named,
             };
             // A run-on quote whose first part had no speaker takes this part's.
-            if let (Some(s), true, None, Some((i, true))) = (&speaker, raw.opens_paragraph, last_here, prev_para_last) {
-                if out[i].speaker.is_none() {
-                    out[i].speaker = Some(s.clone());
-                }
+            if let (Some(s), true, None, Some((i, true))) = (&speaker, raw.opens_paragraph, last_here, prev_para_last)
+                && out[i].speaker.is_none()
+            {
+                out[i].speaker = Some(s.clone());
             }
             out.push(Quote { text: text.clone(), speaker, at });
             last_here = Some(out.len() - 1);

@@ -67,14 +67,14 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         if c.is_alphabetic() {
             i = scan_word(text, i + clen);
             // "NZ$240", "US$1.2bn", "HK$3": a country prefix glued to a currency sign.
-            if i - start <= 3 && bytes[start..i].iter().all(u8::is_ascii_uppercase) {
-                if let Some(sign) = text[i..].chars().next().filter(|&c| is_currency(c)) {
-                    if bytes.get(i + sign.len_utf8()).is_some_and(u8::is_ascii_digit) {
-                        i = scan_number(text, i + sign.len_utf8());
-                        out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
-                        continue;
-                    }
-                }
+            if i - start <= 3
+                && bytes[start..i].iter().all(u8::is_ascii_uppercase)
+                && let Some(sign) = text[i..].chars().next().filter(|&c| is_currency(c))
+                && bytes.get(i + sign.len_utf8()).is_some_and(u8::is_ascii_digit)
+            {
+                i = scan_number(text, i + sign.len_utf8());
+                out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
+                continue;
             }
             let word = &text[start..i];
             let mut lx = lex(word);
@@ -146,9 +146,7 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        if b.is_ascii_digit() || (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
         } else {
             break;

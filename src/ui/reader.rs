@@ -15,16 +15,16 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let t = &app.theme;
-    if let Some((title, body)) = &app.target.header {
-        if areas.header.height > 0 {
-            let block = Block::new()
-                .borders(Borders::ALL)
-                .border_style(t.border)
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .title(Span::styled(format!(" {} ", visible(title)), t.header_title));
-            let p = Paragraph::new(visible(body).into_owned()).style(t.text).wrap(Wrap { trim: true }).block(block);
-            frame.render_widget(p, areas.header);
-        }
+    if let Some((title, body)) = &app.target.header
+        && areas.header.height > 0
+    {
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(t.border)
+            .padding(ratatui::widgets::Padding::horizontal(1))
+            .title(Span::styled(format!(" {} ", visible(title)), t.header_title));
+        let p = Paragraph::new(visible(body).into_owned()).style(t.text).wrap(Wrap { trim: true }).block(block);
+        frame.render_widget(p, areas.header);
     }
     let lines = text_lines(app, areas.text.width as usize, areas.text.height as usize);
     frame.render_widget(Paragraph::new(lines), areas.text);

@@ -117,7 +117,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             };
             let marker = if selected { "▶ " } else { "  " };
             let label = visible(&it.label);
-            let line = match (it.target, &it.detail) {
+
+            match (it.target, &it.detail) {
                 (ItemRef::Quote(_), Some(speaker)) => {
                     let who = format!("{}: ", visible(speaker));
                     let text = truncate(&format!("{marker}{who}{label}"), width);
@@ -143,8 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                     let pad = width.saturating_sub(text.width());
                     Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
                 }
-            };
-            line
+            }
         })
         .collect();
     let empty = app.visible[g].is_empty();
