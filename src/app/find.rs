@@ -110,8 +110,8 @@ fn run(app: &mut App) {
         app.search.matches.clear();
         app.search.current = None;
         app.search.capped = false;
-        if let Some(o) = &app.search.origin {
-            app.reader.top = o.top;
+        if let Some(top) = app.search.origin.as_ref().map(|o| o.top) {
+            app.reader.restore(&app.doc, top);
         }
         return;
     }
@@ -257,8 +257,7 @@ fn cancel(app: &mut App) {
         return;
     }
     if let Some(o) = app.search.origin.take() {
-        app.reader.top = o.top;
-        app.reader.clamp(&app.doc);
+        app.reader.restore(&app.doc, o.top);
         app.reader.prepare(&app.doc);
         app.search.query = o.query;
         app.search.matches = o.matches;

@@ -254,7 +254,7 @@ impl App {
         match next {
             Some(b) => self.reader.show_block(&self.doc, b),
             None if forward => self.reader.to_end(&self.doc),
-            None => self.reader.to_start(),
+            None => self.reader.to_start(&self.doc),
         }
     }
 
@@ -272,7 +272,7 @@ impl App {
         match next {
             Some(b) => self.reader.show_block(&self.doc, b),
             None if forward => self.reader.to_end(&self.doc),
-            None => self.reader.to_start(),
+            None => self.reader.to_start(&self.doc),
         }
     }
 
@@ -393,7 +393,7 @@ fn normal(app: &mut App, action: Action) {
         Action::Down => app.scroll_reader(1),
         Action::Up => app.scroll_reader(-1),
         Action::Top => {
-            app.reader.to_start();
+            app.reader.to_start(&app.doc);
             app.reader.prepare(&app.doc);
         }
         Action::Bottom => {

@@ -20,6 +20,10 @@ pub struct Reader {
     /// Lines on screen.
     pub height: usize,
     wrapped: HashMap<usize, Vec<Range<usize>>>,
+    /// Where the reader was put by the user: a block and the display offset of its top
+    /// line. A resize starts from here, so a size at which everything fits (and the top is
+    /// clamped to the start) does not lose the place.
+    anchor: Option<(usize, usize)>,
 }
 
 impl Reader {
@@ -27,16 +31,24 @@ impl Reader {
     /// on screen (a resize keeps the reader at the same paragraph).
     pub fn set_size(&mut self, doc: &Document, width: usize, height: usize) {
         let width = width.max(1);
+        if self.anchor.is_none() {
+            self.anchor = self.line_range(doc, self.top).map(|r| (self.top.block, r.start));
+        }
         if width != self.width {
-            let anchor = self.line_range(doc, self.top).map(|r| r.start);
             self.wrapped.clear();
             self.width = width;
-            if let Some(offset) = anchor {
-                self.top.line = self.line_of(doc, self.top.block, offset);
-            }
         }
         self.height = height.max(1);
+        if let Some((block, offset)) = self.anchor.filter(|&(b, _)| b < doc.len()) {
+            self.top = Position { block, line: self.line_of(doc, block, offset) };
+        }
         self.clamp(doc);
+    }
+
+    /// Remembers the current top as the user's place.
+    fn settle(&mut self, doc: &Document) {
+        self.clamp(doc);
+        self.anchor = self.line_range(doc, self.top).map(|r| (self.top.block, r.start));
     }
 
     /// The wrapped lines of a block, wrapping it if needed.
@@ -105,7 +117,7 @@ impl Reader {
                 self.top.line = self.height_of(doc, self.top.block);
             }
         }
-        self.clamp(doc);
+        self.settle(doc);
     }
 
     /// The lowest the top may go: the last screenful of the document.
@@ -138,12 +150,14 @@ impl Reader {
         }
     }
 
-    pub fn to_start(&mut self) {
+    pub fn to_start(&mut self, doc: &Document) {
         self.top = Position::default();
+        self.settle(doc);
     }
 
     pub fn to_end(&mut self, doc: &Document) {
         self.top = self.max_top(doc);
+        self.settle(doc);
     }
 
     /// Scrolls so that `offset` in `block` is on screen, a third of the way down.
@@ -154,13 +168,19 @@ impl Reader {
         let line = self.line_of(doc, block, offset);
         self.top = Position { block, line };
         self.scroll(doc, -((self.height / 3) as isize));
-        self.clamp(doc);
+        self.settle(doc);
     }
 
     /// Scrolls so that `block` starts at the top.
     pub fn show_block(&mut self, doc: &Document, block: usize) {
         self.top = Position { block: block.min(doc.len().saturating_sub(1)), line: 0 };
-        self.clamp(doc);
+        self.settle(doc);
+    }
+
+    /// Puts the top back where it was (a cancelled search).
+    pub fn restore(&mut self, doc: &Document, top: Position) {
+        self.top = top;
+        self.settle(doc);
     }
 
     /// Whether `offset` in `block` is on screen.

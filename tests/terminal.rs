@@ -1,0 +1,65 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read back as a screen.
+
+mod common;
+
+#[cfg(unix)]
+mod pty {
+    use super::common::pty::{Pty, contains};
+
+    #[test]
+    fn read_the_bundled_article_and_quit() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"2"]);
+        let s = t.wait_for("Ilias Chatzis: is now under");
+        assert!(s.contains("Antonio Guterres: Trafficking in"), "{s}");
+        t.keys(&[b"G", b"\r"]);
+        t.wait_for("Quote — Ilias Chatzis");
+        // The quote's words in the text, on the highlight's background (dark theme).
+        assert!(t.has_background("is now under", (70, 60, 20)), "the quote is highlighted:\n{}", t.screen());
+        t.keys(&[b"3"]);
+        t.wait_for("one-third of human");
+        t.keys(&[b"?"]);
+        let help = t.wait_for("folio keys");
+        assert!(help.contains("Tab/Shift-Tab"), "{help}");
+        t.keys(&[b"\x1b"]);
+        t.wait_gone("folio keys");
+        t.resize(80, 24);
+        t.wait_for("S2 Q3");
+        t.resize(30, 8);
+        t.wait_for("Enlarge the terminal");
+        t.resize(120, 40);
+        t.wait_for("Sec 2");
+        t.keys(&[b"q"]);
+        let status = t.wait_exit();
+        assert!(status.success(), "{status:?}");
+        let raw = t.raw();
+        assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+        assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor");
+        let termios = t.termios();
+        assert_ne!(termios.c_lflag & libc::ICANON, 0, "cooked mode after quitting");
+        assert_ne!(termios.c_lflag & libc::ECHO, 0, "echo on after quitting");
+    }
+
+    #[test]
+    fn sigterm_restores_the_terminal() {
+        for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+            let mut t = Pty::spawn(&[], 100, 30);
+            t.wait_for("Threatening progress made");
+            let before = t.termios();
+            assert_eq!(before.c_lflag & libc::ICANON, 0, "raw mode while reading");
+            // SAFETY: sending a signal to the child we spawned.
+            unsafe {
+                libc::kill(t.pid() as i32, signal);
+            }
+            t.wait_exit();
+            let raw = t.raw();
+            assert!(contains(&raw, b"\x1b[?1049l"), "signal {signal}: left the alternate screen");
+            assert!(contains(&raw, b"\x1b[?25h"), "signal {signal}: showed the cursor");
+            assert!(contains(&raw, b"\x1b[?1000l"), "signal {signal}: mouse capture off");
+            let after = t.termios();
+            assert_ne!(after.c_lflag & libc::ICANON, 0, "signal {signal}: cooked mode");
+            assert_ne!(after.c_lflag & libc::ECHO, 0, "signal {signal}: echo on");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Whole screens of the reader on the bundled article, drawn into a `TestBackend` and kept
+//! as insta snapshots (tests/snapshots). A change to the layout shows up as a diff.
+
+mod common;
+
+use common::{bundled_app, press, render, screen_text, styled_runs};
+use folio::app::Action;
+use folio::app::items::Group;
+
+fn snapshot(width: u16, height: u16, actions: &[Action]) -> String {
+    let mut app = bundled_app(width, height);
+    press(&mut app, actions);
+    screen_text(&render(&app))
+}
+
+#[test]
+fn first_screen_80x24() {
+    insta::assert_snapshot!(snapshot(80, 24, &[]));
+}
+
+#[test]
+fn first_screen_120x40() {
+    insta::assert_snapshot!(snapshot(120, 40, &[]));
+}
+
+#[test]
+fn quotes_with_chatzis_selected_80x24() {
+    insta::assert_snapshot!(snapshot(80, 24, &[Action::ShowGroup(Group::Quotes), Action::Bottom]));
+}
+
+#[test]
+fn quotes_with_chatzis_selected_120x40() {
+    let mut app = bundled_app(120, 40);
+    press(&mut app, &[Action::ShowGroup(Group::Quotes), Action::Bottom, Action::Activate]);
+    let buf = render(&app);
+    // The quote's words are drawn highlighted in the text.
+    assert_eq!(styled_runs(&buf, app.theme.highlight), ["is now under threat"]);
+    insta::assert_snapshot!(screen_text(&buf));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    insta::assert_snapshot!(snapshot(80, 24, &[Action::ToggleHelp]));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    insta::assert_snapshot!(snapshot(120, 40, &[Action::ToggleHelp]));
+}
+
+#[test]
+fn too_small_screen() {
+    insta::assert_snapshot!(snapshot(59, 14, &[]));
+    insta::assert_snapshot!(snapshot(30, 8, &[]));
+}
+
+#[test]
+fn statistics_group_120x40() {
+    insta::assert_snapshot!(snapshot(120, 40, &[Action::ShowGroup(Group::Statistics)]));
+}
+
+#[test]
+fn no_color_emphasis_is_bold_reverse_underline_only() {
+    let mut app = bundled_app(120, 40);
+    app.theme = folio::ui::theme::Theme::new(folio::ui::theme::ThemeKind::Dark, false);
+    press(&mut app, &[Action::ShowGroup(Group::Quotes), Action::Bottom, Action::Activate]);
+    let buf = render(&app);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "a colour with NO_COLOR: {cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "a colour with NO_COLOR: {cell:?}");
+    }
+    // Bold and underlined: the quote in the text (and the selected row of the unfocused list).
+    let runs = styled_runs(&buf, app.theme.highlight);
+    assert!(runs.iter().any(|r| r == "is now under threat"), "{runs:?}");
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for (w, h) in [(1, 1), (2, 2), (10, 3), (59, 14), (60, 15), (61, 16), (80, 24), (500, 200)] {
+        let mut app = bundled_app(w, h);
+        for actions in
+            [&[][..], &[Action::ShowGroup(Group::Quotes), Action::Bottom, Action::Activate], &[Action::ToggleHelp]]
+        {
+            press(&mut app, actions);
+            let buf = render(&app);
+            assert_eq!(buf.area.width, w);
+        }
+    }
+}
