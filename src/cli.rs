@@ -207,6 +207,44 @@ pub fn list(article: &Article, kind: ListKind, out: &mut impl Write) -> io::Resu
     Ok(())
 }
 
+/// Where a search can match: every heading, paragraph and the byline, labelled for
+/// `--search` output ("1:2" is section 1, paragraph 2; "1:h" section 1's heading).
+pub fn searchable_texts(article: &Article) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    for (s, section) in article.sections.iter().enumerate() {
+        if let Some(h) = &section.heading {
+            out.push((format!("{s}:h"), h.as_str()));
+        }
+        for (p, para) in section.paragraphs.iter().enumerate() {
+            out.push((format!("{s}:{p}"), para.text.as_str()));
+        }
+    }
+    if let Some(b) = &article.byline {
+        out.push(("byline".to_string(), b.as_str()));
+    }
+    out
+}
+
+/// `--search`: one line per match, `where: context`, the match in bold red when `color`.
+/// Returns how many matches were printed.
+pub fn search(
+    article: &Article,
+    matcher: &crate::search::Matcher,
+    color: bool,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let mut n = 0;
+    for (place, text) in searchable_texts(article) {
+        for r in matcher.find_all(text) {
+            let (before, hit, after) = crate::search::context_parts(text, r, 40);
+            let (on, off) = if color { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
+            writeln!(out, "{place}: {}{on}{}{off}{}", field(&before), field(&hit), field(&after))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,13 +32,24 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
     if interactive && !std::io::stdout().is_terminal() {
         return Err(Failure::usage("stdout is not a terminal: use --export, --list or --search to print"));
     }
-    let (article, origin) = load(args)?;
+    // `--search` exits like grep: 0 found, 1 not found, 2 trouble.
+    let searching = args.search.is_some();
+    let (article, origin) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if let Some(format) = args.export {
         export(&article, format, &mut out)
     } else if let Some(kind) = args.list {
         list(&article, kind, &mut out)
+    } else if let Some(query) = &args.search {
+        let matcher = folio::search::Matcher::new(query).map_err(|e| Failure::usage(format!("--search: {e}")))?;
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        return match folio::cli::search(&article, &matcher, color, &mut out).and_then(|n| out.flush().map(|()| n)) {
+            Ok(0) => Ok(ExitCode::from(1)),
+            Ok(_) => Ok(ExitCode::SUCCESS),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(Failure::usage(format!("cannot write output: {e}"))),
+        };
     } else {
         let _ = origin;
         return read(args, article);

@@ -132,6 +132,28 @@ impl Matcher {
     }
 }
 
+/// A match with up to `around` characters either side, cut at spaces, with ellipses
+/// where the text goes on.
+pub fn context_parts(text: &str, range: Range<usize>, around: usize) -> (String, String, String) {
+    let head = &text[..range.start];
+    let start = head.char_indices().rev().nth(around).map_or(0, |(i, _)| i);
+    let mut before = &head[start..];
+    if start > 0 {
+        before = before.split_once(' ').map_or(before, |(_, rest)| rest);
+    }
+    let tail = &text[range.end..];
+    let end = tail.char_indices().nth(around).map_or(tail.len(), |(i, _)| i);
+    let mut after = &tail[..end];
+    if end < tail.len() {
+        after = after.rsplit_once(' ').map_or(after, |(first, _)| first);
+    }
+    (
+        format!("{}{before}", if start > 0 { "…" } else { "" }),
+        text[range].to_string(),
+        format!("{after}{}", if end < tail.len() { "…" } else { "" }),
+    )
+}
+
 /// A match ends on its last letter, not on the marks the pattern allowed after it, unless
 /// they belong to that letter (which they do: they follow it). Kept as is.
 fn trim_marks(_text: &str, r: Range<usize>) -> Range<usize> {
@@ -139,7 +161,8 @@ fn trim_marks(_text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or(s).to_string()
+    let last = s.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or(s);
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 #[cfg(test)]

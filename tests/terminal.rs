@@ -63,3 +63,33 @@ mod pty {
         }
     }
 }
+
+#[cfg(unix)]
+mod pty_search {
+    use super::common::pty::Pty;
+
+    #[test]
+    fn slash_n_and_shift_n_in_the_real_terminal() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"/"]);
+        t.wait_for("SEARCH");
+        t.send(b"trafficking");
+        t.wait_for("1/14");
+        t.keys(&[b"\r", b"n", b"n"]);
+        t.wait_for("3/14");
+        t.keys(&[b"N"]);
+        t.wait_for("2/14");
+        t.keys(&[b"/"]);
+        t.send(b"Chatzis");
+        t.keys(&[b"\r"]);
+        let s = t.wait_for("1/1");
+        assert!(s.contains("Ilias Chatzis"), "{s}");
+        t.keys(&[b"/"]);
+        t.send(b"re:(");
+        t.keys(&[b"\r"]);
+        t.wait_for("invalid regex");
+        t.keys(&[b"j", b"q"]);
+        assert!(t.wait_exit().success());
+    }
+}

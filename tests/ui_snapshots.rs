@@ -87,3 +87,22 @@ fn every_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn search_highlights_every_match_and_the_current_one() {
+    let mut app = bundled_app(120, 40);
+    press(&mut app, &[Action::StartSearch]);
+    for c in "trafficking".chars() {
+        press(&mut app, &[Action::PromptInput(c)]);
+    }
+    assert_eq!(app.search.status().as_deref(), Some("1/14"));
+    press(&mut app, &[Action::PromptAccept, Action::NextMatch, Action::NextMatch, Action::PrevMatch]);
+    assert_eq!(app.search.status().as_deref(), Some("2/14"));
+    let buf = render(&app);
+    let current = styled_runs(&buf, app.theme.search_current);
+    assert_eq!(current, ["Trafficking"], "one current match: the second, in \"World Day against Trafficking\"");
+    let others = styled_runs(&buf, app.theme.search_match);
+    assert!(others.len() >= 8, "the other matches on screen are marked: {others:?}");
+    assert!(others.iter().all(|r| r.to_lowercase().contains("trafficking")), "{others:?}");
+    insta::assert_snapshot!(screen_text(&buf));
+}

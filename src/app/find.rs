@@ -326,21 +326,8 @@ fn rebuild_match_items(app: &mut App) {
     app.apply_filter(Group::Matches);
 }
 
-/// Up to `around` characters either side of a match, cut at word boundaries.
+/// A match with a little context, for the sidebar.
 pub fn context(text: &str, range: Range<usize>, around: usize) -> String {
-    let before: String = {
-        let head = &text[..range.start];
-        let start = head.char_indices().rev().nth(around).map_or(0, |(i, _)| i);
-        let s = &head[start..];
-        let s = if start > 0 { s.split_once(' ').map_or(s, |(_, rest)| rest) } else { s };
-        if start > 0 { format!("…{s}") } else { s.to_string() }
-    };
-    let after: String = {
-        let tail = &text[range.end..];
-        let end = tail.char_indices().nth(around).map_or(tail.len(), |(i, _)| i);
-        let s = &tail[..end];
-        let s = if end < tail.len() { s.rsplit_once(' ').map_or(s, |(first, _)| first) } else { s };
-        if end < tail.len() { format!("{s}…") } else { s.to_string() }
-    };
-    format!("{before}{}{after}", &text[range])
+    let (before, hit, after) = crate::search::context_parts(text, range, around);
+    format!("{before}{hit}{after}")
 }
