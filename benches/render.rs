@@ -1,0 +1,72 @@
+//! Drawing: one frame of the bundled article at 200x60 (target < 1 ms), and a keypress
+//! (j, PgDn, ]) with its redraw on a 10 MB article at 200x60 (target <= 2 ms).
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use folio::app::items::Group;
+use folio::app::{Action, App, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app_for(text: &str) -> App {
+    let article = folio::article::parse(text, None).expect("parses");
+    let mut app = App::new(article, 88);
+    update(&mut app, Action::Resize(200, 60));
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render 200x60");
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let app = app_for(folio::BUNDLED_ARTICLE);
+    group.bench_function("bundled article, first screen", |b| {
+        b.iter(|| {
+            terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+        })
+    });
+    let mut quotes = app_for(folio::BUNDLED_ARTICLE);
+    update(&mut quotes, Action::ShowGroup(Group::Quotes));
+    update(&mut quotes, Action::Bottom);
+    group.bench_function("bundled article, a quote selected", |b| {
+        b.iter(|| {
+            terminal.draw(|f| folio::ui::draw(f, &quotes)).expect("draw");
+        })
+    });
+
+    let big = common::big_document(10 * 1024 * 1024);
+    let mut app = app_for(&big);
+    update(&mut app, Action::FocusNext);
+    for (name, down, up) in [
+        ("10 MB: j and redraw", Action::Down, Action::Up),
+        ("10 MB: PgDn and redraw", Action::PageDown, Action::PageUp),
+        ("10 MB: ] and redraw", Action::NextSection, Action::PrevSection),
+    ] {
+        // Move back and forth, so each iteration is one keypress and one frame from the
+        // middle of the book.
+        update(&mut app, Action::Bottom);
+        for _ in 0..100 {
+            update(&mut app, Action::PageUp);
+        }
+        let mut forward = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                update(&mut app, if forward { down } else { up });
+                forward = !forward;
+                terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+            })
+        });
+    }
+    group.bench_function("10 MB: resize (re-wrap) and redraw", |b| {
+        let mut wide = true;
+        b.iter(|| {
+            update(&mut app, if wide { Action::Resize(200, 60) } else { Action::Resize(160, 60) });
+            wide = !wide;
+            terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
