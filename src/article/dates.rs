@@ -179,7 +179,13 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
             if let Some(y) = year_of(tok, text)
                 && bare_year_is_date(text, t, i)
             {
-                return Some((mk(i, i, Some(y), None, None, false), i + 1));
+                // "the 2025-26 academic year": a season written as one date.
+                let season = is_punct(t.get(i + 1), text, "-")
+                    && t.get(i + 2)
+                        .is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 2 && glued(&t[i + 1], n))
+                    && glued(tok, &t[i + 1]);
+                let end = if season { i + 2 } else { i };
+                return Some((mk(i, end, Some(y), None, None, false), end + 1));
             }
             if s.len() == 5 && s.ends_with('s') && s[..4].bytes().all(|b| b.is_ascii_digit()) {
                 let y: i32 = s[..4].parse().ok()?;
@@ -419,8 +425,27 @@ fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
 /// A line that only gives a date (and perhaps a time or "Updated"): "7 January 2019",
 /// "18 Jun", "Updated: July 30, 2024 10:32 GMT+7".
 pub fn is_dateline(line: &str) -> bool {
-    if line.split_whitespace().count() > 14 {
+    if line.len() > 200 || line.split_whitespace().count() > 16 {
         return false;
+    }
+    // "TNN | Updated: Sep 28, 2025, 10.41 IST", "Manila Daily Courier / 04:36 AM October 21,
+    // 2024": a publication's name beside the date.
+    for sep in [" | ", " / ", " · ", " • "] {
+        if let Some((a, b)) = line.split_once(sep) {
+            let short = |s: &str| s.split_whitespace().count() <= 5;
+            if is_dateline(b) && short(a) || is_dateline(a) && short(b) {
+                return true;
+            }
+        }
+    }
+    // "Updated 14:47 GMT"
+    let lowered = line.to_ascii_lowercase();
+    if (lowered.starts_with("updated") || lowered.starts_with("last updated") || lowered.starts_with("published"))
+        && line.bytes().any(|b| b == b':')
+        && line.split_whitespace().count() <= 5
+        && line.bytes().any(|b| b.is_ascii_digit())
+    {
+        return true;
     }
     let tokens = tokenize(line);
     let dates = find_dates(line, &tokens);

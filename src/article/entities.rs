@@ -38,6 +38,8 @@ impl<'a> Texts<'a> {
 #[derive(Debug, Default, Clone)]
 struct Record {
     name: String,
+    /// From an honorific ("Mr", "Ms") anywhere in the text.
+    gender: Option<super::names::Gender>,
     /// Folded into another record (an acronym into its expansion).
     merged: bool,
     aliases: Vec<String>,
@@ -137,16 +139,19 @@ impl Registry {
         for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && texts.name(h).contains(' ')) {
             reg.person_index(texts.name(h));
         }
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !texts.name(h).contains(' ')) {
-            if reg.resolve_surname(texts.name(h), true).is_none() {
-                reg.person_index(texts.name(h));
-            }
-        }
         for h in hits.iter().filter(|h| h.hit.kind == NameKind::Unknown) {
             let name = texts.name(h);
             let names = reg.unknown_by_surname.entry(last_word(name).to_string()).or_default();
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
+            }
+        }
+        // A surname marked as a person's ("Mr Courtney", "Osei, 19,"): the full name it
+        // goes with, if the text gives one.
+        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !texts.name(h).contains(' ')) {
+            let name = texts.name(h);
+            if reg.resolve_surname(name, h.hit.titled).is_none() && reg.promote(name).is_none() {
+                reg.person_index(name);
             }
         }
         reg.count(hits, texts);
@@ -272,16 +277,25 @@ impl Registry {
                     if let Some(i) = idx {
                         self.people[i].occurrences.push(at);
                         self.person_timeline.push((at, i));
+                        if self.people[i].gender.is_none() {
+                            self.people[i].gender = h.hit.gender;
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The person mentioned last before `at` (for "he"/"she").
-    pub fn person_before(&self, at: &Location) -> Option<&str> {
+    /// The person mentioned last before `at` (for "he"/"she"), skipping anyone an
+    /// honorific says is of the other gender ("he" is not the "Ms Marsden" just named).
+    pub fn person_before(&self, at: &Location, gender: Option<super::names::Gender>) -> Option<&str> {
         let n = self.person_timeline.partition_point(|(l, _)| l < at);
-        n.checked_sub(1).map(|k| self.people[self.person_timeline[k].1].name.as_str())
+        self.person_timeline[..n]
+            .iter()
+            .rev()
+            .map(|&(_, i)| &self.people[i])
+            .find(|p| gender.is_none() || p.gender.is_none() || p.gender == gender)
+            .map(|p| p.name.as_str())
     }
 
     /// The organisation mentioned last before `at` (for "they").

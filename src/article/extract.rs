@@ -3,7 +3,7 @@
 
 use super::dates::{FoundDate, find_dates};
 use super::entities::{PlacedHit, Registry, Texts};
-use super::model::{Article, DateMention, Location, Statistic};
+use super::model::{Article, DateMention, Location, ParagraphKind, Statistic};
 use super::names::find_names;
 use super::numbers::find_statistics;
 use super::quotes::{RawQuote, Said, find_quotes, introduction};
@@ -90,12 +90,19 @@ pub fn extract(article: &mut Article) {
             if d.relative { relative.push(m) } else { dates.push(m) }
         }
         hits.extend(f.hits);
-        if !f.quotes.is_empty() || f.intro.is_some() {
+        let mut f_quotes = f.quotes;
+        // A pull quote repeats words from the body: those quotes are counted where they
+        // are said, not again in the pull quote.
+        let pull = article.paragraph(section, paragraph).is_some_and(|p| p.kind == ParagraphKind::PullQuote);
+        if pull {
+            f_quotes.retain(|(_, q)| !repeated_elsewhere(&paras, (section, paragraph), q));
+        }
+        if !f_quotes.is_empty() || f.intro.is_some() {
             quote_paras.push(ParagraphQuotes {
                 section,
                 paragraph,
                 text_len: text.len(),
-                quotes: f.quotes,
+                quotes: f_quotes,
                 intro: f.intro,
             });
         }
@@ -117,6 +124,18 @@ pub fn extract(article: &mut Article) {
     article.quotes = quotes;
     article.people = people;
     article.organisations = organisations;
+}
+
+/// Whether `words` stand in a paragraph other than `here`, letters compared without case.
+fn repeated_elsewhere(paras: &[(usize, usize, &str)], here: (usize, usize), words: &str) -> bool {
+    let needle: String = words.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    if needle.trim().is_empty() {
+        return false;
+    }
+    paras.iter().filter(|p| (p.0, p.1) != here).any(|p| {
+        let hay: String = p.2.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+        hay.contains(needle.trim())
+    })
 }
 
 fn year_in(s: &str) -> Option<i32> {

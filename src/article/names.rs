@@ -30,6 +30,47 @@ pub struct NameHit {
     pub titled: bool,
     /// The name has a glued "said" to strip: "Walysaid," -> "Waly".
     pub glued_said: bool,
+    /// What an honorific says of the person: "Mr" male, "Ms" female.
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+fn gender_of(honorific: &str) -> Option<Gender> {
+    match low(honorific.trim_end_matches('.')).as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "mister" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "madam" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Letters after a name: "Simon Pryor KC", "Jane Doe MP".
+fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "KC" | "QC"
+            | "MP"
+            | "MEP"
+            | "MSP"
+            | "MS"
+            | "AM"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "Jr"
+            | "Sr"
+            | "II"
+            | "III"
+            | "FRS"
+            | "SC"
+    )
 }
 
 fn is_connector(w: &str) -> bool {
@@ -48,6 +89,9 @@ fn is_other_keyword(w: &str) -> bool {
 
 /// All-capital words that are not organisations.
 fn is_plain_acronym(w: &str) -> bool {
+    if super::numbers::is_currency_code(strip_possessive(w)) {
+        return true;
+    }
     matches!(
         strip_possessive(w),
         "COVID"
@@ -240,7 +284,11 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
             || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
 }
 
-fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
+fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
+    let run_end = b;
+    while b > a + 1 && is_post_nominal(t[b - 1].text(text)) {
+        b -= 1;
+    }
     // Drop sentence-opening words that are not names: "The", "According", "Meanwhile".
     while a < b && at_sentence_start(t, text, a, starts) && is_opener(t[a].text(text)) {
         a += 1;
@@ -265,7 +313,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
         }
     }
     let words = &buf[..n];
-    let w = |k: usize| t[k].text(text);
+    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
     // The head: the words before the first "of/on/for/against/in" connector.
     let head_end =
         words.iter().position(|&k| matches!(w(k), "of" | "on" | "for" | "against" | "in")).unwrap_or(words.len());
@@ -281,6 +329,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
         acronym,
         titled,
         glued_said: false,
+        gender: None,
     };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, a, starts);
@@ -310,6 +359,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
             let last = *rest.last().unwrap_or(&first);
             let mut hit = mk(NameKind::Person, first, last, true);
             hit.acronym = None;
+            hit.gender = head[..=pos].iter().rev().find_map(|&k| gender_of(w(k)));
             hit.glued_said = glued_said(text, t, last);
             if hit.glued_said {
                 hit.end -= 4;
@@ -325,7 +375,12 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
                 out.push(mk(NameKind::Organisation, a, a, false));
             }
         } else if name_shaped(word) {
-            out.push(mk(NameKind::Single, a, a, false));
+            // "Osei, 19, who…": a surname the context marks as a person's.
+            let aged = w(run_end) == ","
+                && t.get(run_end + 1).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 3)
+                && w(run_end + 2) == ",";
+            let kind = if aged { NameKind::Person } else { NameKind::Single };
+            out.push(mk(kind, a, a, false));
         }
         return;
     }
@@ -337,7 +392,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, b: usize, starts: &[usize
         if hit.glued_said {
             hit.end -= 4;
         }
-        if person_cue(text, t, a, b) || hit.glued_said {
+        if person_cue(text, t, a, run_end) || hit.glued_said {
             hit.kind = NameKind::Person;
         }
         out.push(hit);
@@ -371,6 +426,11 @@ fn is_place_adjective(w: &str) -> bool {
     })
 }
 
+/// "41-year-old", "two-year-old": an age, so a person.
+fn is_age(w: &str) -> bool {
+    matches!(w, "year-old" | "years-old") || w.ends_with("-year-old") || w.ends_with("-years-old")
+}
+
 /// "(UNODC)" right after a name.
 fn acronym_after(text: &str, t: &[Token], b: usize) -> Option<(usize, usize)> {
     let open = t.get(b)?;
@@ -397,9 +457,20 @@ fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
     let aux = |s: &str| has(s, AUXILIARY);
-    // "Rovers boss Neil Ashworth", "union leader Jane Doe": a role in lowercase before it.
-    if a > 0 && t[a - 1].lex.is(TITLE) && w(a - 1).starts_with(char::is_lowercase) {
+    // "Rovers boss Neil Ashworth", "union leader Jane Doe": a role in lowercase before it;
+    // "52-year-old Rameshwar Jadhav": an age.
+    if a > 0 && (t[a - 1].lex.is(TITLE) && w(a - 1).starts_with(char::is_lowercase) || is_age(w(a - 1))) {
         return true;
+    }
+    // "Daniel Asante, 44,": an age after the name; "Marta Kowalczyk, a 41-year-old
+    // architect": an age in an appositive.
+    if w(b) == "," {
+        if t.get(b + 1).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 3) && w(b + 2) == "," {
+            return true;
+        }
+        if (b + 1..(b + 6).min(t.len())).any(|k| is_age(w(k))) {
+            return true;
+        }
     }
     // "X said", "X has also said"
     let mut k = b;

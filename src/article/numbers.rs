@@ -40,6 +40,13 @@ pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
             break;
         }
     }
+    // DOIs: "10.1038/s41564-025-01934-7".
+    for word in text.split_whitespace() {
+        if word.starts_with("10.") && word.contains('/') {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            out.push((start, start + word.len()));
+        }
+    }
     out
 }
 
@@ -128,6 +135,10 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
                     && s.len() <= 3
                 {
                     return None;
+                }
+                // "Rs 4,280 crore", "CHF 96": a currency code is the amount's, not a name.
+                if is_currency_code(prev_s) {
+                    return Some((i, Some(value)));
                 }
                 // "Windows 11", "Boeing 737": a capitalised word naming the number (but
                 // "beat Dartford Rovers 2-1" is a score).
@@ -247,6 +258,10 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             }
             // Hyphenated: "twenty-five", "two-week"; "one-off" and "two-way" are not counts.
             if let Some((head, tail)) = s.split_once('-') {
+                // "her half-hectare rice field"
+                if let Some(f) = fraction_word(head).filter(|_| is_hyphen_unit(tail)) {
+                    return Some((i, Some(f)));
+                }
                 let hv = number_word(head).filter(|v| !v.is_nan())?;
                 if anaphoric {
                     return None;
@@ -290,6 +305,89 @@ fn unit_end(text: &str, t: &[Token], mut end: usize) -> usize {
     end
 }
 
+/// Currency codes and abbreviations written before an amount.
+pub fn is_currency_code(w: &str) -> bool {
+    matches!(
+        w,
+        "Rs" | "INR"
+            | "CHF"
+            | "Fr"
+            | "SFr"
+            | "DKr"
+            | "SKr"
+            | "NKr"
+            | "Kr"
+            | "kr"
+            | "SEK"
+            | "NOK"
+            | "DKK"
+            | "PHP"
+            | "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CNY"
+            | "RMB"
+            | "AUD"
+            | "CAD"
+            | "NZD"
+            | "HKD"
+            | "SGD"
+            | "MYR"
+            | "RM"
+            | "IDR"
+            | "Rp"
+            | "THB"
+            | "VND"
+            | "KRW"
+            | "ZAR"
+            | "BRL"
+            | "MXN"
+            | "TRY"
+            | "AED"
+            | "SAR"
+            | "QAR"
+            | "NGN"
+            | "KES"
+            | "KSh"
+            | "Ksh"
+            | "EGP"
+            | "PKR"
+            | "BDT"
+            | "Tk"
+            | "LKR"
+            | "NPR"
+            | "PLN"
+            | "CZK"
+            | "HUF"
+            | "RUB"
+            | "UAH"
+            | "ILS"
+            | "Dh"
+            | "Dhs"
+            | "GHS"
+            | "ETB"
+            | "TZS"
+            | "UGX"
+            | "XOF"
+            | "XAF"
+            | "MAD"
+            | "TND"
+            | "DZD"
+            | "ARS"
+            | "CLP"
+            | "COP"
+            | "PEN"
+            | "TWD"
+            | "Php"
+            | "US"
+            | "Yuan"
+            | "yuan"
+            | "rupees"
+            | "Rupees"
+    )
+}
+
 /// Words before a bare fraction that make it a quantity: "just over half", "up by a third".
 fn qualifies(prev: &str) -> bool {
     matches!(
@@ -325,6 +423,7 @@ fn is_period_half(prev: &str) -> bool {
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
     let urls = if memchr::memmem::find(text.as_bytes(), b"://").is_some()
         || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"10.").is_some()
     {
         url_ranges(text)
     } else {
@@ -367,7 +466,13 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
             i += 1;
             continue;
         };
-        let q_start = i;
+        // The currency code belongs to the amount: "CHF 96", "Rs. 1.5 lakh".
+        let mut q_start = i;
+        if i >= 1 && is_currency_code(word_at(text, t, i - 1)) {
+            q_start = i - 1;
+        } else if i >= 2 && word_at(text, t, i - 1) == "." && is_currency_code(word_at(text, t, i - 2)) {
+            q_start = i - 2;
+        }
         // Scale and percent: "8.9 million", "98 per cent", "4.3 percent", "59 %".
         if let Some(n) = t.get(end + 1).filter(|n| n.kind == Kind::Word) {
             let ns = n.text(text);

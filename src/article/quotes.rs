@@ -186,11 +186,29 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let governed = matches!(after, Some(ref s) if *s != Said::Nobody) || verb_right_before(text, &t[b0..b1]);
         // "said the fall in the list was “welcome but tiny”.": a short quotation that
         // completes a clause whose verb reports speech.
-        let completes = {
-            let next = t.get(a0).map(|x| x.text(text));
-            let ends_clause = next.is_none_or(|n| matches!(n, "." | "," | ";" | ":" | "!" | "?" | "and" | "but" | ")"));
-            ends_clause && t[b0..b1].iter().any(|x| x.lex.is(SPEECH) && x.text(text) != "according")
-        };
+        // A short quotation in the complement of a speech verb of the same sentence ("she
+        // told the court she had received only “informal chatter” from bankers"), unless
+        // it is a name in capitals ("the “Baltic Shield” plan").
+        let completes = t[b0..b1].iter().any(|x| x.lex.is(SPEECH) && x.text(text) != "according")
+            && !title_case(&text[inner_start..inner_end]);
+        // The title of a work: "The paper, “A cell-wall targeting lipopeptide…”, will…".
+        let work_title = (b1.saturating_sub(3)..b1).any(|k| {
+            matches!(
+                low(t[k].text(text)).as_str(),
+                "paper"
+                    | "book"
+                    | "film"
+                    | "song"
+                    | "album"
+                    | "titled"
+                    | "entitled"
+                    | "headlined"
+                    | "novel"
+                    | "documentary"
+                    | "play"
+                    | "exhibition"
+            )
+        }) && !governed;
         let so_called = b1 > 0 && t[b1 - 1].text(text).eq_ignore_ascii_case("so-called");
         // Scare quotes and terms: "local agreements", "no", a so-called "Covid cliff".
         let short_ok = match words {
@@ -200,7 +218,7 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
                         || matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))))
             }
             2 | 3 => (governed || completes) && !so_called,
-            _ => !title_case(&text[inner_start..inner_end]) || governed,
+            _ => (!title_case(&text[inner_start..inner_end]) || governed) && !work_title,
         };
         if !short_ok {
             continue;
@@ -291,6 +309,16 @@ fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         }
         return Some(subject(text, &t[s..end]));
     }
+    // "… the offer, according to a statement from the company."
+    if let Some(a) =
+        t.windows(2).position(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
+    {
+        let s = a + 2;
+        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+        if end > s {
+            return Some(subject(text, &t[s..end]));
+        }
+    }
     // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
     for v in k..(k + 12).min(t.len()) {
         let w = t[v].text(text);
@@ -362,6 +390,15 @@ fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
     if e == 0 {
         return Some(Said::Previous);
     }
+    // "She added that police had turned back cars and urged people to “…”": the verb after
+    // "and" shares the subject of the clause before.
+    if matches!(low(t[e - 1].text(text)).as_str(), "and" | "but" | "then") && e >= 2 {
+        if let Some(found) = attribution_before(text, &t[..e - 1]) {
+            if found != Said::Nobody {
+                return Some(found);
+            }
+        }
+    }
     Some(subject(text, &t[..e]))
 }
 
@@ -398,19 +435,16 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     }
     // Relative clauses are not the subject: "The trust, which has 140 volunteers, said".
     let chunks: Vec<&[Token]> = t
-        .split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–"))
+        .split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–" | ":"))
         .filter(|c| !c.is_empty())
         .filter(|c| !matches!(low(c[0].text(text)).as_str(), "which" | "who" | "whose" | "whom" | "where"))
         .collect();
     if chunks.is_empty() {
         return Said::Previous;
     }
-    // A pronoun right before the verb.
-    if let Some(last) = chunks.last()
-        && last.len() == 1
-        && is_pronoun_subject(last[0].text(text))
-    {
-        return Said::Pronoun(low(last[0].text(text)).as_str().to_string());
+    // A pronoun right before the verb: "she said", "He said he had been told".
+    if let Some(word) = chunks.last().and_then(|c| c.last()).map(|x| x.text(text)).filter(|w| is_pronoun_subject(w)) {
+        return Said::Pronoun(low(word).as_str().to_string());
     }
     for chunk in chunks.iter().rev() {
         let starts = [chunk[0].start];
@@ -483,6 +517,12 @@ fn phrase(text: &str, t: &[Token]) -> Said {
             if let Some(h) = hits.first() {
                 return Said::Name(text[h.start..h.end].to_string());
             }
+            // "a statement from the company": the source, described.
+            if let Some(rest) = t.get(from..).filter(|r| !r.is_empty()) {
+                if let Said::Phrase(p) = phrase(text, rest) {
+                    return Said::Phrase(p);
+                }
+            }
         }
     }
     let mut words: Vec<&str> = Vec::new();
@@ -491,8 +531,11 @@ fn phrase(text: &str, t: &[Token]) -> Said {
         if x.kind == Kind::Punct {
             break;
         }
-        let det =
-            k == 0 && matches!(low(w).as_str(), "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our");
+        let det = k == 0
+            && matches!(
+                low(w).as_str(),
+                "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+            );
         if !det && (is_function_word(w) || (k > 0 && (w.ends_with("ed") || w.ends_with("ing")))) {
             break;
         }

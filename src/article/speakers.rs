@@ -4,6 +4,7 @@
 
 use super::entities::{PlacedHit, Registry, Texts};
 use super::model::{Location, Quote};
+use super::names::Gender;
 use super::quotes::{RawQuote, Said};
 
 /// The quotes of one paragraph, with the introduction it ends on, if any.
@@ -118,7 +119,8 @@ fn name_of(said: &Said, at: &Location, registry: &Registry) -> Option<String> {
         Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
         Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
         Said::Pronoun(p) => match p.as_str() {
-            "he" | "she" => registry.person_before(at).map(str::to_string),
+            "he" => registry.person_before(at, Some(Gender::Male)).map(str::to_string),
+            "she" => registry.person_before(at, Some(Gender::Female)).map(str::to_string),
             "they" | "we" => registry.org_before(at).map(str::to_string),
             _ => None,
         },

@@ -87,6 +87,10 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
                     Some(Role::Source)
                 } else if is_byline(&b.text) {
                     Some(Role::Byline)
+                } else if i < 12 && dates::is_dateline(&b.text) {
+                    // Near the top, a line that only gives a date is the dateline, even
+                    // after a standfirst that did not read as one.
+                    Some(Role::Dateline)
                 } else {
                     None
                 }
@@ -103,8 +107,19 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             && is_title_like(&b.text)
             && !dates::is_dateline(&b.text)
     });
+    // A standfirst: the line after the headline when the byline or dateline follows it,
+    // however many words it runs to.
+    let standfirst = title_line.and_then(|t| {
+        let next = (t + 1..blocks.len()).find(|&i| roles[i] != Some(Role::Chrome))?;
+        let after = (next + 1..blocks.len()).find(|&i| roles[i] != Some(Role::Chrome))?;
+        let fits = roles[next].is_none()
+            && matches!(blocks[next].kind, BlockKind::Line | BlockKind::Paragraph)
+            && at_most_words(&blocks[next].text, 45)
+            && matches!(roles[after], Some(Role::Byline | Role::Dateline));
+        fits.then_some(next)
+    });
     let first_body = (0..blocks.len())
-        .find(|&i| roles[i].is_none() && Some(i) != title_line && is_body_text(&blocks[i]))
+        .find(|&i| roles[i].is_none() && Some(i) != title_line && Some(i) != standfirst && is_body_text(&blocks[i]))
         .unwrap_or(blocks.len());
     let mut seen_title = false;
     for i in 0..first_body {
@@ -116,9 +131,16 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             BlockKind::Heading(1) if !seen_title => Role::Title,
             BlockKind::Heading(_) => Role::Heading,
             _ if Some(i) == title_line => Role::Title,
+            _ if Some(i) == standfirst => Role::Subtitle,
             _ if dates::is_dateline(&b.text) => Role::Dateline,
             _ if seen_title && right_after_title(&roles, i) && (is_heading_like(&b.text) || b.emphasised) => {
                 Role::Subtitle
+            }
+            // An agency credit under the byline: "Local Democracy Reporting Service".
+            BlockKind::Line if previous_role(&roles, i) == Some(Role::Byline) && names_only(&b.text) => Role::Byline,
+            // A subheading before the first paragraph ("14:47 GMT" opening a live blog).
+            BlockKind::Line if seen_title && is_heading_like(&b.text) && next_is_body(blocks, &roles, i) => {
+                Role::Heading
             }
             _ => Role::Body(ParagraphKind::Body),
         };
@@ -140,6 +162,11 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
         roles[i] = Some(role);
     }
     roles.into_iter().map(|r| r.unwrap_or(Role::Body(ParagraphKind::Body))).collect()
+}
+
+/// The role of the nearest block before `i` that is not page chrome.
+fn previous_role(roles: &[Option<Role>], i: usize) -> Option<Role> {
+    roles[..i].iter().rev().flatten().copied().find(|r| *r != Role::Chrome)
 }
 
 /// A subtitle comes right after the title (a dateline may stand between), never after a
@@ -209,6 +236,13 @@ pub fn is_heading_like(s: &str) -> bool {
         && starts_capitalised(s)
         && !opens_with_quote(s)
         && !s.contains("://")
+        && !is_interview_label(s)
+}
+
+/// "Q: …" and "A: …" lines of an interview are its text, not headings.
+fn is_interview_label(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 2 && matches!(b[0], b'Q' | b'A') && b[1] == b':'
 }
 
 /// A headline: up to 25 words, capitalised, not ending in a full stop (a question or an
@@ -240,7 +274,7 @@ pub fn is_chrome(s: &str) -> bool {
     if at_most_words(s, 6) {
         let whole = regex(
             &WHOLE,
-            r"(?i)^(?:\d+\s+)?(?:for immediate release|(?:press|news|media) release|-* ?ends ?-*|#{3}|comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
+            r"(?i)^(?:\d+\s+)?(?:for immediate release|(?:press|news|media) release|-* ?ends ?-*|#{3}|comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|live|live updates|live blog|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
         );
         if whole.is_match(s) {
             return true;
@@ -274,7 +308,7 @@ pub fn is_chrome(s: &str) -> bool {
     }
     let prefix = regex(
         &PREFIX,
-        r"(?i)^(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular)\s*:",
+        r"(?i)^(?:(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular|tags?|topics?|filed under)\s*:|embargoed until\b|subscribe to\b|sign up (?:for|to)\b|don.t miss out on\b|follow us on\b|download (?:our|the) app\b)",
     );
     prefix.is_match(s)
 }
@@ -303,7 +337,7 @@ pub fn is_byline(s: &str) -> bool {
     }
     let prefixed = regex(
         &PREFIXED,
-        r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by)\s+(.+)$",
+        r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by|Interview by|Interviewed by|Interviews by|Photos by|—\s*with a report from|-+\s*with a report from|with a report from|WITH A REPORT FROM|—WITH A REPORT FROM)\s*:?\s+(.+)$",
     );
     if let Some(rest) = prefixed.captures(s).and_then(|c| c.get(1)) {
         return names_only(rest.as_str());
@@ -318,6 +352,9 @@ pub fn is_byline(s: &str) -> bool {
 
 /// Every word capitalised (or a connector like "and", "de", "van"), as in a list of names.
 fn names_only(s: &str) -> bool {
+    // "Mariel Santos - Correspondent / @dailycourierPH": a role or handle may follow.
+    let s = s.split([' ']).collect::<Vec<_>>().join(" ");
+    let s = ["- ", "– ", "— ", " / ", " | "].iter().fold(s.as_str(), |acc, sep| acc.split(sep).next().unwrap_or(acc));
     let s = s.trim().trim_end_matches('.');
     if s.is_empty() {
         return false;

@@ -76,6 +76,20 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
                 continue;
             }
+            // "P2.3 billion": the Philippine peso sign is a letter glued to the amount.
+            if bytes[start] == b'P' && bytes.get(start + 1).is_some_and(u8::is_ascii_digit) {
+                let end = scan_number(text, start + 1);
+                let amount = &text[start + 1..end];
+                let rest = text[end..].trim_start();
+                let scaled = ["million", "billion", "trillion", "thousand"].iter().any(|w| rest.starts_with(w));
+                if amount.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                    && (amount.contains([',', '.']) || scaled)
+                {
+                    i = end;
+                    out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
+                    continue;
+                }
+            }
             let word = &text[start..i];
             let mut lx = lex(word);
             if memchr::memchr(b'-', word.as_bytes()).is_some() {
@@ -167,22 +181,49 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Token ranges `[a, b)` of telephone numbers: three or more groups of digits separated
-/// by single spaces, opening with 0 or a "+" ("0345 988 1188", "+221 33 869 1234"). Their
-/// digits are neither years nor statistics.
+/// Token ranges `[a, b)` of telephone numbers: groups of digits separated by single
+/// spaces, opening with 0, a "+", or a word such as "Call" ("0345 988 1188", "+44 (0)1970
+/// 628 455", "Call 896 6000"). Their digits are neither years nor statistics.
 pub fn phone_numbers(text: &str, t: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let digits =
         |x: &Token| x.kind == Kind::Number && x.text(text).bytes().all(|b| b.is_ascii_digit()) && x.end - x.start <= 5;
+    let cue = |k: usize| {
+        k > 0
+            && matches!(
+                low(t[k - 1].text(text)).as_str(),
+                "call"
+                    | "tel"
+                    | "telephone"
+                    | "phone"
+                    | "fax"
+                    | "hotline"
+                    | "helpline"
+                    | "mobile"
+                    | "whatsapp"
+                    | "ring"
+            )
+    };
     let mut i = 0;
     while i < t.len() {
         let plus = i > 0 && t[i - 1].text(text) == "+" && t[i - 1].end == t[i].start;
-        if digits(&t[i]) && (plus || text[t[i].start..].starts_with('0')) {
+        if digits(&t[i]) && (plus || text[t[i].start..].starts_with('0') || cue(i)) {
             let mut j = i + 1;
-            while j < t.len() && digits(&t[j]) && t[j].start == t[j - 1].end + 1 {
-                j += 1;
+            let mut groups = 1;
+            loop {
+                // "(0)" inside an international number.
+                if j + 2 < t.len() && t[j].text(text) == "(" && digits(&t[j + 1]) && t[j + 2].text(text) == ")" {
+                    j += 3;
+                    continue;
+                }
+                if j < t.len() && digits(&t[j]) && t[j].start <= t[j - 1].end + 1 {
+                    j += 1;
+                    groups += 1;
+                    continue;
+                }
+                break;
             }
-            if j - i >= 3 || plus && j - i >= 2 {
+            if groups >= 3 || (plus || cue(i)) && groups >= 2 {
                 out.push((i, j));
                 i = j;
                 continue;
