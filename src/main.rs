@@ -23,8 +23,10 @@ fn read(args: &Args, article: folio::article::Article) -> Result<ExitCode, Failu
         folio::cli::Theme::Light => folio::ui::theme::ThemeKind::Light,
     };
     app.theme = folio::ui::theme::Theme::new(kind, color);
-    folio::terminal::run(&mut app).map_err(|e| Failure::input(format!("terminal error: {e}")))?;
-    Ok(ExitCode::SUCCESS)
+    match folio::terminal::run(&mut app).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
+        folio::terminal::Ended::Quit => Ok(ExitCode::SUCCESS),
+        folio::terminal::Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
+    }
 }
 
 fn run(args: &Args) -> Result<ExitCode, Failure> {

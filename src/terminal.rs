@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -46,33 +46,53 @@ pub fn init() -> io::Result<Tui> {
     Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())
 }
 
-/// A flag the signal handlers raise; the event loop sees it within one poll.
-fn watch_signals() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-    }
-    Ok(flag)
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT, by number.
+    Signal(i32),
+}
+
+/// Watches for SIGTERM, SIGHUP and SIGINT on a thread of its own. The event loop sees the
+/// signal within one poll and ends cleanly; if it cannot (a hung-up terminal leaves the
+/// input reading end-of-file forever), the thread restores what it can and exits.
+fn watch_signals() -> io::Result<Arc<AtomicI32>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicI32::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&caught);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(sig, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(500));
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(caught)
 }
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-pub fn run(app: &mut App) -> io::Result<()> {
-    let stop = watch_signals()?;
+pub fn run(app: &mut App) -> io::Result<Ended> {
+    let caught = watch_signals()?;
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, &stop);
+    let result = event_loop(&mut terminal, app, &caught);
     restore();
     let _ = terminal.show_cursor();
     result
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32) -> io::Result<Ended> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
-        if stop.load(Ordering::Relaxed) || app.quit {
-            return Ok(());
+        match caught.load(Ordering::SeqCst) {
+            0 if app.quit => return Ok(Ended::Quit),
+            0 => {}
+            sig => return Ok(Ended::Signal(sig)),
         }
         if dirty {
             terminal.draw(|frame| draw(frame, app))?;

@@ -392,12 +392,12 @@ fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
     }
     // "She added that police had turned back cars and urged people to “…”": the verb after
     // "and" shares the subject of the clause before.
-    if matches!(low(t[e - 1].text(text)).as_str(), "and" | "but" | "then") && e >= 2 {
-        if let Some(found) = attribution_before(text, &t[..e - 1]) {
-            if found != Said::Nobody {
-                return Some(found);
-            }
-        }
+    if matches!(low(t[e - 1].text(text)).as_str(), "and" | "but" | "then")
+        && e >= 2
+        && let Some(found) = attribution_before(text, &t[..e - 1])
+        && found != Said::Nobody
+    {
+        return Some(found);
     }
     Some(subject(text, &t[..e]))
 }
@@ -518,10 +518,10 @@ fn phrase(text: &str, t: &[Token]) -> Said {
                 return Said::Name(text[h.start..h.end].to_string());
             }
             // "a statement from the company": the source, described.
-            if let Some(rest) = t.get(from..).filter(|r| !r.is_empty()) {
-                if let Said::Phrase(p) = phrase(text, rest) {
-                    return Said::Phrase(p);
-                }
+            if let Some(rest) = t.get(from..).filter(|r| !r.is_empty())
+                && let Said::Phrase(p) = phrase(text, rest)
+            {
+                return Said::Phrase(p);
             }
         }
     }
