@@ -112,3 +112,20 @@ fn help_and_version() {
     let out = folio(&["--version"], None);
     assert!(stdout(&out).starts_with("folio "));
 }
+
+#[test]
+fn readme_documents_every_key_and_flag() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let start = readme.find("cargo run --release").expect("the first command");
+    assert!(start < readme.find("cargo test").expect("the second command"));
+    assert!(start < 600, "README opens with the two commands");
+    for b in folio::keymap::BINDINGS.iter().filter(|b| b.modes.contains(&folio::app::Mode::Normal)) {
+        for k in b.keys {
+            let label = folio::keymap::key_label(k);
+            assert!(readme.contains(&format!("`{label}`")), "README lacks the key {label} ({})", b.help);
+        }
+    }
+    for flag in ["--export", "--list", "--search", "--format", "--width", "--theme", "--max-size"] {
+        assert!(readme.contains(flag), "README lacks {flag}");
+    }
+}
