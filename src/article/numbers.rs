@@ -421,6 +421,15 @@ fn is_period_half(prev: &str) -> bool {
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
+    // Only numbers and number words can start a statistic; most paragraphs have few.
+    let may_start = |x: &Token| {
+        x.kind == Kind::Number
+            || x.kind == Kind::Word
+                && (x.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(x.text(text), "a" | "an" | "A" | "An"))
+    };
+    if !t.iter().any(|x| x.kind == Kind::Number || x.kind == Kind::Word && x.lex.is(NUMBER | FRACTION | HYPHENATED)) {
+        return Vec::new();
+    }
     let urls = if memchr::memmem::find(text.as_bytes(), b"://").is_some()
         || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
         || memchr::memmem::find(text.as_bytes(), b"10.").is_some()
@@ -447,7 +456,7 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     let mut i = 0;
     let mut last_identifier: Option<usize> = None;
     while i < t.len() {
-        if blocked[i] || inside(&urls, t[i].start, t[i].end) {
+        if !may_start(&t[i]) || blocked[i] || inside(&urls, t[i].start, t[i].end) {
             i += 1;
             continue;
         }

@@ -122,6 +122,15 @@ fn decode_at(text: &str, i: usize) -> char {
 fn scan_word(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
+        // Plain ASCII letters and digits need no decoding.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 && !matches!(b, b'-' | b'.' | b'\'') {
+            break;
+        }
         let c = decode_at(text, i);
         let n = c.len_utf8();
         if is_word_char(c) {

@@ -85,9 +85,53 @@ fn flag_of(section: &str) -> u32 {
     }
 }
 
-fn lexicon() -> &'static FxHashMap<&'static [u8], Lex> {
-    static MAP: OnceLock<FxHashMap<&'static [u8], Lex>> = OnceLock::new();
-    MAP.get_or_init(|| {
+/// The lexicon as an open-addressing table keyed by lowercase ASCII bytes: one hash
+/// computed while lowercasing, one probe or two. Looked up once per word of every
+/// paragraph, so it is worth more than a general-purpose map.
+struct Table {
+    slots: Box<[Slot]>,
+    mask: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    len: u8,
+    key: [u8; MAX_WORD],
+    lex: Lex,
+}
+
+const MAX_WORD: usize = 24;
+
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+impl Table {
+    fn get(&self, key: &[u8], hash: u64) -> Option<&Lex> {
+        let mut i = (hash as usize) & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len as usize == key.len() && &slot.key[..key.len()] == key {
+                return Some(&slot.lex);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn hash(key: &[u8]) -> u64 {
+        key.iter().fold(SEED, |h, &b| step(h, b))
+    }
+}
+
+fn lexicon() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let mut m: FxHashMap<&'static [u8], Lex> = FxHashMap::default();
         let mut section = "";
         for line in LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -113,29 +157,58 @@ fn lexicon() -> &'static FxHashMap<&'static [u8], Lex> {
                 }
             }
         }
-        m
+        let size = (m.len() * 4).next_power_of_two();
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        for (word, lex) in m {
+            if word.is_empty() || word.len() > MAX_WORD {
+                continue;
+            }
+            let mut i = (Table::hash(word) as usize) & (size - 1);
+            while slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            let mut key = [0u8; MAX_WORD];
+            key[..word.len()].copy_from_slice(word);
+            slots[i] = Slot { len: word.len() as u8, key, lex };
+        }
+        Table { slots, mask: size - 1 }
     })
 }
 
 /// Looks a word up: ASCII letters lowercased, a trailing possessive dropped, hyphenated
 /// number words ("twenty-five", "two-thirds") worked out from their parts.
 pub fn lex(word: &str) -> Lex {
-    let word = super::tokens::strip_possessive(word).as_bytes();
-    if word.len() > 24 || word.is_empty() || !word[0].is_ascii_alphabetic() {
+    let mut word = word.as_bytes();
+    // A possessive: "year’s", "UNODC's".
+    if word.len() > 2 && word[word.len() - 1] | 0x20 == b's' {
+        let before = &word[..word.len() - 1];
+        if before.ends_with(b"'") {
+            word = &word[..word.len() - 2];
+        } else if before.ends_with("’".as_bytes()) {
+            word = &word[..word.len() - 4];
+        }
+    }
+    if word.len() > MAX_WORD || word.is_empty() || !word[0].is_ascii_alphabetic() {
         return Lex::default();
     }
-    let mut buf = [0u8; 24];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
+    let mut buf = [0u8; MAX_WORD];
+    let mut h = SEED;
+    for (d, &s) in buf.iter_mut().zip(word) {
+        if s >= 0x80 {
+            return Lex::default();
+        }
+        let l = s.to_ascii_lowercase();
+        *d = l;
+        h = step(h, l);
     }
     let w = &buf[..word.len()];
     let lx = lexicon();
-    if let Some(l) = lx.get(w) {
+    if let Some(l) = lx.get(w, h) {
         return *l;
     }
     if let Some(dash) = w.iter().position(|&b| b == b'-') {
         let (head, tail) = (&w[..dash], &w[dash + 1..]);
-        if let (Some(h), Some(t)) = (lx.get(head), lx.get(tail)) {
+        if let (Some(h), Some(t)) = (lx.get(head, Table::hash(head)), lx.get(tail, Table::hash(tail))) {
             if h.is(NUMBER) && t.is(NUMBER) && h.value.is_finite() && t.value < 10.0 {
                 return Lex { flags: NUMBER, value: h.value + t.value, month: 0 };
             }

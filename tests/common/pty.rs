@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Pty {
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -46,12 +46,13 @@ impl Pty {
                 }
             }
         });
-        Pty { master: pair.master, child, writer, parser, raw }
+        Pty { master: Some(pair.master), child, writer: Some(writer), parser, raw }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let w = self.writer.as_mut().expect("the pty is open");
+        w.write_all(bytes).expect("write to pty");
+        w.flush().expect("flush pty");
     }
 
     /// Sends keys one at a time, letting each be read on its own (an ESC followed quickly
@@ -129,7 +130,11 @@ impl Pty {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        self.master
+            .as_ref()
+            .expect("the pty is open")
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resize");
         if let Ok(mut p) = self.parser.lock() {
             p.screen_mut().set_size(nz(rows), nz(cols));
         }
@@ -162,7 +167,7 @@ impl Pty {
     /// The pty's terminal modes (shared by both ends on Linux).
     #[cfg(unix)]
     pub fn termios(&self) -> libc::termios {
-        let fd = self.master.as_raw_fd().expect("master fd");
+        let fd = self.master.as_ref().and_then(|m| m.as_raw_fd()).expect("master fd");
         // SAFETY: tcgetattr writes a termios for a valid fd; `t` is a plain C struct.
         unsafe {
             let mut t: libc::termios = std::mem::zeroed();
