@@ -235,7 +235,12 @@ pub fn search(
 ) -> io::Result<usize> {
     let mut n = 0;
     for (place, text) in searchable_texts(article) {
-        for r in matcher.find_all(text) {
+        let found = if crate::search::has_non_ascii_letters(text) {
+            matcher.find_all(text)
+        } else {
+            matcher.find_all_ascii(text)
+        };
+        for r in found {
             let (before, hit, after) = crate::search::context_parts(text, r, 40);
             let (on, off) = if color { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
             writeln!(out, "{place}: {}{on}{}{off}{}", field(&before), field(&hit), field(&after))?;

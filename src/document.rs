@@ -28,6 +28,8 @@ pub struct Block {
     pub text: String,
     /// Drawn before the first line ("• ", "1. ", "▌ "); later lines are indented as much.
     pub prefix: String,
+    /// Every letter is ASCII: searches can take the fast path.
+    pub ascii_letters: bool,
     /// Where placeholders changed lengths: (offset in the original, offset in `text`) after
     /// each replaced character. Empty when the text needed no change.
     map: Vec<(usize, usize)>,
@@ -36,7 +38,8 @@ pub struct Block {
 impl Block {
     fn new(kind: BlockKind, original: &str, prefix: &str) -> Block {
         let (text, map) = display_text(original);
-        Block { kind, text, prefix: prefix.to_string(), map }
+        let ascii_letters = !crate::search::has_non_ascii_letters(&text);
+        Block { kind, text, prefix: prefix.to_string(), ascii_letters, map }
     }
 
     /// The offset in `text` of an offset in the original article text.

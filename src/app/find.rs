@@ -85,7 +85,9 @@ pub fn find_matches(doc: &Document, matcher: &Matcher, only: Option<&[usize]>) -
         if !searchable(&block.kind) {
             return true;
         }
-        for range in matcher.find_all(&block.text) {
+        let found =
+            if block.ascii_letters { matcher.find_all_ascii(&block.text) } else { matcher.find_all(&block.text) };
+        for range in found {
             if out.len() == MAX_MATCHES {
                 return false;
             }

@@ -365,6 +365,21 @@ fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
     if t[i].kind == Kind::Word && !t[i].lex.is(RELATIVE) {
         return None;
     }
+    // Every relative expression but "today" goes on with a word: "this year", "two years".
+    let next_is_word = t.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+    if !next_is_word
+        && !matches!(
+            t[i].text(text),
+            "today" | "Today" | "yesterday" | "Yesterday" | "tomorrow" | "Tomorrow" | "tonight" | "Tonight"
+        )
+    {
+        return None;
+    }
+    if matches!(t[i].text(text), "a" | "an" | "A" | "An")
+        && !t.get(i + 1).is_some_and(|n| n.lex.is(super::words::TIME_UNIT))
+    {
+        return None;
+    }
     let w = low(t[i].text(text));
     let w = w.as_str();
     let at = |k: usize| t.get(k).map(|n| low(strip_possessive(n.text(text)))).unwrap_or(low(""));

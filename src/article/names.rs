@@ -4,7 +4,7 @@
 
 use super::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
 use super::words::{
-    AUXILIARY, CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, has, is_honorific, is_speech_verb, is_title_word,
+    AUXILIARY, CONNECTOR, Lex, OPENER, ORG_KEYWORD, OTHER_KEYWORD, SPEECH, TITLE, has, is_honorific, is_title_word,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,18 +73,9 @@ fn is_post_nominal(w: &str) -> bool {
     )
 }
 
-fn is_connector(w: &str) -> bool {
-    has(w, CONNECTOR)
-}
-
 /// Words that, as the head of a name, make it an organisation.
 fn is_org_keyword(w: &str) -> bool {
     has(w, ORG_KEYWORD)
-}
-
-/// Heads that make a name an event, a document or a place rather than an organisation.
-fn is_other_keyword(w: &str) -> bool {
-    has(w, OTHER_KEYWORD)
 }
 
 /// All-capital words that are not organisations.
@@ -207,9 +198,9 @@ fn is_name_token(text: &str, t: &Token) -> bool {
 }
 
 /// Sentence-start words that are capitalised only because they open the sentence.
-fn is_opener(w: &str) -> bool {
-    let l = super::words::lex(w);
-    l.is(super::words::FUNCTION | OPENER) || w.ends_with("ly") && w.len() > 4
+fn is_opener_token(t: &Token, text: &str) -> bool {
+    let w = t.text(text);
+    t.lex.is(super::words::FUNCTION | OPENER) || w.ends_with("ly") && w.len() > 4
 }
 
 /// Every name in a paragraph, in order. `sentence_starts` are the byte offsets where
@@ -242,10 +233,10 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                         break;
                     }
                 }
-                Some(n) if n.kind == Kind::Word && is_connector(n.text(text)) => {
+                Some(n) if n.kind == Kind::Word && n.lex.is(CONNECTOR) => {
                     // Connectors only inside a name: "Office on Drugs and Crime".
                     let mut c = b;
-                    while t.get(c).is_some_and(|x| x.kind == Kind::Word && is_connector(x.text(text))) && c < b + 2 {
+                    while t.get(c).is_some_and(|x| x.kind == Kind::Word && x.lex.is(CONNECTOR)) && c < b + 2 {
                         c += 1;
                     }
                     let cw = t[b].text(text);
@@ -290,9 +281,9 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         b -= 1;
     }
     // Drop sentence-opening words that are not names: "The", "According", "Meanwhile".
-    while a < b && at_sentence_start(t, text, a, starts) && is_opener(t[a].text(text)) {
+    while a < b && at_sentence_start(t, text, a, starts) && is_opener_token(&t[a], text) {
         a += 1;
-        while a < b && t[a].kind == Kind::Word && is_connector(t[a].text(text)) {
+        while a < b && t[a].kind == Kind::Word && t[a].lex.is(CONNECTOR) {
             a += 1;
         }
     }
@@ -333,11 +324,11 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, a, starts);
-    if head.iter().any(|&k| is_org_keyword(w(k))) && !is_other_keyword(w(head_last)) && !lone_opener {
+    if head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) && !t[head_last].lex.is(OTHER_KEYWORD) && !lone_opener {
         out.push(mk(NameKind::Organisation, a, b - 1, false));
         return;
     }
-    if is_other_keyword(w(head_last)) {
+    if t[head_last].lex.is(OTHER_KEYWORD) {
         // "UN Convention on Cybercrime": the convention is not an organisation, but a
         // leading acronym is still a mention of one.
         if head.len() > 1 && is_acronym(w(head[0])) && !is_plain_acronym(w(head[0])) {
@@ -347,7 +338,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     }
     // Titles: "UN Secretary-General Antonio Guterres", "Mr. Antonio Guterres",
     // "Education Secretary Gillian Keegan".
-    if let Some(pos) = head.iter().rposition(|&k| is_title_word(w(k))) {
+    if let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)) {
         let rest = &head[pos + 1..];
         for &k in &head[..pos] {
             if is_acronym(w(k)) && !is_plain_acronym(w(k)) {
@@ -456,7 +447,7 @@ fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 /// word ("Guy Ryder, the ILO's director-general").
 fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let aux = |s: &str| has(s, AUXILIARY);
+    let lx = |k: usize| t.get(k).map_or(Lex::default(), |x| x.lex);
     // "Rovers boss Neil Ashworth", "union leader Jane Doe": a role in lowercase before it;
     // "52-year-old Rameshwar Jadhav": an age.
     if a > 0 && (t[a - 1].lex.is(TITLE) && w(a - 1).starts_with(char::is_lowercase) || is_age(w(a - 1))) {
@@ -474,17 +465,17 @@ fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     }
     // "X said", "X has also said"
     let mut k = b;
-    while aux(w(k)) {
+    while lx(k).is(AUXILIARY) {
         k += 1;
     }
-    if is_speech_verb(w(k)) && w(k) != "according" {
+    if lx(k).is(SPEECH) && w(k) != "according" {
         return true;
     }
-    if w(b) == "," && is_speech_verb(w(b + 1)) && w(b + 1) != "according" {
+    if w(b) == "," && lx(b + 1).is(SPEECH) && w(b + 1) != "according" {
         return true;
     }
     // "said X"
-    if a > 0 && is_speech_verb(w(a - 1)) && w(a - 1) != "according" {
+    if a > 0 && lx(a - 1).is(SPEECH) && w(a - 1) != "according" {
         return true;
     }
     if a > 1 && w(a - 1) == "to" && w(a - 2) == "according" {
@@ -516,7 +507,7 @@ fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
             {
                 return true;
             }
-            if s == "," && is_speech_verb(w(k + 1)) {
+            if s == "," && lx(k + 1).is(SPEECH) {
                 return true;
             }
         }

@@ -9,8 +9,8 @@
 use super::dates::{FoundDate, is_irregular_plural, year_of};
 use super::tokens::{Kind, Token, is_currency, low, phone_numbers};
 use super::words::{
-    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, TIME_UNIT, fraction_word, has, is_function_word, is_speech_verb,
-    number_word, scale_word,
+    FRACTION, FUNCTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, SCALE, SPEECH, TIME_UNIT, fraction_word, has,
+    is_function_word, is_speech_verb, number_word, scale_word,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,8 +188,10 @@ fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(u
             Some((end, Some(value)))
         }
         Kind::Word => {
-            let candidate = tok.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(s, "a" | "an" | "A" | "An");
-            if !candidate {
+            // "a" only starts a quantity before "third", "million", "dozen"…
+            let article = matches!(s, "a" | "an" | "A" | "An")
+                && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
+            if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {
                 return None;
             }
             let w = low(s);
@@ -462,7 +464,8 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         }
         // Identifier chains: "year 11 and 13", "Articles 5, 6 and 7".
         if t[i].kind == Kind::Number {
-            let labelled = i > 0 && t[i - 1].kind == Kind::Word && is_label(t[i - 1].text(text));
+            let labelled =
+                i > 0 && t[i - 1].kind == Kind::Word && (t[i - 1].lex.is(LABEL) || is_label(t[i - 1].text(text)));
             let chained = last_identifier
                 .is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
             if labelled || chained {
@@ -648,12 +651,11 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
         };
         let s = tok.text(text);
         tok.kind == Kind::Word
-            && !is_function_word(s)
-            && !is_speech_verb(s)
+            && !tok.lex.is(FUNCTION | SPEECH)
             && !s.ends_with("ed")
             && (in_of || !s.ends_with("ing") || k == q_end + 1 && t[q_end].text(text).contains('-'))
             && (in_of || !s.starts_with(char::is_uppercase))
-            && scale_word(s).is_none_or(|_| s.len() > 2)
+            && (!tok.lex.is(SCALE) || s.len() > 2)
     };
     // A plural noun ends the phrase: "3 in 4 toddlers" (walk).
     let plural = |k: usize| {

@@ -95,6 +95,7 @@ struct Table {
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
+    hash: u64,
     len: u8,
     key: [u8; MAX_WORD],
     lex: Lex,
@@ -117,7 +118,7 @@ impl Table {
             if slot.len == 0 {
                 return None;
             }
-            if slot.len as usize == key.len() && &slot.key[..key.len()] == key {
+            if slot.hash == hash && slot.len as usize == key.len() && &slot.key[..key.len()] == key {
                 return Some(&slot.lex);
             }
             i = (i + 1) & self.mask;
@@ -163,13 +164,14 @@ fn lexicon() -> &'static Table {
             if word.is_empty() || word.len() > MAX_WORD {
                 continue;
             }
-            let mut i = (Table::hash(word) as usize) & (size - 1);
+            let hash = Table::hash(word);
+            let mut i = (hash as usize) & (size - 1);
             while slots[i].len != 0 {
                 i = (i + 1) & (size - 1);
             }
             let mut key = [0u8; MAX_WORD];
             key[..word.len()].copy_from_slice(word);
-            slots[i] = Slot { len: word.len() as u8, key, lex };
+            slots[i] = Slot { hash, len: word.len() as u8, key, lex };
         }
         Table { slots, mask: size - 1 }
     })

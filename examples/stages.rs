@@ -1,0 +1,46 @@
+//! Profiling aid: time each extraction stage over every paragraph of a large document.
+use folio::article::{dates, names, numbers, quotes, sentences, tokens};
+use std::time::Instant;
+fn main() {
+    let path = std::env::args().nth(1).expect("a file");
+    let text = std::fs::read_to_string(path).expect("readable");
+    let t0 = Instant::now();
+    let a = folio::article::parse_structure(&text, None).expect("parses");
+    eprintln!("structure {:?}", t0.elapsed());
+    let paras: Vec<&str> = a.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    let mut toks = Vec::new();
+    let mut st = [std::time::Duration::ZERO; 6];
+    let mut n_tokens = 0;
+    for p in &paras {
+        let t = Instant::now();
+        tokens::tokenize_into(p, &mut toks);
+        st[0] += t.elapsed();
+        n_tokens += toks.len();
+        let t = Instant::now();
+        let s = sentences::sentences(p, &toks);
+        st[1] += t.elapsed();
+        let t = Instant::now();
+        let d = dates::find_dates(p, &toks);
+        st[2] += t.elapsed();
+        let t = Instant::now();
+        let _ = numbers::find_statistics(p, &toks, &d);
+        st[3] += t.elapsed();
+        let t = Instant::now();
+        let starts: Vec<usize> = s.iter().map(|r| r.start).collect();
+        let _ = names::find_names(p, &toks, &starts);
+        st[4] += t.elapsed();
+        let t = Instant::now();
+        let _ = quotes::find_quotes(p, &toks, &s);
+        st[5] += t.elapsed();
+    }
+    for (n, d) in ["tokenize", "sentences", "dates", "statistics", "names", "quotes"].iter().zip(st) {
+        eprintln!("{n:12} {d:?}");
+    }
+    eprintln!("{} paragraphs, {} tokens, {} bytes", paras.len(), n_tokens, text.len());
+    let t = Instant::now();
+    let full = folio::article::parse(&text, None).expect("parses");
+    eprintln!("full parse {:?}", t.elapsed());
+    let t = Instant::now();
+    drop(full);
+    eprintln!("drop {:?}", t.elapsed());
+}
