@@ -11,6 +11,7 @@ fn main() {
     let mut toks = Vec::new();
     let mut st = [std::time::Duration::ZERO; 6];
     let mut n_tokens = 0;
+    let mut n_hits = 0;
     for p in &paras {
         let t = Instant::now();
         tokens::tokenize_into(p, &mut toks);
@@ -27,7 +28,8 @@ fn main() {
         st[3] += t.elapsed();
         let t = Instant::now();
         let starts: Vec<usize> = s.iter().map(|r| r.start).collect();
-        let _ = names::find_names(p, &toks, &starts);
+        let h = names::find_names(p, &toks, &starts);
+        n_hits += h.len();
         st[4] += t.elapsed();
         let t = Instant::now();
         let _ = quotes::find_quotes(p, &toks, &s);
@@ -36,7 +38,25 @@ fn main() {
     for (n, d) in ["tokenize", "sentences", "dates", "statistics", "names", "quotes"].iter().zip(st) {
         eprintln!("{n:12} {d:?}");
     }
-    eprintln!("{} paragraphs, {} tokens, {} bytes", paras.len(), n_tokens, text.len());
+    eprintln!(
+        "{} paragraphs, {} tokens, {} name hits, {} bytes (NameHit {} bytes)",
+        paras.len(),
+        n_tokens,
+        n_hits,
+        text.len(),
+        std::mem::size_of::<names::NameHit>()
+    );
+    let full = folio::article::parse(&text, None).expect("parses");
+    let sent: usize = full.statistics.iter().map(|s| s.sentence.len() + s.text.len() + s.quantity.len()).sum();
+    let occ: usize = full.people.iter().chain(&full.organisations).map(|e| e.occurrences.len()).sum();
+    eprintln!(
+        "{} stats ({} bytes of strings), {} quotes, {} dates, {} occurrences",
+        full.statistics.len(),
+        sent,
+        full.quotes.len(),
+        full.dates.len() + full.relative_dates.len(),
+        occ
+    );
     let t = Instant::now();
     let full = folio::article::parse(&text, None).expect("parses");
     eprintln!("full parse {:?}", t.elapsed());
@@ -44,3 +64,5 @@ fn main() {
     drop(full);
     eprintln!("drop {:?}", t.elapsed());
 }
+#[allow(dead_code)]
+fn count_hits() {}

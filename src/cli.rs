@@ -2,7 +2,7 @@
 //! (`--export`, `--list`). The interactive reader lives in `terminal`.
 
 use crate::article::export::{write_json, write_markdown, write_text};
-use crate::article::{Article, Format, parse};
+use crate::article::{Article, Format, parse_structure};
 use crate::input::{DEFAULT_MAX_SIZE, Origin, read_article};
 use crate::sanitize::field;
 use clap::{Parser, ValueEnum};
@@ -122,22 +122,38 @@ impl Failure {
     }
 }
 
-/// Reads and parses the article the arguments name.
-pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
-    let format = args.format.map(|f| match f {
+/// The input format `--format` forces, if any.
+pub fn format_of(args: &Args) -> Option<Format> {
+    args.format.map(|f| match f {
         InputFormat::Text => Format::Text,
         InputFormat::Markdown => Format::Markdown,
         InputFormat::Json => Format::Json,
-    });
-    let (text, warnings, origin) = match args.file.as_deref() {
+    })
+}
+
+/// The text the arguments name, decoded, with warnings about its encoding.
+pub fn read_input(args: &Args) -> Result<(String, Vec<String>, Origin), Failure> {
+    Ok(match args.file.as_deref() {
         None => (crate::BUNDLED_ARTICLE.to_string(), Vec::new(), Origin::Bundled),
         Some(path) => {
             let decoded = read_article(path, args.max_size).map_err(|e| Failure::input(e.to_string()))?;
             let origin = if path == "-" { Origin::Stdin } else { Origin::File(path.to_string()) };
             (decoded.text, decoded.warnings, origin)
         }
-    };
-    let mut article = parse(&text, format).map_err(|e| Failure::input(format!("{origin}: {e}")))?;
+    })
+}
+
+/// Reads and parses the article the arguments name.
+pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
+    let format = format_of(args);
+    let (text, warnings, origin) = read_input(args)?;
+    // The structure first; the text is not needed after it, so it goes before the
+    // extractors run (a 10 MB book would otherwise be held twice at the peak).
+    let mut article = parse_structure(&text, format).map_err(|e| Failure::input(format!("{origin}: {e}")))?;
+    drop(text);
+    if !article.has_extractions() {
+        crate::article::extract::extract(&mut article);
+    }
     article.warnings.extend(warnings);
     Ok((article, origin))
 }

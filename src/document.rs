@@ -158,6 +158,10 @@ impl Document {
         Document { blocks, section_start, first_paragraph, bytes_before, total_bytes: total }
     }
 
+    pub fn paragraph_count(&self) -> usize {
+        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph { .. })).count()
+    }
+
     pub fn len(&self) -> usize {
         self.blocks.len()
     }
@@ -192,7 +196,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let base = text.as_ptr() as usize;
     let offset = |s: &str| s.as_ptr() as usize - base;
     let mut words: Vec<textwrap::core::Word> = Vec::new();
-    for mut w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(text) {
+    // Text without CJK or other scripts that break between letters wraps at spaces, which
+    // is much quicker to find than Unicode's line-break opportunities.
+    let separator = if text.chars().all(|c| c < '\u{2e80}') {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    };
+    for mut w in separator.find_words(text) {
         w.width = w.word.width();
         if w.width <= width {
             words.push(w);

@@ -80,10 +80,26 @@ pub struct Decoded {
 
 /// Reads `path` ("-" for stdin) with a size limit and decodes it.
 pub fn read_article(path: &str, max_size: u64) -> Result<Decoded, InputError> {
+    open_head(path, max_size, usize::MAX)?.finish()
+}
+
+/// The beginning of an input, read, and the means to read the rest: the reader shows a
+/// long book's first screen before the rest is read.
+pub struct Head {
+    pub origin: Origin,
+    /// The first bytes (all of them when `rest` is `None`).
+    pub bytes: Vec<u8>,
+    rest: Option<Box<dyn Read + Send>>,
+    limit: u64,
+}
+
+/// Opens `path` ("-" for stdin) and reads up to `head` bytes of it. Missing files,
+/// directories and files over the limit fail here, before anything is shown.
+pub fn open_head(path: &str, max_size: u64, head: usize) -> Result<Head, InputError> {
     let origin = if path == "-" { Origin::Stdin } else { Origin::File(path.to_string()) };
     let err = |problem| InputError { origin: origin.clone(), problem };
-    let bytes = if path == "-" {
-        read_limited(io::stdin().lock(), max_size).map_err(&err)?
+    let (reader, known): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
+        (Box::new(io::stdin()), None)
     } else {
         let p = Path::new(path);
         let meta = std::fs::metadata(p).map_err(|e| err(io_problem(&e)))?;
@@ -94,9 +110,47 @@ pub fn read_article(path: &str, max_size: u64) -> Result<Decoded, InputError> {
             return Err(err(Problem::TooLarge { limit: max_size }));
         }
         let file = std::fs::File::open(p).map_err(|e| err(io_problem(&e)))?;
-        read_limited(file, max_size).map_err(&err)?
+        (Box::new(file), meta.is_file().then_some(meta.len()))
     };
-    decode(&bytes).map_err(err)
+    let want = (head as u64).min(max_size.saturating_add(1));
+    // One allocation of the right size when the size is known: no copies while growing.
+    let capacity = known.map_or(64 * 1024, |n| n.min(want) as usize + 1);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut reader = reader;
+    reader.by_ref().take(want).read_to_end(&mut bytes).map_err(|e| err(io_problem(&e)))?;
+    let done = (bytes.len() as u64) < want;
+    if bytes.len() as u64 > max_size {
+        return Err(err(Problem::TooLarge { limit: max_size }));
+    }
+    Ok(Head { origin, bytes, rest: (!done).then_some(reader), limit: max_size })
+}
+
+impl Head {
+    /// Whether the whole input is in `bytes`.
+    pub fn is_complete(&self) -> bool {
+        self.rest.is_none()
+    }
+
+    /// The first bytes look binary (a NUL in the first 8 KiB).
+    pub fn looks_binary(&self) -> bool {
+        let skip =
+            if self.bytes.starts_with(&[0xFF, 0xFE]) || self.bytes.starts_with(&[0xFE, 0xFF]) { usize::MAX } else { 0 };
+        skip == 0 && memchr::memchr(0, &self.bytes[..self.bytes.len().min(BINARY_SNIFF)]).is_some()
+    }
+
+    /// Reads the rest and decodes the whole input.
+    pub fn finish(mut self) -> Result<Decoded, InputError> {
+        let err = |problem| InputError { origin: self.origin.clone(), problem };
+        if let Some(mut rest) = self.rest.take() {
+            let left = self.limit.saturating_add(1).saturating_sub(self.bytes.len() as u64);
+            rest.by_ref().take(left).read_to_end(&mut self.bytes).map_err(|e| err(io_problem(&e)))?;
+            if self.bytes.len() as u64 > self.limit {
+                return Err(err(Problem::TooLarge { limit: self.limit }));
+            }
+        }
+        let origin = self.origin.clone();
+        decode_owned(self.bytes).map_err(|problem| InputError { origin, problem })
+    }
 }
 
 fn io_problem(e: &io::Error) -> Problem {
@@ -108,22 +162,18 @@ fn io_problem(e: &io::Error) -> Problem {
     }
 }
 
-/// Reads at most `limit` bytes; one more byte means the input is too large.
-fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
-    let mut buf = Vec::new();
-    reader.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| io_problem(&e))?;
-    if buf.len() as u64 > limit {
-        return Err(Problem::TooLarge { limit });
-    }
-    Ok(buf)
-}
-
 /// Turns raw bytes into text: BOMs (UTF-8, UTF-16 LE/BE) honoured, NUL bytes refused as
 /// binary, invalid UTF-8 replaced with U+FFFD and reported, blank text refused.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] taking the bytes, so valid UTF-8 (the usual case) becomes text without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Problem> {
     let mut warnings = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest, &mut warnings)?
+    let text = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        utf8(bytes, &mut warnings)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         utf16(rest, u16::from_le_bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -137,15 +187,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     Ok(Decoded { text, warnings })
 }
 
-fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Problem> {
+fn utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, Problem> {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
     if memchr::memchr(0, head).is_some() {
         return Err(Problem::NotText);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let bad = text.matches('\u{fffd}').count();
             warnings
                 .push(format!("invalid UTF-8: {bad} byte sequence{} replaced with �", if bad == 1 { "" } else { "s" }));
@@ -216,8 +266,20 @@ mod tests {
 
     #[test]
     fn size_limit_counts_one_byte_past() {
-        assert!(read_limited(&b"12345"[..], 5).is_ok());
-        assert_eq!(read_limited(&b"123456"[..], 5), Err(Problem::TooLarge { limit: 5 }));
+        let dir = std::env::temp_dir().join(format!("folio-input-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("five.txt");
+        std::fs::write(&p, "12345").unwrap();
+        let path = p.to_string_lossy().into_owned();
+        assert!(read_article(&path, 5).is_ok());
+        assert_eq!(read_article(&path, 4).unwrap_err().problem, Problem::TooLarge { limit: 4 });
+        // The head of a longer input, and the rest read later.
+        std::fs::write(&p, "Hello there, a longer text.").unwrap();
+        let head = open_head(&path, 1000, 5).unwrap();
+        assert!(!head.is_complete());
+        assert_eq!(head.bytes, b"Hello");
+        assert_eq!(head.finish().unwrap().text, "Hello there, a longer text.");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -1,9 +1,13 @@
 use clap::Parser;
-use folio::cli::{Args, Failure, export, list, load};
+use folio::cli::{Args, Failure, export, format_of, list, load};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    one_malloc_arena();
+    // The word lexicon takes a fraction of a millisecond to build: build it on the other
+    // core while the input is read, so the first screen does not wait for it.
+    std::thread::spawn(folio::article::words::warm_up);
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
@@ -14,16 +18,37 @@ fn main() -> ExitCode {
     }
 }
 
-/// The interactive reader.
-fn read(args: &Args, article: folio::article::Article) -> Result<ExitCode, Failure> {
-    let mut app = folio::app::App::new(article, args.width);
+/// glibc gives each thread its own malloc arena; the extractors' worker threads left about
+/// 12 MB more resident at the peak of a 10 MB book. One arena keeps folio within its
+/// memory budget (3 × the file + 30 MB) at no measurable cost in speed.
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+/// The interactive reader. A long document shows its first screen at once and goes on
+/// loading behind it.
+fn read(args: &Args) -> Result<ExitCode, Failure> {
+    use folio::app::loading;
+    let (mut app, loading) = match args.file.as_deref() {
+        None => loading::open(folio::BUNDLED_ARTICLE.to_string(), format_of(args), Vec::new(), args.width)
+            .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
+        Some(path) => {
+            let head = folio::input::open_head(path, args.max_size, loading::SYNC_LIMIT)
+                .map_err(|e| Failure::input(e.to_string()))?;
+            loading::open_head(head, format_of(args), args.width).map_err(Failure::input)?
+        }
+    };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let kind = match args.theme {
         folio::cli::Theme::Dark => folio::ui::theme::ThemeKind::Dark,
         folio::cli::Theme::Light => folio::ui::theme::ThemeKind::Light,
     };
     app.theme = folio::ui::theme::Theme::new(kind, color);
-    match folio::terminal::run(&mut app).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
+    match folio::terminal::run(&mut app, loading).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
         folio::terminal::Ended::Quit => Ok(ExitCode::SUCCESS),
         folio::terminal::Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
     }
@@ -36,6 +61,9 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
     // `--search` exits like grep: 0 found, 1 not found, 2 trouble.
     let searching = args.search.is_some();
+    if interactive {
+        return read(args);
+    }
     let (article, origin) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -54,7 +82,7 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
         };
     } else {
         let _ = origin;
-        return read(args, article);
+        return Err(Failure::usage("nothing to do"));
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -2,7 +2,8 @@
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT. And the event loop that
 //! turns terminal events into actions.
 
-use crate::app::{Action, App, update};
+use crate::app::loading::{Loaded, Loader};
+use crate::app::{Action, App, receive, update};
 use crate::keymap::action_for;
 use crate::ui::draw;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
@@ -13,6 +14,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -161,20 +163,22 @@ fn watch_hangup() {}
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-pub fn run(app: &mut App) -> io::Result<Ended> {
+pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
     let caught = watch_signals()?;
     watch_hangup();
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, &caught);
+    let result = event_loop(&mut terminal, app, &caught, loading);
     restore();
     let _ = terminal.show_cursor();
     result
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32) -> io::Result<Ended> {
+fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Option<Loader>) -> io::Result<Ended> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut loader = loader;
+    let mut loading: Option<Receiver<Loaded>> = None;
     loop {
         match caught.load(Ordering::SeqCst) {
             0 if app.quit => return Ok(Ended::Quit),
@@ -185,7 +189,28 @@ fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32) -> io::Resu
             terminal.draw(|frame| draw(frame, app))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(100))? {
+        // The rest of a long document starts loading once the first frame is out.
+        if let Some(l) = loader.take() {
+            loading = Some(l.start());
+        }
+        // Whatever the loader has finished since the last frame.
+        if let Some(rx) = &loading {
+            match rx.try_recv() {
+                Ok(loaded) => {
+                    receive(app, loaded);
+                    dirty = true;
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    app.loading = false;
+                    loading = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        let wait = if loading.is_some() { 20 } else { 100 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Take every event that is waiting, then draw once: a burst of resizes or a held

@@ -159,6 +159,20 @@ fn show_current(app: &mut App) {
     }
 }
 
+/// Runs the current search again over the whole document (it grew while loading).
+pub fn rerun(app: &mut App) {
+    if app.search.query.is_empty() || app.search.error.is_some() {
+        return;
+    }
+    let typed = std::mem::replace(&mut app.prompt, app.search.query.clone());
+    app.search.query.clear(); // not a narrowing of the last search: the text is new
+    run(app);
+    app.prompt = typed;
+    if app.mode != Mode::Search {
+        rebuild_match_items(app);
+    }
+}
+
 pub fn start_search(app: &mut App) {
     app.mode = Mode::Search;
     app.prompt.clear();

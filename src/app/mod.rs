@@ -3,6 +3,7 @@
 
 pub mod find;
 pub mod items;
+pub mod loading;
 pub mod reader;
 
 use crate::article::Article;
@@ -107,6 +108,10 @@ pub struct App {
     /// Reading progress in percent, kept up to date by `update`.
     pub progress: u16,
     pub theme: Theme,
+    /// The title bar's title (the article's, or its lead's first words).
+    pub title: String,
+    /// The rest of a long document is still being read and indexed.
+    pub loading: bool,
     pub quit: bool,
 }
 
@@ -116,6 +121,7 @@ impl App {
         let all: Vec<Vec<Item>> = Group::ALL.iter().map(|&g| items(&article, g)).collect();
         let visible = all.iter().map(|v| (0..v.len()).collect()).collect();
         let message = article.warnings.first().map(|w| Message { text: format!("warning: {w}"), error: true });
+        let title = article.display_title();
         App {
             article,
             doc,
@@ -138,8 +144,21 @@ impl App {
             help_scroll: 0,
             progress: 0,
             theme: Theme::default(),
+            title,
+            loading: false,
             quit: false,
         }
+    }
+
+    fn rebuild_items(&mut self) {
+        for g in Group::ALL {
+            if g == Group::Matches {
+                continue;
+            }
+            self.items[g.index()] = items(&self.article, g);
+            self.apply_filter(g);
+        }
+        self.keep_selection_in_view();
     }
 
     /// The items of the current group that pass its filter.
@@ -336,6 +355,48 @@ impl App {
         };
         self.selected[g] = 0;
         self.list_top[g] = 0;
+    }
+}
+
+/// Takes what the background loader sends (see `loading`): the other way state changes,
+/// and like `update` the only code that does it for its kind of input.
+pub fn receive(app: &mut App, loaded: loading::Loaded) {
+    match loaded {
+        loading::Loaded::Structure { skeleton, doc } => {
+            app.title = if skeleton.title.is_some() {
+                skeleton.display_title()
+            } else {
+                // The skeleton has no paragraph text: take the lead's words from the document.
+                doc.blocks
+                    .iter()
+                    .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+                    .map_or_else(|| app.title.clone(), |b| crate::article::first_words(&b.text, 60))
+            };
+            app.article = *skeleton;
+            app.doc = *doc;
+            app.reader.reset_wrapping();
+            app.rebuild_items();
+            app.relayout();
+            find::rerun(app);
+        }
+        loading::Loaded::Failed(e) => {
+            app.loading = false;
+            app.message = Some(Message { text: format!("could not read the rest: {e}"), error: true });
+        }
+        loading::Loaded::Extracted(x) => {
+            app.article.quotes = x.quotes;
+            app.article.statistics = x.statistics;
+            app.article.dates = x.dates;
+            app.article.relative_dates = x.relative_dates;
+            app.article.people = x.people;
+            app.article.organisations = x.organisations;
+            app.loading = false;
+            app.rebuild_items();
+            app.refresh_target();
+        }
+    }
+    if !app.areas.too_small && app.size != (0, 0) {
+        app.progress = app.reader.progress(&app.doc);
     }
 }
 

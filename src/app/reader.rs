@@ -51,6 +51,11 @@ impl Reader {
         self.anchor = self.line_range(doc, self.top).map(|r| (self.top.block, r.start));
     }
 
+    /// Forgets the wrapped lines (the document changed under them).
+    pub fn reset_wrapping(&mut self) {
+        self.wrapped.clear();
+    }
+
     /// The wrapped lines of a block, wrapping it if needed.
     pub fn lines(&mut self, doc: &Document, block: usize) -> &[Range<usize>] {
         let width = self.width;

@@ -440,7 +440,8 @@ fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
 /// A line that only gives a date (and perhaps a time or "Updated"): "7 January 2019",
 /// "18 Jun", "Updated: July 30, 2024 10:32 GMT+7".
 pub fn is_dateline(line: &str) -> bool {
-    if line.len() > 200 || line.split_whitespace().count() > 16 {
+    // Every dateline has a digit ("18 Jun", "Updated 14:47 GMT", "2 hours ago").
+    if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().count() > 16 {
         return false;
     }
     // "TNN | Updated: Sep 28, 2025, 10.41 IST", "Manila Daily Courier / 04:36 AM October 21,

@@ -6,22 +6,43 @@ use super::entities::{PlacedHit, Registry, Texts};
 use super::model::{Article, DateMention, Location, ParagraphKind, Statistic};
 use super::names::find_names;
 use super::numbers::find_statistics;
-use super::quotes::{RawQuote, Said, find_quotes, introduction};
+use super::quotes::{RawQuote, find_quotes, introduction};
 use super::sentences::sentences;
 use super::speakers::{ParagraphQuotes, resolve};
 use super::tokens::{Token, tokenize_into};
 
-/// What one paragraph yields before anything is resolved across paragraphs.
+/// What a run of paragraphs yields before anything is resolved across paragraphs, in
+/// reading order. Each worker fills one; they are joined in order.
 #[derive(Default)]
-struct ParagraphFindings {
+struct Findings {
     statistics: Vec<Statistic>,
-    dates: Vec<(FoundDate, String, Location)>,
-    quotes: Vec<(RawQuote, String)>,
-    intro: Option<Said>,
+    dates: Vec<DateMention>,
+    relative: Vec<DateMention>,
+    quotes: Vec<ParagraphQuotes>,
     hits: Vec<PlacedHit>,
 }
 
-fn analyse(section: usize, paragraph: usize, text: &str, tokens: &mut Vec<Token>) -> ParagraphFindings {
+impl Findings {
+    fn append(&mut self, mut other: Findings) {
+        self.statistics.append(&mut other.statistics);
+        self.dates.append(&mut other.dates);
+        self.relative.append(&mut other.relative);
+        self.quotes.append(&mut other.quotes);
+        self.hits.append(&mut other.hits);
+    }
+}
+
+/// The paragraphs of an article with where they stand and what they are.
+struct Para<'a> {
+    section: usize,
+    paragraph: usize,
+    text: &'a str,
+    pull_quote: bool,
+}
+
+/// Analyses one paragraph into `out`. `tokens` is a buffer reused across paragraphs.
+fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<Token>, out: &mut Findings) {
+    let (section, paragraph, text) = (p.section, p.paragraph, p.text);
     tokenize_into(text, tokens);
     let t = tokens.as_slice();
     let sents = sentences(text, t);
@@ -31,109 +52,89 @@ fn analyse(section: usize, paragraph: usize, text: &str, tokens: &mut Vec<Token>
         sents.get(k).map_or(text, |s| &text[s.clone()])
     };
     let dates = find_dates(text, t);
-    let statistics = find_statistics(text, t, &dates)
+    out.statistics.extend(find_statistics(text, t, &dates).into_iter().map(|s| Statistic {
+        text: text[s.start..s.end].to_string(),
+        quantity: text[s.q_start..s.q_end].to_string(),
+        value: s.value.filter(|v| v.is_finite()),
+        sentence: sentence_of(s.q_start).to_string(),
+        at: loc(s.start, s.end),
+    }));
+    for d in dates {
+        let mut iso = d.iso();
+        // A month and day take the year of the dateline, when it gives one.
+        if d.year.is_none()
+            && d.month.is_some()
+            && let Some(y) = dateline_year
+        {
+            iso = FoundDate { year: Some(y), ..d.clone() }.iso();
+        }
+        let m =
+            DateMention { text: text[d.start..d.end].to_string(), iso, relative: d.relative, at: loc(d.start, d.end) };
+        if d.relative { out.relative.push(m) } else { out.dates.push(m) }
+    }
+    let mut quotes: Vec<(RawQuote, String)> = find_quotes(text, t, &sents)
         .into_iter()
-        .map(|s| Statistic {
-            text: text[s.start..s.end].to_string(),
-            quantity: text[s.q_start..s.q_end].to_string(),
-            value: s.value.filter(|v| v.is_finite()),
-            sentence: sentence_of(s.q_start).to_string(),
-            at: loc(s.start, s.end),
+        .map(|q| {
+            let s = text[q.start..q.end].to_string();
+            (q, s)
         })
         .collect();
-    let quotes = find_quotes(text, t, &sents).into_iter().map(|q| {
-        let s = text[q.start..q.end].to_string();
-        (q, s)
-    });
-    let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
-    let hits = find_names(text, t, &starts).into_iter().map(|hit| PlacedHit { section, paragraph, hit }).collect();
-    ParagraphFindings {
-        statistics,
-        dates: dates
-            .into_iter()
-            .map(|d| {
-                let s = text[d.start..d.end].to_string();
-                let l = loc(d.start, d.end);
-                (d, s, l)
-            })
-            .collect(),
-        quotes: quotes.collect(),
-        intro: introduction(text, t, &sents),
-        hits,
+    // A pull quote repeats words from the body: those quotes are counted where they are
+    // said, not again in the pull quote.
+    if p.pull_quote {
+        quotes.retain(|(_, q)| !repeated_elsewhere(all, (section, paragraph), q));
     }
+    let intro = introduction(text, t, &sents);
+    if !quotes.is_empty() || intro.is_some() {
+        out.quotes.push(ParagraphQuotes { section, paragraph, text_len: text.len(), quotes, intro });
+    }
+    let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
+    out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit { section, paragraph, hit }));
 }
 
 /// Fills the article's quotes, statistics, dates, people and organisations from its
 /// sections. Paragraphs are analysed in parallel; the result does not depend on it.
 pub fn extract(article: &mut Article) {
-    let paras: Vec<(usize, usize, &str)> =
-        article.paragraphs().map(|(s, p, para)| (s, p, para.text.as_str())).collect();
-    let findings = analyse_all(&paras);
-
-    let mut statistics = Vec::new();
-    let mut dates = Vec::new();
-    let mut relative = Vec::new();
-    let mut hits = Vec::new();
-    let mut quote_paras = Vec::new();
+    let paras: Vec<Para> = article
+        .paragraphs()
+        .map(|(section, paragraph, p)| Para {
+            section,
+            paragraph,
+            text: p.text.as_str(),
+            pull_quote: p.kind == ParagraphKind::PullQuote,
+        })
+        .collect();
     let dateline_year = article.dateline.as_deref().and_then(year_in);
-    for (f, &(section, paragraph, text)) in findings.into_iter().zip(&paras) {
-        statistics.extend(f.statistics);
-        for (d, s, at) in f.dates {
-            let mut iso = d.iso();
-            if d.year.is_none()
-                && d.month.is_some()
-                && let Some(y) = dateline_year
-            {
-                iso = FoundDate { year: Some(y), ..d.clone() }.iso();
-            }
-            let m = DateMention { text: s, iso, relative: d.relative, at };
-            if d.relative { relative.push(m) } else { dates.push(m) }
-        }
-        hits.extend(f.hits);
-        let mut f_quotes = f.quotes;
-        // A pull quote repeats words from the body: those quotes are counted where they
-        // are said, not again in the pull quote.
-        let pull = article.paragraph(section, paragraph).is_some_and(|p| p.kind == ParagraphKind::PullQuote);
-        if pull {
-            f_quotes.retain(|(_, q)| !repeated_elsewhere(&paras, (section, paragraph), q));
-        }
-        if !f_quotes.is_empty() || f.intro.is_some() {
-            quote_paras.push(ParagraphQuotes {
-                section,
-                paragraph,
-                text_len: text.len(),
-                quotes: f_quotes,
-                intro: f.intro,
-            });
-        }
-    }
+    let found = analyse_all(&paras, dateline_year);
+
     let mut section_start = Vec::with_capacity(article.sections.len());
     let mut n = 0;
     for s in &article.sections {
         section_start.push(n);
         n += s.paragraphs.len();
     }
-    let texts = Texts { texts: paras.iter().map(|p| p.2).collect(), section_start };
-    let mut registry = Registry::build(&hits, &texts);
-    let quotes = resolve(&quote_paras, &mut registry, &hits, &texts);
+    let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
+    let mut registry = Registry::build(&found.hits, &texts);
+    let quotes = resolve(&found.quotes, &mut registry, &found.hits, &texts);
     drop(texts);
+    drop(paras);
     let (people, organisations) = registry.into_entities();
-    article.statistics = statistics;
-    article.dates = dates;
-    article.relative_dates = relative;
+    article.statistics = found.statistics;
+    article.dates = found.dates;
+    article.relative_dates = found.relative;
     article.quotes = quotes;
     article.people = people;
     article.organisations = organisations;
 }
 
 /// Whether `words` stand in a paragraph other than `here`, letters compared without case.
-fn repeated_elsewhere(paras: &[(usize, usize, &str)], here: (usize, usize), words: &str) -> bool {
+fn repeated_elsewhere(paras: &[Para], here: (usize, usize), words: &str) -> bool {
     let needle: String = words.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
     if needle.trim().is_empty() {
         return false;
     }
-    paras.iter().filter(|p| (p.0, p.1) != here).any(|p| {
-        let hay: String = p.2.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    paras.iter().filter(|p| (p.section, p.paragraph) != here).any(|p| {
+        let hay: String = p.text.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
         hay.contains(needle.trim())
     })
 }
@@ -144,20 +145,40 @@ fn year_in(s: &str) -> Option<i32> {
     find_dates(s, &t).into_iter().find_map(|d| d.year)
 }
 
-fn analyse_all(paras: &[(usize, usize, &str)]) -> Vec<ParagraphFindings> {
-    let bytes: usize = paras.iter().map(|p| p.2.len()).sum();
+fn analyse_all(paras: &[Para], dateline_year: Option<i32>) -> Findings {
+    let bytes: usize = paras.iter().map(|p| p.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let run = |chunk: &[(usize, usize, &str)]| {
+    let run = |chunk: &[Para]| {
         let mut tokens = Vec::new();
-        chunk.iter().map(|&(s, p, text)| analyse(s, p, text, &mut tokens)).collect::<Vec<_>>()
+        let mut out = Findings::default();
+        for p in chunk {
+            analyse(p, paras, dateline_year, &mut tokens, &mut out);
+        }
+        out
     };
     // Threads pay off only on long documents.
     if threads < 2 || bytes < 256 * 1024 {
         return run(paras);
     }
-    let per = paras.len().div_ceil(threads);
+    // Chunks of about equal bytes, in order.
+    let target = bytes.div_ceil(threads);
+    let mut chunks = Vec::new();
+    let (mut from, mut acc) = (0, 0);
+    for (i, p) in paras.iter().enumerate() {
+        acc += p.text.len();
+        if acc >= target && chunks.len() + 1 < threads {
+            chunks.push(&paras[from..=i]);
+            from = i + 1;
+            acc = 0;
+        }
+    }
+    chunks.push(&paras[from..]);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = paras.chunks(per.max(1)).map(|c| scope.spawn(move || run(c))).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        let handles: Vec<_> = chunks.into_iter().map(|c| scope.spawn(move || run(c))).collect();
+        let mut all = Findings::default();
+        for h in handles {
+            all.append(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
     })
 }

@@ -1,6 +1,7 @@
 //! Articles: the model and everything that builds it from text. Nothing here knows about
 //! terminals.
 
+pub mod chrome;
 pub mod dates;
 pub mod entities;
 pub mod export;

@@ -171,6 +171,16 @@ impl Article {
             .flat_map(|(s, sec)| sec.paragraphs.iter().enumerate().map(move |(p, para)| (s, p, para)))
     }
 
+    /// Whether anything has been extracted yet (an imported export has; pasted text not).
+    pub fn has_extractions(&self) -> bool {
+        !(self.quotes.is_empty()
+            && self.statistics.is_empty()
+            && self.dates.is_empty()
+            && self.relative_dates.is_empty()
+            && self.people.is_empty()
+            && self.organisations.is_empty())
+    }
+
     /// A title to show when the article has none: its first words, cut at a word boundary.
     pub fn display_title(&self) -> String {
         if let Some(t) = &self.title {

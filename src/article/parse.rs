@@ -49,12 +49,7 @@ pub fn detect(text: &str) -> Format {
 /// Parses an article. `format` forces a format; `None` detects it from the content.
 pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> {
     let mut article = parse_structure(text, format)?;
-    if article.quotes.is_empty()
-        && article.statistics.is_empty()
-        && article.dates.is_empty()
-        && article.people.is_empty()
-        && article.organisations.is_empty()
-    {
+    if !article.has_extractions() {
         extract(&mut article);
     }
     Ok(article)

@@ -7,8 +7,6 @@
 use super::dates;
 use super::lines::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind, Section};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// What a block turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,12 +34,15 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
                     article.source = Some(value);
                 }
             }
+            // A second byline line adds to the first (an agency credit); a book of
+            // articles keeps its first few.
             Role::Byline => match &mut article.byline {
                 None => article.byline = Some(block.text),
-                Some(b) => {
+                Some(b) if b.matches("; ").count() < 2 && !b.contains(block.text.as_str()) => {
                     b.push_str("; ");
                     b.push_str(&block.text);
                 }
+                Some(_) => {}
             },
             Role::Dateline => {
                 if article.dateline.is_none() {
@@ -263,89 +264,85 @@ fn is_pull_quote(s: &str) -> bool {
     opens_with_quote(s) && at_most_words(s, 30) && !ends_with_stop(s)
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}")))
-}
+pub use super::chrome::is_chrome;
 
-/// Page furniture left over from a web page: "Comment (0)", "Share", "Read more: …".
-pub fn is_chrome(s: &str) -> bool {
-    static WHOLE: OnceLock<Regex> = OnceLock::new();
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
-    if at_most_words(s, 6) {
-        let whole = regex(
-            &WHOLE,
-            r"(?i)^(?:\d+\s+)?(?:for immediate release|(?:press|news|media) release|-* ?ends ?-*|#{3}|comments?|repl(?:y|ies)|likes?|shares?|share(?: this)?(?: (?:article|story|page|post))?|share (?:on|via) \w+|read more|read next|see more|show more|load more|advertisement|advertising|sponsored(?: content)?|back to top|top|print(?: this)?(?: article)?|e-?mail|tweet|subscribe(?: now)?|sign up|sign in|log ?in|follow us(?: on \w+)?|related(?: articles| stories| news| topics| content)?|see also|click here|more stories|top stories|trending(?: now)?|most read|loading\.*|live|live updates|live blog|skip to (?:main )?content|copy link|listen to (?:this )?article|\d+ min(?:ute)?s? read|facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|x)(?:\s*\(\d+\))?(?:\s+\d+)?\s*[:.!]?$",
-        );
-        if whole.is_match(s) {
-            return true;
-        }
-        // A row of share buttons: "Facebook Twitter Email".
-        let social = s.split_whitespace().all(|w| {
-            matches!(
-                w.to_ascii_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
-                "facebook"
-                    | "twitter"
-                    | "linkedin"
-                    | "whatsapp"
-                    | "email"
-                    | "print"
-                    | "share"
-                    | "telegram"
-                    | "reddit"
-                    | "pinterest"
-                    | "copy"
-                    | "link"
-                    | "x"
-                    | "|"
-            )
-        });
-        if social && !at_most_words(s, 1) {
-            return true;
-        }
-    }
-    if s.len() > 2000 {
-        return false;
-    }
-    let prefix = regex(
-        &PREFIX,
-        r"(?i)^(?:(?:read more|also read|read also|related|see also|more on this|recommended|you may also like|most popular|tags?|topics?|filed under)\s*:|embargoed until\b|subscribe to\b|sign up (?:for|to)\b|don.t miss out on\b|follow us on\b|download (?:our|the) app\b)",
-    );
-    prefix.is_match(s)
-}
-
-fn source_regex() -> &'static Regex {
-    static SOURCE: OnceLock<Regex> = OnceLock::new();
-    regex(&SOURCE, r"(?i)^(?:sources?|nguồn|via|originally published (?:at|in|on|by))\s*[:：\-–—]\s*(\S.*)$")
+/// "Source: https://…", "Sources – Reuters", "via: …": the value after the label.
+fn source_label(s: &str) -> Option<&str> {
+    let lower: String = s.chars().take(40).collect::<String>().to_lowercase();
+    let labels = [
+        "originally published at",
+        "originally published in",
+        "originally published on",
+        "originally published by",
+        "sources",
+        "source",
+        "nguồn",
+        "via",
+    ];
+    let label = labels.iter().find(|l| lower.starts_with(*l))?;
+    // The label's length in `s`: the same characters, whatever their case.
+    let cut = s.char_indices().nth(label.chars().count()).map_or(s.len(), |(i, _)| i);
+    let rest = s[cut..].trim_start();
+    let rest = rest.strip_prefix([':', '：', '-', '–', '—'])?.trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 pub fn is_source(s: &str) -> bool {
-    at_most_words(s, 20) && source_regex().is_match(s)
+    at_most_words(s, 20) && source_label(s).is_some()
         || (s.starts_with("http") && !s.contains(' ') && s.contains("://"))
 }
 
 fn source_value(s: &str) -> &str {
-    source_regex().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str().trim()).unwrap_or(s)
+    source_label(s).unwrap_or(s)
 }
+
+const BYLINE_PREFIXES: &[&str] = &[
+    "Additional reporting by",
+    "Reporting by",
+    "Reported by",
+    "Written by",
+    "Words by",
+    "Story by",
+    "Text by",
+    "Compiled by",
+    "Edited by",
+    "Interviewed by",
+    "Interviews by",
+    "Interview by",
+    "Photos by",
+    "—WITH A REPORT FROM",
+    "WITH A REPORT FROM",
+    "—with a report from",
+    "with a report from",
+    "By",
+    "BY",
+    "by",
+];
+
+const BYLINE_SUFFIXES: &[&str] = &["synthesis", "reports", "reporting", "compiled", "contributed", "tổng hợp"];
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
 /// "Reporting by Jane Doe".
 pub fn is_byline(s: &str) -> bool {
-    static PREFIXED: OnceLock<Regex> = OnceLock::new();
-    static SUFFIXED: OnceLock<Regex> = OnceLock::new();
     if !at_most_words(s, 12) || s.chars().count() > 120 {
         return false;
     }
-    let prefixed = regex(
-        &PREFIXED,
-        r"^(?:By|BY|by|Written by|Reporting by|Reported by|Words by|Story by|Text by|Compiled by|Edited by|Additional reporting by|Interview by|Interviewed by|Interviews by|Photos by|—\s*with a report from|-+\s*with a report from|with a report from|WITH A REPORT FROM|—WITH A REPORT FROM)\s*:?\s+(.+)$",
-    );
-    if let Some(rest) = prefixed.captures(s).and_then(|c| c.get(1)) {
-        return names_only(rest.as_str());
+    for p in BYLINE_PREFIXES {
+        if let Some(rest) = s.strip_prefix(p) {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
+                return names_only(rest.trim());
+            }
+        }
     }
-    let suffixed =
-        regex(&SUFFIXED, r"(?i)^(.+?)\s*[,(–—-]?\s*(?:synthesis|reports|reporting|compiled|contributed|tổng hợp)\)?$");
-    if let Some(name) = suffixed.captures(s).and_then(|c| c.get(1)) {
-        return names_only(name.as_str()) && at_most_words(name.as_str(), 5);
+    let lower = s.to_lowercase();
+    for suffix in BYLINE_SUFFIXES {
+        if let Some(head) = lower.strip_suffix(suffix).filter(|h| h.ends_with([' ', ',', '(', '-', '–', '—'])) {
+            let name = s[..head.len()].trim_end_matches([' ', ',', '(', '-', '–', '—']);
+            // "MINH CHAU synthesis", but not "The Collected Reports".
+            let article = ["The ", "A ", "An ", "THE "].iter().any(|d| name.starts_with(d));
+            return !name.is_empty() && !article && names_only(name) && at_most_words(name, 5);
+        }
     }
     false
 }
@@ -399,32 +396,6 @@ fn names_only(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chrome_lines() {
-        for s in [
-            "Comment (0)",
-            "0 comments",
-            "Comments (12)",
-            "Share",
-            "Share this article",
-            "Read more",
-            "Advertisement",
-            "Back to top",
-            "READ MORE: Some other story",
-            "Facebook Twitter Email",
-            "5 min read",
-        ] {
-            assert!(is_chrome(s), "{s}");
-        }
-        for s in [
-            "Share prices fell sharply on Monday.",
-            "Comments from the minister were brief.",
-            "Print media is in decline",
-        ] {
-            assert!(!is_chrome(s), "{s}");
-        }
-    }
 
     #[test]
     fn bylines() {

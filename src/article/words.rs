@@ -133,7 +133,7 @@ impl Table {
 fn lexicon() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m: FxHashMap<&'static [u8], Lex> = FxHashMap::default();
+        let mut m: FxHashMap<&'static [u8], Lex> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         let mut section = "";
         for line in LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -175,6 +175,11 @@ fn lexicon() -> &'static Table {
         }
         Table { slots, mask: size - 1 }
     })
+}
+
+/// Builds the lexicon now rather than at the first word looked up.
+pub fn warm_up() {
+    lexicon();
 }
 
 /// Looks a word up: ASCII letters lowercased, a trailing possessive dropped, hyphenated

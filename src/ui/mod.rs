@@ -47,7 +47,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 fn title(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let progress = format!(" {}% ", app.progress);
-    let mut left = format!(" folio │ {}", visible(&app.article.display_title()));
+    let mut left = format!(" folio │ {}", visible(&app.title));
     if let Some(b) = &app.article.byline {
         left.push_str(" │ ");
         left.push_str(&visible(b));

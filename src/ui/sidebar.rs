@@ -25,6 +25,8 @@ fn groups(app: &App) -> Vec<Group> {
 /// A tab's text at one of three lengths: "Quotes 3", "Quo 3", "Q3".
 fn label(app: &App, g: Group, size: usize) -> String {
     let n = app.visible[g.index()].len();
+    // Counts are not known while a long document is still being indexed.
+    let n = if app.loading && g != Group::Sections && g != Group::Matches { "…".to_string() } else { n.to_string() };
     match size {
         2 => format!("{} {n}", g.name()),
         1 => format!("{} {n}", g.short()),
@@ -150,6 +152,9 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let empty = app.visible[g].is_empty();
     if empty {
         let why = match (app.group, filter.is_empty()) {
+            (Group::Quotes | Group::Statistics | Group::People | Group::Dates, true) if app.loading => {
+                format!("indexing… {} paragraphs", app.doc.paragraph_count())
+            }
             (_, false) => "nothing matches the filter".to_string(),
             (Group::Matches, true) => "press / to search".to_string(),
             (other, true) => format!("no {} found", other.name().to_lowercase()),

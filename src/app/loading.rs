@@ -1,0 +1,201 @@
+//! Opening a long document without making the reader wait: the first screenful is parsed
+//! at once, the whole text's structure follows from a background thread, and the
+//! extraction (quotes, statistics, names…) after that. Short articles skip all this.
+
+use super::App;
+use crate::article::extract::extract;
+use crate::article::{Article, DateMention, Entity, Format, Paragraph, Quote, Statistic, parse, parse_structure};
+use crate::document::Document;
+use std::sync::mpsc::{Receiver, channel};
+
+/// Articles up to this size are parsed whole before the first frame (a few milliseconds).
+pub const SYNC_LIMIT: usize = 32 * 1024;
+
+/// How much text the first frame is made from.
+const FIRST_SCREENFUL: usize = 8 * 1024;
+
+/// What the background thread sends, in this order.
+#[derive(Debug)]
+pub enum Loaded {
+    /// The whole document's structure, ready to read; paragraphs' texts live in the
+    /// document only.
+    Structure { skeleton: Box<Article>, doc: Box<Document> },
+    /// Everything the extractors found.
+    Extracted(Extraction),
+    /// The rest of the input could not be read; what was shown stays.
+    Failed(String),
+}
+
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub statistics: Vec<Statistic>,
+    pub dates: Vec<DateMention>,
+    pub relative_dates: Vec<DateMention>,
+    pub people: Vec<Entity>,
+    pub organisations: Vec<Entity>,
+}
+
+/// The article without its paragraphs' texts (they are in the document): the reader needs
+/// only headings, counts and kinds from it.
+fn skeleton(article: &Article) -> Article {
+    let mut s = Article { sections: Vec::with_capacity(article.sections.len()), ..article_meta(article) };
+    for sec in &article.sections {
+        s.sections.push(crate::article::Section {
+            heading: sec.heading.clone(),
+            paragraphs: sec
+                .paragraphs
+                .iter()
+                .map(|p| Paragraph { text: String::new(), kind: p.kind, marker: p.marker.clone() })
+                .collect(),
+        });
+    }
+    s
+}
+
+fn article_meta(a: &Article) -> Article {
+    Article {
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        dateline: a.dateline.clone(),
+        byline: a.byline.clone(),
+        source: a.source.clone(),
+        warnings: a.warnings.clone(),
+        ..Article::default()
+    }
+}
+
+/// The first `FIRST_SCREENFUL` bytes or so, cut at a line end.
+fn first_part(text: &str) -> &str {
+    if text.len() <= FIRST_SCREENFUL {
+        return text;
+    }
+    let mut cut = FIRST_SCREENFUL;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match text[..cut].rfind('\n') {
+        Some(nl) if nl > 0 => &text[..nl],
+        _ => &text[..cut],
+    }
+}
+
+/// The rest of a long document, to be loaded on a thread of its own once the first frame
+/// is on screen (so the first frame has the processor to itself).
+pub struct Loader(Box<dyn FnOnce(std::sync::mpsc::Sender<Loaded>) + Send>);
+
+impl Loader {
+    /// Starts loading; what is loaded arrives on the returned channel.
+    pub fn start(self) -> Receiver<Loaded> {
+        let (tx, rx) = channel();
+        let job = self.0;
+        std::thread::spawn(move || job(tx));
+        rx
+    }
+}
+
+impl std::fmt::Debug for Loader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Loader")
+    }
+}
+
+/// Opens `text` for reading. Short texts are parsed whole; long ones give an `App` on
+/// their first part at once and a loader for the rest.
+pub fn open(
+    text: String,
+    format: Option<Format>,
+    warnings: Vec<String>,
+    measure: u16,
+) -> Result<(App, Option<Loader>), crate::article::ParseError> {
+    if text.len() <= SYNC_LIMIT || format == Some(Format::Json) || crate::article::detect(&text) == Format::Json {
+        let mut article = parse(&text, format)?;
+        article.warnings.extend(warnings);
+        return Ok((App::new(article, measure), None));
+    }
+    let format = format.or(Some(crate::article::detect(&text)));
+    let mut first = parse_structure(first_part(&text), format)?;
+    first.warnings.extend(warnings.iter().cloned());
+    let mut app = App::new(first, measure);
+    app.loading = true;
+    Ok((app, Some(Loader(Box::new(move |tx| load_rest(text, format, warnings, &tx))))))
+}
+
+/// Opens an input of which only the head has been read: the first screen comes from the
+/// head; the rest is read, decoded and parsed on a background thread.
+pub fn open_head(
+    head: crate::input::Head,
+    format: Option<Format>,
+    measure: u16,
+) -> Result<(App, Option<Loader>), String> {
+    let origin = head.origin.to_string();
+    let utf8 = !head.bytes.starts_with(&[0xFF, 0xFE]) && !head.bytes.starts_with(&[0xFE, 0xFF]);
+    if head.is_complete() || !utf8 {
+        let decoded = head.finish().map_err(|e| e.to_string())?;
+        return open(decoded.text, format, decoded.warnings, measure).map_err(|e| format!("{origin}: {e}"));
+    }
+    if head.looks_binary() {
+        return Err(format!("{origin}: not a text file"));
+    }
+    // The head may end inside a character; invalid bytes before that are the full
+    // decode's to report.
+    let bytes = head.bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&head.bytes);
+    let prefix = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
+    };
+    let format = format.or_else(|| Some(crate::article::detect(&prefix)));
+    let first = parse_structure(first_part(&prefix), format).map_err(|e| format!("{origin}: {e}"))?;
+    drop(prefix);
+    let mut app = App::new(first, measure);
+    app.loading = true;
+    let loader = Loader(Box::new(move |tx| match head.finish() {
+        Ok(decoded) => load_rest(decoded.text, format, decoded.warnings, &tx),
+        Err(e) => {
+            let _ = tx.send(Loaded::Failed(e.to_string()));
+        }
+    }));
+    Ok((app, Some(loader)))
+}
+
+/// The background half of loading: structure, then extraction, each sent when done.
+fn load_rest(text: String, format: Option<Format>, warnings: Vec<String>, tx: &std::sync::mpsc::Sender<Loaded>) {
+    let mut article = match parse_structure(&text, format) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = tx.send(Loaded::Failed(e.to_string()));
+            return;
+        }
+    };
+    drop(text);
+    article.warnings.extend(warnings);
+    let doc = Document::new(&article);
+    if tx.send(Loaded::Structure { skeleton: Box::new(skeleton(&article)), doc: Box::new(doc) }).is_err() {
+        return; // the reader has gone
+    }
+    extract(&mut article);
+    let x = Extraction {
+        quotes: std::mem::take(&mut article.quotes),
+        statistics: std::mem::take(&mut article.statistics),
+        dates: std::mem::take(&mut article.dates),
+        relative_dates: std::mem::take(&mut article.relative_dates),
+        people: std::mem::take(&mut article.people),
+        organisations: std::mem::take(&mut article.organisations),
+    };
+    drop(article);
+    let _ = tx.send(Loaded::Extracted(x));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_part_ends_at_a_line() {
+        let text = "line one\n".repeat(20_000);
+        let part = first_part(&text);
+        assert!(part.len() <= FIRST_SCREENFUL);
+        assert!(part.ends_with("line one"));
+        assert_eq!(first_part("short"), "short");
+    }
+}
