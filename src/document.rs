@@ -27,28 +27,50 @@ pub struct Block {
     /// The text as shown: control characters and the like replaced by placeholders.
     pub text: String,
     /// Drawn before the first line ("• ", "1. ", "▌ "); later lines are indented as much.
-    pub prefix: String,
+    pub prefix: Box<str>,
     /// Every letter is ASCII: searches can take the fast path.
     pub ascii_letters: bool,
-    /// Where placeholders changed lengths: (offset in the original, offset in `text`) after
-    /// each replaced character. Empty when the text needed no change.
+    /// Only for text that needed placeholders (rare): kept out of line, so the blocks of
+    /// a long book stay small.
+    changed: Option<Box<Changed>>,
+}
+
+#[derive(Debug, Clone)]
+struct Changed {
+    /// The text as written.
+    original: String,
+    /// (offset in the original, offset in `text`) after each replaced character.
     map: Vec<(usize, usize)>,
 }
 
 impl Block {
     fn new(kind: BlockKind, original: &str, prefix: &str) -> Block {
-        let (text, map) = display_text(original);
+        Block::owned(kind, original.to_string(), prefix)
+    }
+
+    /// A block that takes its text rather than copying it (a 10 MB book is held once).
+    fn owned(kind: BlockKind, original: String, prefix: &str) -> Block {
+        let (text, changed) = match display_text(&original) {
+            None => (original, None),
+            Some((text, map)) => (text, Some(Box::new(Changed { original, map }))),
+        };
         let ascii_letters = !crate::search::has_non_ascii_letters(&text);
-        Block { kind, text, prefix: prefix.to_string(), ascii_letters, map }
+        Block { kind, text, prefix: prefix.into(), ascii_letters, changed }
+    }
+
+    /// The text as the article has it (the extractors' positions are in this).
+    pub fn original(&self) -> &str {
+        self.changed.as_ref().map_or(&self.text, |c| &c.original)
     }
 
     /// The offset in `text` of an offset in the original article text.
     pub fn to_display(&self, original: usize) -> usize {
-        let k = self.map.partition_point(|&(o, _)| o <= original);
+        let map = self.changed.as_ref().map_or(&[][..], |c| &c.map[..]);
+        let k = map.partition_point(|&(o, _)| o <= original);
         match k.checked_sub(1) {
             None => original.min(self.text.len()),
             Some(k) => {
-                let (o, d) = self.map[k];
+                let (o, d) = map[k];
                 (d + (original - o)).min(self.text.len())
             }
         }
@@ -57,11 +79,12 @@ impl Block {
     /// The offset in the original text of an offset in `text` (for search results, which
     /// run over the displayed text).
     pub fn to_original(&self, display: usize) -> usize {
-        let k = self.map.partition_point(|&(_, d)| d <= display);
+        let map = self.changed.as_ref().map_or(&[][..], |c| &c.map[..]);
+        let k = map.partition_point(|&(_, d)| d <= display);
         match k.checked_sub(1) {
             None => display,
             Some(k) => {
-                let (o, d) = self.map[k];
+                let (o, d) = map[k];
                 o + (display - d)
             }
         }
@@ -72,15 +95,15 @@ impl Block {
     }
 }
 
-/// Sanitized text and the offset map for it.
-fn display_text(original: &str) -> (String, Vec<(usize, usize)>) {
+/// Sanitized text and the offset map for it; `None` when the text is safe as it is.
+fn display_text(original: &str) -> Option<(String, Vec<(usize, usize)>)> {
     let mut prev = None;
     if original.chars().all(|c| {
         let keep = matches!(classify(c, prev), Shown::Keep);
         prev = Some(c);
         keep
     }) {
-        return (original.to_string(), Vec::new());
+        return None;
     }
     let mut text = String::with_capacity(original.len() + 16);
     let mut map = Vec::new();
@@ -99,7 +122,7 @@ fn display_text(original: &str) -> (String, Vec<(usize, usize)>) {
         }
         prev = Some(c);
     }
-    (text, map)
+    Some((text, map))
 }
 
 /// The reader's view of an article.
@@ -117,7 +140,25 @@ pub struct Document {
 
 impl Document {
     pub fn new(article: &Article) -> Document {
-        let mut blocks = Vec::new();
+        Document::build(article, |_, _, text| text.to_string())
+    }
+
+    /// A document that takes the paragraphs' texts out of `article` instead of copying
+    /// them; the article is left with its structure and empty paragraphs.
+    pub fn take(article: &mut Article) -> Document {
+        let mut texts: Vec<Vec<String>> = article
+            .sections
+            .iter_mut()
+            .map(|s| s.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect())
+            .collect();
+        Document::build(article, |s, p, _| {
+            texts.get_mut(s).and_then(|v| v.get_mut(p)).map(std::mem::take).unwrap_or_default()
+        })
+    }
+
+    fn build(article: &Article, mut text_of: impl FnMut(usize, usize, &str) -> String) -> Document {
+        let count = 6 + article.sections.iter().map(|s| s.paragraphs.len() + 1).sum::<usize>();
+        let mut blocks = Vec::with_capacity(count);
         if let Some(s) = &article.subtitle {
             blocks.push(Block::new(BlockKind::Subtitle, s, ""));
         }
@@ -140,7 +181,8 @@ impl Document {
                     (ParagraphKind::Body, _) => String::new(),
                 };
                 let kind = BlockKind::Paragraph { section: s, paragraph: p, kind: para.kind };
-                blocks.push(Block::new(kind, &para.text, &crate::sanitize::visible(&prefix)));
+                let text = text_of(s, p, &para.text);
+                blocks.push(Block::owned(kind, text, &crate::sanitize::visible(&prefix)));
             }
         }
         if let Some(b) = &article.byline {

@@ -11,7 +11,7 @@ fn starts_on_sections_with_the_sidebar_focused() {
     let app = bundled_app(120, 40);
     assert_eq!(app.group, Group::Sections);
     assert_eq!(app.focus, Focus::Sidebar);
-    let labels: Vec<&str> = app.visible_items(Group::Sections).map(|i| i.label.as_str()).collect();
+    let labels: Vec<String> = app.visible_items(Group::Sections).map(|i| i.label).collect();
     assert_eq!(labels, ["Lead", "Threatening progress made"]);
     assert_eq!(app.reader.top.block, 0);
 }
@@ -22,8 +22,8 @@ fn number_keys_pick_groups_and_focus_the_sidebar() {
     app.focus = Focus::Reader;
     press(&mut app, &[Action::ShowGroup(Group::Quotes)]);
     assert_eq!((app.group, app.focus), (Group::Quotes, Focus::Sidebar));
-    let speakers: Vec<Option<&str>> = app.visible_items(Group::Quotes).map(|i| i.detail.as_deref()).collect();
-    assert_eq!(speakers, [None, Some("Antonio Guterres"), Some("Ilias Chatzis")]);
+    let speakers: Vec<Option<String>> = app.visible_items(Group::Quotes).map(|i| i.detail).collect();
+    assert_eq!(speakers, [None, Some("Antonio Guterres".to_string()), Some("Ilias Chatzis".to_string())]);
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn clicks_select_tabs_and_items() {
     assert_eq!(app.group, Group::People);
     let list = app.areas.list;
     press(&mut app, &[Action::Click(list.x + 2, list.y + 1)]);
-    assert_eq!(app.selected_item().map(|i| i.label.as_str()), Some("Ilias Chatzis"));
+    assert_eq!(app.selected_item().map(|i| i.label).as_deref(), Some("Ilias Chatzis"));
     let text = app.areas.text;
     press(&mut app, &[Action::Click(text.x + 2, text.y + 2)]);
     assert_eq!(app.focus, Focus::Reader);
@@ -159,7 +159,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 fn selecting_a_person_highlights_every_mention() {
     let mut app = bundled_app(120, 40);
     press(&mut app, &[Action::ShowGroup(Group::People)]);
-    assert_eq!(app.selected_item().map(|i| i.label.as_str()), Some("Antonio Guterres"));
+    assert_eq!(app.selected_item().map(|i| i.label).as_deref(), Some("Antonio Guterres"));
     assert_eq!(app.target.ranges.len(), 4);
     for (b, r) in &app.target.ranges {
         assert!(app.doc.blocks[*b].text[r.clone()].contains("Guterres"));
@@ -169,6 +169,6 @@ fn selecting_a_person_highlights_every_mention() {
 #[test]
 fn dates_are_in_chronological_order() {
     let app = bundled_app(120, 40);
-    let dates: Vec<&str> = app.visible_items(Group::Dates).map(|i| i.label.as_str()).collect();
+    let dates: Vec<String> = app.visible_items(Group::Dates).map(|i| i.label).collect();
     assert_eq!(dates, ["2017", "July 29", "July 30", "this year", "Two years later"]);
 }

@@ -90,7 +90,7 @@ fn matches_group_lists_each_match_with_context() {
     let mut app = bundled_app(120, 40);
     type_query(&mut app, "cybercrime");
     press(&mut app, &[Action::PromptAccept, Action::ShowGroup(Group::Matches)]);
-    let labels: Vec<&str> = app.visible_items(Group::Matches).map(|i| i.label.as_str()).collect();
+    let labels: Vec<String> = app.visible_items(Group::Matches).map(|i| i.label).collect();
     assert_eq!(labels.len(), 4);
     assert!(labels[0].contains("cybercrime"), "{labels:?}");
     press(&mut app, &[Action::Bottom, Action::Activate]);
@@ -105,7 +105,7 @@ fn f_filters_the_sidebar_group() {
     for c in "chatz".chars() {
         press(&mut app, &[Action::PromptInput(c)]);
     }
-    let labels: Vec<&str> = app.visible_items(Group::Quotes).map(|i| i.label.as_str()).collect();
+    let labels: Vec<String> = app.visible_items(Group::Quotes).map(|i| i.label).collect();
     assert_eq!(labels, ["is now under threat"], "speaker names are searched too");
     press(&mut app, &[Action::PromptAccept]);
     assert_eq!(app.filters[Group::Quotes.index()], "chatz");

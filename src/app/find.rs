@@ -326,20 +326,22 @@ pub fn clear(app: &mut App) {
     app.relayout();
 }
 
-/// The Matches group: each match with a little context.
+/// The Matches group: each match.
 fn rebuild_match_items(app: &mut App) {
     let g = Group::Matches.index();
-    app.items[g] = app
+    app.items[g] = (0..app.search.matches.len()).map(ItemRef::Match).collect();
+    app.apply_filter(Group::Matches);
+}
+
+/// A match as the sidebar shows it: with a little context.
+pub fn match_item(app: &App, i: usize) -> Item {
+    let label = app
         .search
         .matches
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let text = &app.doc.blocks[m.block].text;
-            Item { label: context(text, m.range.clone(), 30), detail: None, target: ItemRef::Match(i) }
-        })
-        .collect();
-    app.apply_filter(Group::Matches);
+        .get(i)
+        .and_then(|m| app.doc.blocks.get(m.block).map(|b| context(&b.text, m.range.clone(), 30)))
+        .unwrap_or_default();
+    Item { label, detail: None, target: ItemRef::Match(i) }
 }
 
 /// A match with a little context, for the sidebar.

@@ -67,48 +67,18 @@ pub struct Item {
     pub target: ItemRef,
 }
 
-/// The items of one group (Matches are built by the search).
-pub fn items(article: &Article, group: Group) -> Vec<Item> {
+/// The items of one group, in the order the sidebar lists them (Matches come from the
+/// search). Only references are kept: what an item shows is drawn from the article when
+/// it is on screen, not copied for every item of a long book.
+pub fn items(article: &Article, group: Group) -> Vec<ItemRef> {
     match group {
-        Group::Sections => article
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Item {
-                label: match &s.heading {
-                    Some(h) => h.clone(),
-                    None if i == 0 => "Lead".to_string(),
-                    None => first_words(s.paragraphs.first().map_or("", |p| p.text.as_str()), 40),
-                },
-                detail: Some(s.paragraphs.len().to_string()),
-                target: ItemRef::Section(i),
-            })
+        Group::Sections => (0..article.sections.len()).map(ItemRef::Section).collect(),
+        Group::Quotes => (0..article.quotes.len()).map(ItemRef::Quote).collect(),
+        Group::Statistics => (0..article.statistics.len()).map(ItemRef::Statistic).collect(),
+        Group::People => (0..article.people.len())
+            .map(ItemRef::Person)
+            .chain((0..article.organisations.len()).map(ItemRef::Organisation))
             .collect(),
-        Group::Quotes => article
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| Item { label: q.text.clone(), detail: q.speaker.clone(), target: ItemRef::Quote(i) })
-            .collect(),
-        Group::Statistics => article
-            .statistics
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Item { label: s.text.clone(), detail: None, target: ItemRef::Statistic(i) })
-            .collect(),
-        Group::People => {
-            let people = article.people.iter().enumerate().map(|(i, e)| Item {
-                label: e.name.clone(),
-                detail: Some(e.mentions.to_string()),
-                target: ItemRef::Person(i),
-            });
-            let orgs = article.organisations.iter().enumerate().map(|(i, e)| Item {
-                label: e.name.clone(),
-                detail: Some(e.mentions.to_string()),
-                target: ItemRef::Organisation(i),
-            });
-            people.chain(orgs).collect()
-        }
         Group::Dates => {
             // Chronological; a month and day without a year are taken as the latest year
             // the article names (news is about its own year), relative dates last.
@@ -116,19 +86,55 @@ pub fn items(article: &Article, group: Group) -> Vec<Item> {
             let mut dated: Vec<(usize, (i32, u32, u32))> =
                 article.dates.iter().enumerate().map(|(i, d)| (i, sort_key(d.iso.as_deref(), latest))).collect();
             dated.sort_by_key(|&(i, k)| (k, i));
-            let absolute = dated.into_iter().map(|(i, _)| {
-                let d = &article.dates[i];
-                Item { label: d.text.clone(), detail: d.iso.clone(), target: ItemRef::Date(i) }
-            });
-            let relative = article.relative_dates.iter().enumerate().map(|(i, d)| Item {
-                label: d.text.clone(),
-                detail: Some("relative".to_string()),
-                target: ItemRef::RelativeDate(i),
-            });
-            absolute.chain(relative).collect()
+            dated
+                .into_iter()
+                .map(|(i, _)| ItemRef::Date(i))
+                .chain((0..article.relative_dates.len()).map(ItemRef::RelativeDate))
+                .collect()
         }
         Group::Matches => Vec::new(),
     }
+}
+
+/// What an item shows. Matches are described by the search (see `find::match_item`).
+pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
+    let (label, detail) = match r {
+        ItemRef::Section(i) => {
+            let s = article.sections.get(i);
+            let label = match s.and_then(|s| s.heading.clone()) {
+                Some(h) => h,
+                None if i == 0 => "Lead".to_string(),
+                None => {
+                    // The section's first paragraph, from the document (the reader's
+                    // article may have lent its texts to it).
+                    let text = doc.paragraph_block(i, 0).map_or("", |b| doc.blocks[b].text.as_str());
+                    first_words(text, 40)
+                }
+            };
+            (label, s.map(|s| s.paragraphs.len().to_string()))
+        }
+        ItemRef::Quote(i) => match article.quotes.get(i) {
+            Some(q) => (q.text.clone(), q.speaker.clone()),
+            None => (String::new(), None),
+        },
+        ItemRef::Statistic(i) => (article.statistics.get(i).map_or_else(String::new, |s| s.text.clone()), None),
+        ItemRef::Person(i) | ItemRef::Organisation(i) => {
+            let list = if matches!(r, ItemRef::Person(_)) { &article.people } else { &article.organisations };
+            match list.get(i) {
+                Some(e) => (e.name.clone(), Some(e.mentions.to_string())),
+                None => (String::new(), None),
+            }
+        }
+        ItemRef::Date(i) => match article.dates.get(i) {
+            Some(d) => (d.text.clone(), d.iso.clone()),
+            None => (String::new(), None),
+        },
+        ItemRef::RelativeDate(i) => {
+            (article.relative_dates.get(i).map_or_else(String::new, |d| d.text.clone()), Some("relative".to_string()))
+        }
+        ItemRef::Match(_) => (String::new(), None),
+    };
+    Item { label, detail, target: r }
 }
 
 fn year_of(iso: Option<&str>) -> Option<i32> {

@@ -3,9 +3,10 @@
 //! extraction (quotes, statistics, names…) after that. Short articles skip all this.
 
 use super::App;
-use crate::article::extract::extract;
-use crate::article::{Article, DateMention, Entity, Format, Paragraph, Quote, Statistic, parse, parse_structure};
+use crate::article::extract::extract_document;
+use crate::article::{Article, Format, Paragraph, parse, parse_structure};
 use crate::document::Document;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 /// Articles up to this size are parsed whole before the first frame (a few milliseconds).
@@ -19,22 +20,14 @@ const FIRST_SCREENFUL: usize = 8 * 1024;
 pub enum Loaded {
     /// The whole document's structure, ready to read; paragraphs' texts live in the
     /// document only.
-    Structure { skeleton: Box<Article>, doc: Box<Document> },
+    Structure { skeleton: Box<Article>, doc: Arc<Document> },
     /// Everything the extractors found.
     Extracted(Extraction),
     /// The rest of the input could not be read; what was shown stays.
     Failed(String),
 }
 
-#[derive(Debug, Default)]
-pub struct Extraction {
-    pub quotes: Vec<Quote>,
-    pub statistics: Vec<Statistic>,
-    pub dates: Vec<DateMention>,
-    pub relative_dates: Vec<DateMention>,
-    pub people: Vec<Entity>,
-    pub organisations: Vec<Entity>,
-}
+pub use crate::article::extract::Extraction;
 
 /// The article without its paragraphs' texts (they are in the document): the reader needs
 /// only headings, counts and kinds from it.
@@ -158,7 +151,8 @@ pub fn open_head(
     Ok((app, Some(loader)))
 }
 
-/// The background half of loading: structure, then extraction, each sent when done.
+/// The background half of loading: structure, then extraction, each sent when done. The
+/// paragraphs' texts move into the document, which the reader and the extractors share.
 fn load_rest(text: String, format: Option<Format>, warnings: Vec<String>, tx: &std::sync::mpsc::Sender<Loaded>) {
     let mut article = match parse_structure(&text, format) {
         Ok(a) => a,
@@ -169,20 +163,16 @@ fn load_rest(text: String, format: Option<Format>, warnings: Vec<String>, tx: &s
     };
     drop(text);
     article.warnings.extend(warnings);
-    let doc = Document::new(&article);
-    if tx.send(Loaded::Structure { skeleton: Box::new(skeleton(&article)), doc: Box::new(doc) }).is_err() {
+    let doc = Arc::new(Document::take(&mut article));
+    // The skeleton goes to the reader; the extractors need only the sections and the
+    // dateline, so the paragraphs are not held twice.
+    let skeleton = skeleton(&article);
+    article.sections.iter_mut().for_each(|s| s.paragraphs = Vec::new());
+    if tx.send(Loaded::Structure { skeleton: Box::new(skeleton), doc: Arc::clone(&doc) }).is_err() {
         return; // the reader has gone
     }
-    extract(&mut article);
-    let x = Extraction {
-        quotes: std::mem::take(&mut article.quotes),
-        statistics: std::mem::take(&mut article.statistics),
-        dates: std::mem::take(&mut article.dates),
-        relative_dates: std::mem::take(&mut article.relative_dates),
-        people: std::mem::take(&mut article.people),
-        organisations: std::mem::take(&mut article.organisations),
-    };
-    drop(article);
+    let x = extract_document(&doc, &article);
+    drop(doc);
     let _ = tx.send(Loaded::Extracted(x));
 }
 

@@ -14,6 +14,7 @@ use find::Search;
 use items::{Group, Item, ItemRef, Target, items, target};
 use ratatui::layout::Rect;
 use reader::Reader;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -82,12 +83,12 @@ pub struct Message {
 #[derive(Debug)]
 pub struct App {
     pub article: Article,
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub mode: Mode,
     pub focus: Focus,
     pub group: Group,
     /// Every group's items, and which of them pass the group's filter.
-    pub items: Vec<Vec<Item>>,
+    pub items: Vec<Vec<ItemRef>>,
     pub filters: Vec<String>,
     pub visible: Vec<Vec<usize>>,
     /// Per group: the selected row (in `visible`) and the first row shown.
@@ -117,8 +118,8 @@ pub struct App {
 
 impl App {
     pub fn new(article: Article, measure: u16) -> App {
-        let doc = Document::new(&article);
-        let all: Vec<Vec<Item>> = Group::ALL.iter().map(|&g| items(&article, g)).collect();
+        let doc = Arc::new(Document::new(&article));
+        let all: Vec<Vec<ItemRef>> = Group::ALL.iter().map(|&g| items(&article, g)).collect();
         let visible = all.iter().map(|v| (0..v.len()).collect()).collect();
         let message = article.warnings.first().map(|w| Message { text: format!("warning: {w}"), error: true });
         let title = article.display_title();
@@ -161,16 +162,28 @@ impl App {
         self.keep_selection_in_view();
     }
 
-    /// The items of the current group that pass its filter.
-    pub fn visible_items(&self, group: Group) -> impl Iterator<Item = &Item> {
-        let g = group.index();
-        self.visible[g].iter().filter_map(move |&i| self.items[g].get(i))
+    /// What an item shows.
+    pub fn item(&self, r: ItemRef) -> Item {
+        match r {
+            ItemRef::Match(i) => find::match_item(self, i),
+            _ => items::view(&self.article, &self.doc, r),
+        }
     }
 
-    pub fn selected_item(&self) -> Option<&Item> {
+    /// The items of a group that pass its filter.
+    pub fn visible_items(&self, group: Group) -> impl Iterator<Item = Item> + '_ {
+        let g = group.index();
+        self.visible[g].iter().filter_map(move |&i| self.items[g].get(i)).map(|&r| self.item(r))
+    }
+
+    pub fn selected_ref(&self) -> Option<ItemRef> {
         let g = self.group.index();
         let i = *self.visible[g].get(self.selected[g])?;
-        self.items[g].get(i)
+        self.items[g].get(i).copied()
+    }
+
+    pub fn selected_item(&self) -> Option<Item> {
+        self.selected_ref().map(|r| self.item(r))
     }
 
     /// Where the panes go in `area` with the current header: the same for `update` and
@@ -234,7 +247,7 @@ impl App {
 
     /// Recomputes the selected item's highlights and header.
     fn refresh_target(&mut self) {
-        let item = self.selected_item().map(|i| i.target);
+        let item = self.selected_ref();
         self.target = match item {
             Some(ItemRef::Match(i)) => self.search.target(i),
             Some(r) => target(&self.article, &self.doc, r),
@@ -346,7 +359,7 @@ impl App {
             match crate::search::Matcher::new(&text) {
                 Ok(m) => (0..self.items[g].len())
                     .filter(|&i| {
-                        let it = &self.items[g][i];
+                        let it = self.item(self.items[g][i]);
                         m.is_match(&it.label) || it.detail.as_deref().is_some_and(|d| m.is_match(d))
                     })
                     .collect(),
@@ -373,7 +386,7 @@ pub fn receive(app: &mut App, loaded: loading::Loaded) {
                     .map_or_else(|| app.title.clone(), |b| crate::article::first_words(&b.text, 60))
             };
             app.article = *skeleton;
-            app.doc = *doc;
+            app.doc = doc;
             app.reader.reset_wrapping();
             app.rebuild_items();
             app.relayout();

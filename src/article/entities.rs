@@ -9,9 +9,41 @@ use rustc_hash::FxHashMap as HashMap;
 /// most hits are single capitalised words that never become an entity.
 #[derive(Debug, Clone)]
 pub struct PlacedHit {
-    pub section: usize,
-    pub paragraph: usize,
-    pub hit: NameHit,
+    pub section: u32,
+    pub paragraph: u32,
+    start: u32,
+    end: u32,
+    /// The acronym defined after the name ("(UNODC)"), as a range; empty when none.
+    acronym: (u32, u32),
+    pub kind: NameKind,
+    pub titled: bool,
+    pub gender: Option<super::names::Gender>,
+}
+
+impl PlacedHit {
+    /// A name hit, stored compactly: a long book has a hundred thousand of them.
+    pub fn new(section: usize, paragraph: usize, hit: NameHit) -> PlacedHit {
+        let acronym = hit.acronym.map_or((0, 0), |(a, b)| (a as u32, b as u32));
+        PlacedHit {
+            section: section as u32,
+            paragraph: paragraph as u32,
+            start: hit.start as u32,
+            end: hit.end as u32,
+            acronym,
+            kind: hit.kind,
+            titled: hit.titled,
+            gender: hit.gender,
+        }
+    }
+
+    fn location(&self) -> Location {
+        Location {
+            section: self.section as usize,
+            paragraph: self.paragraph as usize,
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
 }
 
 /// The text of every paragraph, in reading order, indexed by (section, paragraph).
@@ -22,16 +54,21 @@ pub struct Texts<'a> {
 
 impl<'a> Texts<'a> {
     fn paragraph(&self, h: &PlacedHit) -> &'a str {
-        self.section_start.get(h.section).and_then(|&s| self.texts.get(s + h.paragraph)).copied().unwrap_or("")
+        self.section_start
+            .get(h.section as usize)
+            .and_then(|&s| self.texts.get(s + h.paragraph as usize))
+            .copied()
+            .unwrap_or("")
     }
 
     /// The name's text (titles and glued verbs already cut off).
     pub fn name(&self, h: &PlacedHit) -> &'a str {
-        self.paragraph(h).get(h.hit.start..h.hit.end).unwrap_or("")
+        self.paragraph(h).get(h.start as usize..h.end as usize).unwrap_or("")
     }
 
     pub fn acronym(&self, h: &PlacedHit) -> Option<&'a str> {
-        h.hit.acronym.and_then(|(a, b)| self.paragraph(h).get(a..b))
+        let (a, b) = h.acronym;
+        (b > a).then(|| self.paragraph(h).get(a as usize..b as usize)).flatten()
     }
 }
 
@@ -103,11 +140,11 @@ impl Registry {
         // Organisations: acronyms defined in the text first, then every name.
         let mut defined: HashMap<&str, &str> = HashMap::default();
         for h in hits {
-            if let (NameKind::Organisation, Some(acr)) = (h.hit.kind, texts.acronym(h)) {
+            if let (NameKind::Organisation, Some(acr)) = (h.kind, texts.acronym(h)) {
                 defined.entry(acr).or_insert(texts.name(h));
             }
         }
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Organisation) {
+        for h in hits.iter().filter(|h| h.kind == NameKind::Organisation) {
             // An acronym defined later in the text still folds into its expansion.
             let name = texts.name(h);
             let canonical = defined.get(name).copied().unwrap_or(name);
@@ -136,10 +173,10 @@ impl Registry {
             }
         }
         // People: names of two words or more that the text marks as a person's.
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && texts.name(h).contains(' ')) {
+        for h in hits.iter().filter(|h| h.kind == NameKind::Person && texts.name(h).contains(' ')) {
             reg.person_index(texts.name(h));
         }
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Unknown) {
+        for h in hits.iter().filter(|h| h.kind == NameKind::Unknown) {
             let name = texts.name(h);
             let names = reg.unknown_by_surname.entry(last_word(name).to_string()).or_default();
             if !names.iter().any(|n| n == name) {
@@ -148,9 +185,9 @@ impl Registry {
         }
         // A surname marked as a person's ("Mr Courtney", "Osei, 19,"): the full name it
         // goes with, if the text gives one.
-        for h in hits.iter().filter(|h| h.hit.kind == NameKind::Person && !texts.name(h).contains(' ')) {
+        for h in hits.iter().filter(|h| h.kind == NameKind::Person && !texts.name(h).contains(' ')) {
             let name = texts.name(h);
-            if reg.resolve_surname(name, h.hit.titled).is_none() && reg.promote(name).is_none() {
+            if reg.resolve_surname(name, h.titled).is_none() && reg.promote(name).is_none() {
                 reg.person_index(name);
             }
         }
@@ -254,9 +291,9 @@ impl Registry {
         // One-word names repeat a lot ("Guterres", "England"): resolve each once.
         let mut surnames: HashMap<(&str, bool), Option<usize>> = HashMap::default();
         for h in hits {
-            let at = Location { section: h.section, paragraph: h.paragraph, start: h.hit.start, end: h.hit.end };
+            let at = h.location();
             let name = texts.name(h);
-            match h.hit.kind {
+            match h.kind {
                 NameKind::Organisation => {
                     if let Some(&i) = self.org_by_name.get(name) {
                         self.orgs[i].occurrences.push(at);
@@ -267,7 +304,7 @@ impl Registry {
                     let idx = if let Some(&i) = self.person_by_name.get(name) {
                         Some(i)
                     } else if !name.contains(' ') {
-                        let loose = h.hit.titled;
+                        let loose = h.titled;
                         *surnames.entry((name, loose)).or_insert_with(|| {
                             self.resolve_surname(name, loose).and_then(|n| self.person_by_name.get(n).copied())
                         })
@@ -278,7 +315,7 @@ impl Registry {
                         self.people[i].occurrences.push(at);
                         self.person_timeline.push((at, i));
                         if self.people[i].gender.is_none() {
-                            self.people[i].gender = h.hit.gender;
+                            self.people[i].gender = h.gender;
                         }
                     }
                 }

@@ -3,13 +3,14 @@
 
 use super::dates::{FoundDate, find_dates};
 use super::entities::{PlacedHit, Registry, Texts};
-use super::model::{Article, DateMention, Location, ParagraphKind, Statistic};
+use super::model::{Article, DateMention, Entity, Location, ParagraphKind, Quote, Statistic};
 use super::names::find_names;
 use super::numbers::find_statistics;
 use super::quotes::{RawQuote, find_quotes, introduction};
 use super::sentences::sentences;
 use super::speakers::{ParagraphQuotes, resolve};
 use super::tokens::{Token, tokenize_into};
+use crate::document::{BlockKind, Document};
 
 /// What a run of paragraphs yields before anything is resolved across paragraphs, in
 /// reading order. Each worker fills one; they are joined in order.
@@ -23,12 +24,24 @@ struct Findings {
 }
 
 impl Findings {
-    fn append(&mut self, mut other: Findings) {
-        self.statistics.append(&mut other.statistics);
-        self.dates.append(&mut other.dates);
-        self.relative.append(&mut other.relative);
-        self.quotes.append(&mut other.quotes);
-        self.hits.append(&mut other.hits);
+    /// The workers' findings in order, in lists of the exact size (growing them one
+    /// append at a time would leave up to half of each list unused on a long book).
+    fn join(parts: Vec<Findings>) -> Findings {
+        fn concat<T>(parts: &mut [Findings], list: fn(&mut Findings) -> &mut Vec<T>) -> Vec<T> {
+            let mut out = Vec::with_capacity(parts.iter_mut().map(|p| list(p).len()).sum());
+            for p in parts.iter_mut() {
+                out.append(list(p));
+            }
+            out
+        }
+        let mut parts = parts;
+        Findings {
+            statistics: concat(&mut parts, |f| &mut f.statistics),
+            dates: concat(&mut parts, |f| &mut f.dates),
+            relative: concat(&mut parts, |f| &mut f.relative),
+            quotes: concat(&mut parts, |f| &mut f.quotes),
+            hits: concat(&mut parts, |f| &mut f.hits),
+        }
     }
 }
 
@@ -89,7 +102,7 @@ fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<
         out.quotes.push(ParagraphQuotes { section, paragraph, text_len: text.len(), quotes, intro });
     }
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
-    out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit { section, paragraph, hit }));
+    out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
 }
 
 /// Fills the article's quotes, statistics, dates, people and organisations from its
@@ -104,14 +117,57 @@ pub fn extract(article: &mut Article) {
             pull_quote: p.kind == ParagraphKind::PullQuote,
         })
         .collect();
-    let dateline_year = article.dateline.as_deref().and_then(year_in);
-    let found = analyse_all(&paras, dateline_year);
+    let x = run(paras, article);
+    x.apply(article);
+}
 
-    let mut section_start = Vec::with_capacity(article.sections.len());
-    let mut n = 0;
-    for s in &article.sections {
-        section_start.push(n);
-        n += s.paragraphs.len();
+/// Everything the extractors find in an article.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub statistics: Vec<Statistic>,
+    pub dates: Vec<DateMention>,
+    pub relative_dates: Vec<DateMention>,
+    pub people: Vec<Entity>,
+    pub organisations: Vec<Entity>,
+}
+
+impl Extraction {
+    pub fn apply(self, article: &mut Article) {
+        article.quotes = self.quotes;
+        article.statistics = self.statistics;
+        article.dates = self.dates;
+        article.relative_dates = self.relative_dates;
+        article.people = self.people;
+        article.organisations = self.organisations;
+    }
+}
+
+/// The extractors over the paragraphs of a document whose texts have moved into it (the
+/// reader keeps a long book's text once): `skeleton` gives the structure.
+pub fn extract_document(doc: &Document, skeleton: &Article) -> Extraction {
+    let paras: Vec<Para> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Paragraph { section, paragraph, kind } => {
+                Some(Para { section, paragraph, text: b.original(), pull_quote: kind == ParagraphKind::PullQuote })
+            }
+            _ => None,
+        })
+        .collect();
+    run(paras, skeleton)
+}
+
+fn run(paras: Vec<Para>, structure: &Article) -> Extraction {
+    let dateline_year = structure.dateline.as_deref().and_then(year_in);
+    let found = analyse_all(&paras, dateline_year);
+    // Where each section's paragraphs start in reading order, from the paragraphs seen.
+    let mut section_start = vec![0; structure.sections.len()];
+    for (k, p) in paras.iter().enumerate().rev() {
+        if let Some(s) = section_start.get_mut(p.section) {
+            *s = k - p.paragraph;
+        }
     }
     let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
     let mut registry = Registry::build(&found.hits, &texts);
@@ -119,12 +175,14 @@ pub fn extract(article: &mut Article) {
     drop(texts);
     drop(paras);
     let (people, organisations) = registry.into_entities();
-    article.statistics = found.statistics;
-    article.dates = found.dates;
-    article.relative_dates = found.relative;
-    article.quotes = quotes;
-    article.people = people;
-    article.organisations = organisations;
+    Extraction {
+        quotes,
+        statistics: found.statistics,
+        dates: found.dates,
+        relative_dates: found.relative,
+        people,
+        organisations,
+    }
 }
 
 /// Whether `words` stand in a paragraph other than `here`, letters compared without case.
@@ -175,10 +233,8 @@ fn analyse_all(paras: &[Para], dateline_year: Option<i32>) -> Findings {
     chunks.push(&paras[from..]);
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks.into_iter().map(|c| scope.spawn(move || run(c))).collect();
-        let mut all = Findings::default();
-        for h in handles {
-            all.append(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        all
+        let parts: Vec<Findings> =
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect();
+        Findings::join(parts)
     })
 }

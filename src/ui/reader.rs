@@ -74,7 +74,7 @@ pub fn text_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> 
             }
             let mut spans = Vec::new();
             if !b.prefix.is_empty() {
-                let p = if n == 0 { b.prefix.clone() } else { " ".repeat(b.prefix.width()) };
+                let p = if n == 0 { b.prefix.to_string() } else { " ".repeat(b.prefix.width()) };
                 spans.push(Span::styled(p, t.marker));
             }
             spans.extend(styled(&b.text, r.clone(), &marks, base, t));

@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         .enumerate()
         .skip(app.list_top[g])
         .take(list.height as usize)
-        .filter_map(|(row, &i)| app.items[g].get(i).map(|it| (row, it)))
+        .filter_map(|(row, &i)| app.items[g].get(i).map(|&r| (row, app.item(r))))
         .map(|(row, it)| {
             let selected = row == app.selected[g];
             let style = match (selected, focused) {
