@@ -145,13 +145,17 @@ pub fn read_input(args: &Args) -> Result<(String, Vec<String>, Origin), Failure>
 
 /// Reads and parses the article the arguments name.
 pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
+    // Only the JSON export and the lists of extracted items need the extractors; text
+    // and Markdown exports, `--list sections` and `--search` read the structure alone.
+    let needs_extraction =
+        args.export == Some(ExportFormat::Json) || args.list.is_some_and(|k| k != ListKind::Sections);
     let format = format_of(args);
     let (text, warnings, origin) = read_input(args)?;
     // The structure first; the text is not needed after it, so it goes before the
     // extractors run (a 10 MB book would otherwise be held twice at the peak).
     let mut article = parse_structure(&text, format).map_err(|e| Failure::input(format!("{origin}: {e}")))?;
     drop(text);
-    if !article.has_extractions() {
+    if needs_extraction && !article.has_extractions() {
         crate::article::extract::extract(&mut article);
     }
     article.warnings.extend(warnings);

@@ -4,10 +4,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    one_malloc_arena();
-    // The word lexicon takes a fraction of a millisecond to build: build it on the other
-    // core while the input is read, so the first screen does not wait for it.
-    std::thread::spawn(folio::article::words::warm_up);
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
@@ -18,9 +14,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// glibc gives each thread its own malloc arena; the extractors' worker threads left about
-/// 12 MB more resident at the peak of a 10 MB book. One arena keeps folio within its
-/// memory budget (3 × the file + 30 MB) at no measurable cost in speed.
+/// glibc gives each thread its own malloc arena; in the reader, the loader and the
+/// extractors' workers left about 12 MB more resident at the peak of a 10 MB book. One
+/// arena keeps the reader within its memory budget (3 × the file + 30 MB); the batch
+/// modes keep glibc's default, which is faster for them.
 fn one_malloc_arena() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
@@ -62,6 +59,10 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
     // `--search` exits like grep: 0 found, 1 not found, 2 trouble.
     let searching = args.search.is_some();
     if interactive {
+        one_malloc_arena();
+        // The word lexicon takes a fraction of a millisecond to build: build it on the
+        // other core while the input is read, so the first screen does not wait for it.
+        std::thread::spawn(folio::article::words::warm_up);
         return read(args);
     }
     let (article, origin) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;

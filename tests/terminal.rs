@@ -65,6 +65,50 @@ mod pty {
 }
 
 #[cfg(unix)]
+mod pty_hostile {
+    use super::common::pty::{Pty, contains};
+    use super::common::{FORBIDDEN, HOSTILE};
+
+    #[test]
+    fn escape_sequences_in_an_article_never_reach_the_terminal() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("hostile.txt");
+        std::fs::write(&path, HOSTILE).expect("write");
+        let mut t = Pty::spawn(&[path.to_str().expect("utf-8 path")], 120, 40);
+        let screen = t.wait_for("Hostile article title");
+        for placeholder in ["␛[2J", "␛]0;pwned␇", "<U+009B>31m", "<U+202E>"] {
+            assert!(screen.contains(placeholder), "missing {placeholder}:\n{screen}");
+        }
+        t.keys(&[b"4", b"/"]);
+        t.send("pwned".as_bytes());
+        t.wait_for("1/");
+        t.keys(&[b"\r", b"q"]);
+        t.wait_exit();
+        let raw = t.raw();
+        for bad in FORBIDDEN {
+            assert!(!contains(&raw, bad), "the terminal received {bad:?}");
+        }
+        // folio's own output has no OSC, DCS or C1 sequences at all.
+        for seq in [&b"\x1b]"[..], b"\x1bP", b"\xc2\x9b"] {
+            assert!(!contains(&raw, seq), "the terminal received {seq:?}");
+        }
+    }
+
+    #[test]
+    fn a_hundred_resizes_keep_it_responsive() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        for i in 0..100u16 {
+            t.resize(40 + (i * 7) % 160, 10 + (i * 3) % 50);
+        }
+        t.resize(100, 30);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+    }
+}
+
+#[cfg(unix)]
 mod pty_search {
     use super::common::pty::Pty;
 

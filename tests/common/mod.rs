@@ -127,3 +127,31 @@ pub fn styled_runs(buf: &ratatui::buffer::Buffer, style: ratatui::style::Style) 
     }
     runs
 }
+
+/// An article carrying the shapes terminal attacks take (less CVE-2022-46663 used OSC 8;
+/// glow decoded `&#27;` into a live escape).
+pub const HOSTILE: &str = "Hostile article title\n\
+Clear screen \u{1b}[2J and move \u{1b}[10;10H here, said the attacker in a long enough paragraph.\n\
+Window title \u{1b}]0;pwned\u{7} and \u{1b}]2;also\u{1b}\\ and a link \u{1b}]8;;http://evil.example\u{7}click\u{1b}]8;;\u{7} here.\n\
+Clipboard \u{1b}]52;c;cm0gLXJmIH4K\u{7} and DCS \u{1b}Pqpayload\u{1b}\\ and an 8-bit CSI \u{9b}31m red.\n\
+Bell \u{7} backspace \u{8} delete \u{7f} and NUL-free controls \u{1}\u{2}\u{3} in a sentence.\n\
+Bidi \u{202e}desrever\u{202c} and isolate \u{2066}x\u{2069} and zero\u{200b}width joiner \u{200d}x.\n\
+Entity &#27;[31m stays text, as does \\x1b literally.\n";
+
+/// The escapes above, as bytes: none may reach the terminal.
+pub const FORBIDDEN: &[&[u8]] = &[
+    b"\x1b[2J",
+    b"\x1b[10;10H",
+    b"\x1b]0;pwned",
+    b"\x1b]2;also",
+    b"\x1b]8;;http://evil",
+    b"\x1b]52;",
+    b"\x1bPq",
+    b"\xc2\x9b",
+    b"\x9b31m",
+    b"\x07",
+    b"\x08",
+    b"\xe2\x80\xae",
+    b"\xe2\x81\xa6",
+    b"\xe2\x80\x8b",
+];

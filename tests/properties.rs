@@ -1,0 +1,101 @@
+//! Properties over arbitrary text: parsing never panics, every extracted item points at
+//! text that exists (in range, on char boundaries, the same words), exports read back
+//! equal, and the reader draws any of it at any size.
+
+use folio::app::{Action, App, update};
+use folio::article::{Article, Format, Location, parse};
+use proptest::prelude::*;
+
+fn locations(a: &Article) -> Vec<Location> {
+    let mut v: Vec<Location> = a.quotes.iter().map(|q| q.at).collect();
+    v.extend(a.statistics.iter().map(|s| s.at));
+    v.extend(a.dates.iter().chain(&a.relative_dates).map(|d| d.at));
+    for e in a.people.iter().chain(&a.organisations) {
+        v.extend(e.occurrences.iter().copied());
+    }
+    v
+}
+
+/// Text that looks a little like an article: words, numbers, quote marks, names, line
+/// ends, and the odd control or bidi character.
+fn articleish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Z][a-z]{1,9}",
+        "[a-z]{1,8}",
+        "[0-9]{1,4}([.,][0-9]{1,3})?%?",
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("’s".to_string()),
+        Just(" said ".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("- ".to_string()),
+        Just("July 30, 2024".to_string()),
+        Just("per cent".to_string()),
+        Just("Mr ".to_string()),
+        Just("(UN)".to_string()),
+        Just("\u{1b}[2J".to_string()),
+        Just("\u{202e}".to_string()),
+        Just("é".to_string()),
+        Just("日本".to_string()),
+        Just("👩\u{200d}👧".to_string()),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..120).prop_map(|v| v.join(" "))
+}
+
+fn check(text: &str) {
+    for format in [None, Some(Format::Text), Some(Format::Markdown)] {
+        let Ok(a) = parse(text, format) else { continue };
+        for loc in locations(&a) {
+            assert!(a.text_at(&loc).is_some(), "location {loc:?} does not fit the text");
+        }
+        for q in &a.quotes {
+            assert_eq!(a.text_at(&q.at), Some(q.text.as_str()));
+        }
+        let json = serde_json::to_string(&a).expect("serialises");
+        let back = parse(&json, Some(Format::Json)).expect("reads back");
+        assert_eq!(back, a, "export then import changes the article");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_parses_without_panicking(s in any::<String>()) {
+        check(&s);
+    }
+
+    #[test]
+    fn articleish_text_keeps_every_invariant(s in articleish()) {
+        check(&s);
+    }
+
+    #[test]
+    fn the_reader_draws_any_article_at_any_size(s in articleish(), w in 1u16..300, h in 1u16..120) {
+        if let Ok(a) = parse(&s, None) {
+            let mut app = App::new(a, 88);
+            update(&mut app, Action::Resize(w, h));
+            for act in [Action::FocusNext, Action::PageDown, Action::Bottom, Action::ShowGroup(folio::app::items::Group::Quotes), Action::Activate] {
+                update(&mut app, act);
+            }
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+            t.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+        }
+    }
+
+    #[test]
+    fn any_query_searches_without_panicking(q in any::<String>(), s in articleish()) {
+        for query in [q.clone(), format!("re:{q}")] {
+            if let Ok(m) = folio::search::Matcher::new(&query) {
+                for r in m.find_all(&s) {
+                    prop_assert!(!r.is_empty() && s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                }
+            }
+        }
+    }
+}
