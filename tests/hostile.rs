@@ -107,7 +107,7 @@ fn a_five_megabyte_paragraph_and_two_hundred_thousand_lines() {
 
 #[test]
 fn wide_characters_never_overflow_the_pane() {
-    let text = "标题\n\n日本語のテキストは空白なしで続きます。".repeat(1)
+    let text = "标题\n\n日本語のテキストは空白なしで続きます。".to_string()
         + &"漢字とかなの長い段落がここにあります。".repeat(30)
         + "\n\nEmoji 👩\u{200d}👩\u{200d}👧 family and flags 🇻🇳 and combining e\u{301}e\u{301} marks, "
         + &"👩\u{200d}👩\u{200d}👧".repeat(40)
