@@ -193,6 +193,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Opt
         if let Some(l) = loader.take() {
             loading = Some(l.start());
         }
+        // For the end-to-end test that a panic leaves the terminal usable.
+        if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+            panic!("FOLIO_TEST_PANIC is set");
+        }
         // Whatever the loader has finished since the last frame.
         if let Some(rx) = &loading {
             match rx.try_recv() {

@@ -42,6 +42,20 @@ mod pty {
     }
 
     #[test]
+    fn a_panic_restores_the_terminal_and_reports() {
+        let mut t = Pty::spawn_with_env(&[], 100, 30, &[("FOLIO_TEST_PANIC", "1")]);
+        let status = t.wait_exit();
+        assert!(!status.success());
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+        let message = raw.find("FOLIO_TEST_PANIC is set").expect("the panic message is printed");
+        assert!(left < message, "the screen is restored before the message is printed");
+        let after = t.termios();
+        assert_ne!(after.c_lflag & libc::ICANON, 0, "cooked mode after a panic");
+        assert_ne!(after.c_lflag & libc::ECHO, 0, "echo on after a panic");
+    }
+
+    #[test]
     fn sigterm_restores_the_terminal() {
         for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
             let mut t = Pty::spawn(&[], 100, 30);

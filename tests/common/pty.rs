@@ -18,6 +18,10 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with_env(args, cols, rows, &[])
+    }
+
+    pub fn spawn_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let system = native_pty_system();
         let pair = system.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
@@ -25,6 +29,9 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("folio starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
