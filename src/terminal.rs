@@ -17,7 +17,35 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub type Tui = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Frames go out through one buffer, flushed once per frame: one write(2) for a whole
+/// screen instead of one per kilobyte of it. Unlike a `BufWriter`, what is left unflushed
+/// is dropped, not written: after a panic mid-frame, the half-frame must not land on the
+/// screen the panic hook has just restored.
+pub struct FrameWriter {
+    buf: Vec<u8>,
+    out: Stdout,
+}
+
+impl FrameWriter {
+    fn new() -> Self {
+        FrameWriter { buf: Vec::with_capacity(64 * 1024), out: io::stdout() }
+    }
+}
+
+impl io::Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.out.write_all(&self.buf).and_then(|()| self.out.flush());
+        self.buf.clear();
+        result
+    }
+}
 
 /// Puts the terminal back as it was. Safe to call more than once and from a panic hook:
 /// it ignores errors and never panics.
@@ -41,7 +69,7 @@ pub fn init() -> io::Result<Tui> {
     install_panic_hook();
     save_modes();
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
+    let mut stdout = FrameWriter::new();
     if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
         restore();
         return Err(e);
@@ -165,9 +193,12 @@ fn watch_hangup() {}
 /// before this returns, whatever happened.
 pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
     let caught = watch_signals()?;
-    watch_hangup();
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, &caught, loading);
+    finish(&mut terminal, app, &caught, loading)
+}
+
+fn finish(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loading: Option<Loader>) -> io::Result<Ended> {
+    let result = event_loop(terminal, app, caught, loading);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -177,6 +208,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Opt
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut first_frame = true;
     let mut loader = loader;
     let mut loading: Option<Receiver<Loaded>> = None;
     loop {
@@ -189,13 +221,15 @@ fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Opt
             terminal.draw(|frame| draw(frame, app))?;
             dirty = false;
         }
-        // The rest of a long document starts loading once the first frame is out.
-        if let Some(l) = loader.take() {
-            loading = Some(l.start());
-        }
-        // For the end-to-end test that a panic leaves the terminal usable.
-        if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
-            panic!("FOLIO_TEST_PANIC is set");
+        if first_frame {
+            first_frame = false;
+            // The rest of a long document starts loading once the first frame is out.
+            loading = loader.take().map(Loader::start);
+            watch_hangup();
+            // For the end-to-end test that a panic leaves the terminal usable.
+            if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+                panic!("FOLIO_TEST_PANIC is set");
+            }
         }
         // Whatever the loader has finished since the last frame.
         if let Some(rx) = &loading {
