@@ -1,8 +1,9 @@
 //! Dates: absolute ones ("July 30", "30 July 2024", "2017", "2024-07-30", "March") and
 //! relative ones ("this year", "two years later", "Wednesday").
 
-use super::tokens::{Kind, Token, low, lower_ascii, phone_numbers, strip_possessive, tokenize};
-use super::words::{MONTH, MONTH_CONTEXT, RELATIVE, WEEKDAY, YEAR_CONTEXT, has, is_weekday, month, number_word};
+use super::relative_dates::relative_span;
+use super::tokens::{Kind, Token, lower_ascii, phone_numbers, strip_possessive};
+use super::words::{MONTH, MONTH_CONTEXT, WEEKDAY, YEAR_CONTEXT, has, month};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -33,7 +34,7 @@ impl FoundDate {
     }
 }
 
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
     lower_ascii(word, buf).unwrap_or("")
 }
 
@@ -360,183 +361,10 @@ fn is_verbish(w: &str) -> bool {
     )
 }
 
-/// A relative time expression starting at token `i`; returns the index of its last token.
-fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
-    if t[i].kind == Kind::Word && !t[i].lex.is(RELATIVE) {
-        return None;
-    }
-    // Every relative expression but "today" goes on with a word: "this year", "two years".
-    let next_is_word = t.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
-    if !next_is_word
-        && !matches!(
-            t[i].text(text),
-            "today" | "Today" | "yesterday" | "Yesterday" | "tomorrow" | "Tomorrow" | "tonight" | "Tonight"
-        )
-    {
-        return None;
-    }
-    if matches!(t[i].text(text), "a" | "an" | "A" | "An")
-        && !t.get(i + 1).is_some_and(|n| n.lex.is(super::words::TIME_UNIT))
-    {
-        return None;
-    }
-    let w = low(t[i].text(text));
-    let w = w.as_str();
-    let at = |k: usize| t.get(k).map(|n| low(strip_possessive(n.text(text)))).unwrap_or(low(""));
-    let unit = |s: &str| {
-        matches!(
-            s,
-            "year"
-                | "years"
-                | "month"
-                | "months"
-                | "week"
-                | "weeks"
-                | "day"
-                | "days"
-                | "decade"
-                | "decades"
-                | "century"
-                | "centuries"
-                | "weekend"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "quarter"
-        )
-    };
-    match w {
-        "today" | "yesterday" | "tomorrow" | "tonight" => Some(i),
-        "this" | "next" | "last" | "past" | "coming" => {
-            let n = at(i + 1);
-            // "last year" but not "the last two days" (that is a quantity).
-            (unit(n.as_str()) && !n.as_str().ends_with('s')).then_some(i + 1)
-        }
-        "earlier" | "later" => (at(i + 1).as_str() == "this" && unit(at(i + 2).as_str())).then_some(i + 2),
-        "previous" | "following" => {
-            let prev = i.checked_sub(1).map(|p| low(t[p].text(text))).unwrap_or(low(""));
-            let n = at(i + 1);
-            (prev.as_str() == "the" && unit(n.as_str()) && !n.as_str().ends_with('s')).then_some(i + 1)
-        }
-        _ => {
-            // "two years later", "3 days ago", "a decade earlier"
-            let is_count = t[i].kind == Kind::Number && t[i].text(text).bytes().all(|b| b.is_ascii_digit())
-                || matches!(w, "a" | "an" | "several" | "few" | "many")
-                || number_word(w).is_some_and(|v| !v.is_nan());
-            if !is_count || !unit(at(i + 1).as_str()) {
-                return None;
-            }
-            matches!(at(i + 2).as_str(), "later" | "ago" | "earlier").then_some(i + 2)
-        }
-    }
-}
-
-/// A line that only gives a date (and perhaps a time or "Updated"): "7 January 2019",
-/// "18 Jun", "Updated: July 30, 2024 10:32 GMT+7".
-pub fn is_dateline(line: &str) -> bool {
-    // Every dateline has a digit ("18 Jun", "Updated 14:47 GMT", "2 hours ago").
-    if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().count() > 16 {
-        return false;
-    }
-    // "TNN | Updated: Sep 28, 2025, 10.41 IST", "Manila Daily Courier / 04:36 AM October 21,
-    // 2024": a publication's name beside the date.
-    for sep in [" | ", " / ", " · ", " • "] {
-        if let Some((a, b)) = line.split_once(sep) {
-            let short = |s: &str| s.split_whitespace().count() <= 5;
-            if is_dateline(b) && short(a) || is_dateline(a) && short(b) {
-                return true;
-            }
-        }
-    }
-    // "Updated 14:47 GMT"
-    let lowered = line.to_ascii_lowercase();
-    if (lowered.starts_with("updated") || lowered.starts_with("last updated") || lowered.starts_with("published"))
-        && line.bytes().any(|b| b == b':')
-        && line.split_whitespace().count() <= 5
-        && line.bytes().any(|b| b.is_ascii_digit())
-    {
-        return true;
-    }
-    let tokens = tokenize(line);
-    let dates = find_dates(line, &tokens);
-    if !dates.iter().any(|d| d.month.is_some() || d.day.is_some() || d.relative) {
-        return false;
-    }
-    let mut di = 0;
-    for tok in &tokens {
-        while di < dates.len() && dates[di].end <= tok.start {
-            di += 1;
-        }
-        if di < dates.len() && dates[di].start <= tok.start {
-            continue;
-        }
-        let s = tok.text(line);
-        let ok = match tok.kind {
-            Kind::Punct => true,
-            Kind::Number => true, // times: 10:30, +7
-            Kind::Word => {
-                let mut buf = [0u8; 24];
-                matches!(
-                    lower(s, &mut buf),
-                    "published"
-                        | "updated"
-                        | "posted"
-                        | "last"
-                        | "modified"
-                        | "on"
-                        | "at"
-                        | "am"
-                        | "pm"
-                        | "a.m"
-                        | "p.m"
-                        | "gmt"
-                        | "utc"
-                        | "bst"
-                        | "cet"
-                        | "cest"
-                        | "est"
-                        | "edt"
-                        | "pst"
-                        | "pdt"
-                        | "ict"
-                        | "ist"
-                        | "local"
-                        | "time"
-                        | "hrs"
-                        | "h"
-                        | "ago"
-                        | "minutes"
-                        | "minute"
-                        | "mins"
-                        | "hours"
-                        | "hour"
-                        | "days"
-                        | "day"
-                        | "date"
-                        | "created"
-                ) || is_weekday(s)
-                    || matches!(
-                        lower(s, &mut [0u8; 24]),
-                        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-                    )
-            }
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::tokens::tokenize;
 
     fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
         let t = tokenize(text);
@@ -596,15 +424,5 @@ mod tests {
             ]
         );
         assert!(texts("the last two days of action").is_empty());
-    }
-
-    #[test]
-    fn datelines() {
-        assert!(is_dateline("7 January 2019"));
-        assert!(is_dateline("18 Jun"));
-        assert!(is_dateline("Updated: July 30, 2024 10:32 GMT+7"));
-        assert!(is_dateline("Wednesday, 30 July 2024"));
-        assert!(!is_dateline("The meeting on July 29 discussed a treaty."));
-        assert!(!is_dateline("2017"));
     }
 }

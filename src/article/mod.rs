@@ -1,7 +1,9 @@
 //! Articles: the model and everything that builds it from text. Nothing here knows about
 //! terminals.
 
+pub mod attribution;
 pub mod chrome;
+pub mod dateline;
 pub mod dates;
 pub mod entities;
 pub mod export;
@@ -12,7 +14,10 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod parse;
+pub mod person_cues;
+pub mod quantity;
 pub mod quotes;
+pub mod relative_dates;
 pub mod sentences;
 pub mod speakers;
 pub mod structure;

@@ -4,7 +4,7 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
-use super::dates;
+use super::dateline;
 use super::lines::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind, Section};
 
@@ -88,7 +88,7 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
                     Some(Role::Source)
                 } else if is_byline(&b.text) {
                     Some(Role::Byline)
-                } else if i < 12 && dates::is_dateline(&b.text) {
+                } else if i < 12 && dateline::is_dateline(&b.text) {
                     // Near the top, a line that only gives a date is the dateline, even
                     // after a standfirst that did not read as one.
                     Some(Role::Dateline)
@@ -106,7 +106,7 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
         matches!(b.kind, BlockKind::Line | BlockKind::Paragraph)
             && !explicit_title
             && is_title_like(&b.text)
-            && !dates::is_dateline(&b.text)
+            && !dateline::is_dateline(&b.text)
     });
     // A standfirst: the line after the headline when the byline or dateline follows it,
     // however many words it runs to.
@@ -133,7 +133,7 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             BlockKind::Heading(_) => Role::Heading,
             _ if Some(i) == title_line => Role::Title,
             _ if Some(i) == standfirst => Role::Subtitle,
-            _ if dates::is_dateline(&b.text) => Role::Dateline,
+            _ if dateline::is_dateline(&b.text) => Role::Dateline,
             _ if seen_title && right_after_title(&roles, i) && (is_heading_like(&b.text) || b.emphasised) => {
                 Role::Subtitle
             }

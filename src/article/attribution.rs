@@ -1,0 +1,300 @@
+//! Who a quotation's own sentence says spoke it: "X said", "said X", "according to X",
+//! "X, head of Y, told Z", "the report said". Names come out as written, titles stripped;
+//! `speakers` resolves pronouns and surnames against the whole article.
+
+use super::names::{NameKind, find_names};
+use super::quotes::Said;
+use super::tokens::{Kind, Token, low};
+use super::words::{AUXILIARY, has, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word};
+
+/// A speech verb among the last four tokens before the quotation: "said “no”",
+/// "described it as “…”", "called it “…”".
+pub(super) fn verb_right_before(text: &str, t: &[Token]) -> bool {
+    t.iter().rev().take(4).any(|x| is_speech_verb(x.text(text)) && x.text(text) != "according")
+}
+
+/// Attribution after the closing mark: `, she said`, `, said Guy Ryder, the …`,
+/// `, the report said`, `— Jane Doe`.
+pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| matches!(x.text(text), "," | "—" | "–" | "-")) {
+        k += 1;
+    }
+    let dash = k > 0 && matches!(t[k - 1].text(text), "—" | "–" | "-");
+    let first = t.get(k)?;
+    let fw = first.text(text);
+    if dash && fw.starts_with(char::is_uppercase) {
+        let end = t[k..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | "(")).map_or(t.len(), |p| k + p);
+        return Some(subject(text, &t[k..end]));
+    }
+    if is_speech_verb(fw) {
+        let mut s = k + 1;
+        if fw == "according" {
+            if t.get(s).map(|x| x.text(text)) != Some("to") {
+                return Some(Said::Nobody);
+            }
+            s += 1;
+        }
+        let end = t[s..]
+            .iter()
+            .position(|x| {
+                matches!(x.text(text), "," | "." | ";" | ":" | "“" | "\"" | "(" | "that")
+                    || x.kind == Kind::Punct && x.text(text) == "—"
+            })
+            .map_or(t.len(), |p| s + p);
+        if end == s {
+            return Some(Said::Previous);
+        }
+        return Some(subject(text, &t[s..end]));
+    }
+    // "… the offer, according to a statement from the company."
+    if let Some(a) =
+        t.windows(2).position(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
+    {
+        let s = a + 2;
+        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+        if end > s {
+            return Some(subject(text, &t[s..end]));
+        }
+    }
+    // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
+    for v in k..(k + 12).min(t.len()) {
+        let w = t[v].text(text);
+        if matches!(w, "." | ";" | "“" | "”" | "\"" | ":") {
+            break;
+        }
+        if is_speech_verb(w) && w != "according" && v > k {
+            let mut e = v;
+            while e > k && aux(t[e - 1].text(text)) {
+                e -= 1;
+            }
+            return Some(subject(text, &t[k..e]));
+        }
+    }
+    None
+}
+
+/// Attribution before the opening mark: `X said: “…”`, `X, the head of Y, said that … “…”`,
+/// `according to X, “…”`, `X: “…”`.
+pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
+    if t.is_empty() {
+        return None;
+    }
+    // "according to X"
+    if let Some(a) =
+        t.windows(2).rposition(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
+    {
+        let s = a + 2;
+        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+        if end > s {
+            return Some(subject(text, &t[s..end]));
+        }
+    }
+    // The last speech verb not inside a relative clause.
+    let verb = (0..t.len()).rev().find(|&v| {
+        let w = t[v].text(text);
+        let glued = glued_said(text, t, v);
+        (is_speech_verb(w) && w != "according" || glued)
+            && !(v >= 1 && matches!(low(t[v - 1].text(text)).as_str(), "which" | "who" | "that"))
+    });
+    let Some(v) = verb else {
+        // "Guterres: “…”"
+        if t.len() >= 2 && t[t.len() - 1].text(text) == ":" {
+            let name = subject(text, &t[..t.len() - 1]);
+            if matches!(name, Said::Name(_) | Said::Surname(_)) {
+                return Some(name);
+            }
+        }
+        return None;
+    };
+    if glued_said(text, t, v) {
+        return Some(subject_glued(text, &t[..=v]));
+    }
+    // "said X: “…”" — the subject after the verb.
+    let after: Vec<Token> = t[v + 1..].to_vec();
+    if !after.is_empty() && after.len() <= 8 && matches!(after.last().map(|x| x.text(text)), Some(":" | ",")) {
+        let name = subject(text, &after[..after.len() - 1]);
+        if matches!(name, Said::Name(_) | Said::Surname(_)) {
+            return Some(name);
+        }
+    }
+    let mut e = v;
+    while e > 0 && aux(t[e - 1].text(text)) {
+        e -= 1;
+    }
+    while e > 0 && t[e - 1].text(text) == "," {
+        e -= 1;
+    }
+    if e == 0 {
+        return Some(Said::Previous);
+    }
+    // "She added that police had turned back cars and urged people to “…”": the verb after
+    // "and" shares the subject of the clause before.
+    if matches!(low(t[e - 1].text(text)).as_str(), "and" | "but" | "then")
+        && e >= 2
+        && let Some(found) = attribution_before(text, &t[..e - 1])
+        && found != Said::Nobody
+    {
+        return Some(found);
+    }
+    Some(subject(text, &t[..e]))
+}
+
+fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
+    let w = t[k].text(text);
+    w.strip_suffix("said").is_some_and(|stem| {
+        stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase) && stem.ends_with(char::is_lowercase)
+    }) && t.get(k + 1).is_some_and(|x| matches!(x.text(text), "," | ":"))
+        && k + 2 >= t.len()
+}
+
+/// A subject ending in a name with "said" glued on: "… Ghada Walysaid".
+fn subject_glued(text: &str, t: &[Token]) -> Said {
+    let last = t[t.len() - 1];
+    let mut owned: Vec<Token> = t.to_vec();
+    if let Some(l) = owned.last_mut() {
+        l.end = last.end - 4;
+    }
+    subject(text, &owned)
+}
+
+/// Who a subject phrase names. Chunks between commas are tried from the verb backwards:
+/// a person's name wins ("The head of X, Ilias Chatzis,"), then a pronoun, a surname, an
+/// organisation, and last a short description ("the report").
+pub fn subject(text: &str, t: &[Token]) -> Said {
+    if t.is_empty() {
+        return Said::Previous;
+    }
+    // "and said …": the verb shares the subject of the clause before.
+    if t.iter()
+        .all(|x| x.kind != Kind::Word || matches!(low(x.text(text)).as_str(), "and" | "but" | "then" | "also" | "or"))
+    {
+        return Said::Previous;
+    }
+    // Relative clauses are not the subject: "The trust, which has 140 volunteers, said".
+    let chunks: Vec<&[Token]> = t
+        .split(|x| x.kind == Kind::Punct && matches!(x.text(text), "," | "(" | ")" | "—" | "–" | ":"))
+        .filter(|c| !c.is_empty())
+        .filter(|c| !matches!(low(c[0].text(text)).as_str(), "which" | "who" | "whose" | "whom" | "where"))
+        .collect();
+    if chunks.is_empty() {
+        return Said::Previous;
+    }
+    // A pronoun right before the verb: "she said", "He said he had been told".
+    if let Some(word) = chunks.last().and_then(|c| c.last()).map(|x| x.text(text)).filter(|w| is_pronoun_subject(w)) {
+        return Said::Pronoun(low(word).as_str().to_string());
+    }
+    for chunk in chunks.iter().rev() {
+        let starts = [chunk[0].start];
+        let hits = find_names(text, chunk, &starts);
+        if let Some(h) = hits.iter().rev().find(|h| matches!(h.kind, NameKind::Person | NameKind::Unknown)) {
+            let name = &text[h.start..h.end];
+            if name.split_whitespace().count() == 1 {
+                return Said::Surname(name.to_string());
+            }
+            return Said::Name(name.to_string());
+        }
+        // "Mr Smith" alone, or "Smith" alone.
+        if let Some(h) = hits.iter().rev().find(|h| h.kind == NameKind::Single) {
+            let only = chunk
+                .iter()
+                .filter(|x| x.kind == Kind::Word)
+                .all(|x| x.start >= h.start || is_title_word(x.text(text)) || is_function_word(x.text(text)));
+            if only {
+                return Said::Surname(text[h.start..h.end].to_string());
+            }
+        }
+    }
+    let last = chunks.last().copied().unwrap_or(t);
+    // An organisation alone: "UNODC said", "The United Nations said".
+    let hits = find_names(text, last, &[last[0].start]);
+    if let [h] = hits.as_slice() {
+        let words_outside = last
+            .iter()
+            .filter(|x| x.kind == Kind::Word && (x.start < h.start || x.end > h.end) && !is_function_word(x.text(text)))
+            .count();
+        if h.kind == NameKind::Organisation && words_outside == 0 {
+            return Said::Name(text[h.start..h.end].to_string());
+        }
+    }
+    phrase(text, last)
+}
+
+/// A short description from the start of a chunk: "the report" from "The report
+/// launched by …", "JCQ spokesperson" from "A JCQ spokesperson".
+fn phrase(text: &str, t: &[Token]) -> Said {
+    // "A note from Jefferies", "a statement by the ministry": the source behind it.
+    let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
+    if let Some(k) = words.iter().position(|x| matches!(low(x.text(text)).as_str(), "from" | "by")) {
+        let document = (1..=3).contains(&k)
+            && matches!(
+                low(words[k - 1].text(text)).as_str(),
+                "note"
+                    | "report"
+                    | "statement"
+                    | "letter"
+                    | "study"
+                    | "survey"
+                    | "memo"
+                    | "analysis"
+                    | "filing"
+                    | "release"
+                    | "paper"
+                    | "review"
+                    | "briefing"
+                    | "update"
+                    | "post"
+                    | "email"
+                    | "message"
+            );
+        if document {
+            let from = words[k + 1..]
+                .first()
+                .map_or(t.len(), |x| t.iter().position(|y| y.start == x.start).unwrap_or(t.len()));
+            let hits = find_names(text, &t[from..], &[t.get(from).map_or(0, |x| x.start)]);
+            if let Some(h) = hits.first() {
+                return Said::Name(text[h.start..h.end].to_string());
+            }
+            // "a statement from the company": the source, described.
+            if let Some(rest) = t.get(from..).filter(|r| !r.is_empty())
+                && let Said::Phrase(p) = phrase(text, rest)
+            {
+                return Said::Phrase(p);
+            }
+        }
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for (k, x) in t.iter().enumerate() {
+        let w = x.text(text);
+        if x.kind == Kind::Punct {
+            break;
+        }
+        let det = k == 0
+            && matches!(
+                low(w).as_str(),
+                "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+            );
+        if !det && (is_function_word(w) || (k > 0 && (w.ends_with("ed") || w.ends_with("ing")))) {
+            break;
+        }
+        words.push(w);
+        if words.len() == 5 {
+            break;
+        }
+    }
+    match words.first().map(|w| low(w)) {
+        Some(d) if matches!(d.as_str(), "a" | "an") => {
+            words.remove(0);
+        }
+        Some(d) if d.as_str() == "the" => words[0] = "the",
+        _ => {}
+    }
+    if words.is_empty() || words.len() == 1 && words[0] == "the" {
+        return Said::Nobody;
+    }
+    Said::Phrase(words.join(" "))
+}
+
+fn aux(s: &str) -> bool {
+    has(s, AUXILIARY)
+}
