@@ -175,7 +175,9 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         // Spans of time are not statistics ("over the past two decades", "two years later",
         // "within four hours"), unless they count something ("two days of strike action")
         // or set a record ("for the first time in 31 years").
-        if is_duration(text, t, q_start, q_end) && !sets_record(text, t, q_start) {
+        if (is_duration(text, t, q_start, q_end) || is_hyphenated_span(text, t, q_end))
+            && !sets_record(text, t, q_start)
+        {
             i = q_end + 1;
             continue;
         }
@@ -215,6 +217,22 @@ fn is_duration(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bool {
         return next.is_some_and(|x| year_of(x, text).is_some() || x.lex.is(super::words::MONTH));
     }
     true
+}
+
+/// "a two-week meeting", "a 48-hour spell", "its 112-year history": a span of time used as
+/// an adjective describes the noun; it does not count anything.
+fn is_hyphenated_span(text: &str, t: &[Token], q_end: usize) -> bool {
+    let last = word_at(text, t, q_end);
+    let unit = if q_end > 0 && word_at(text, t, q_end - 1) == "-" {
+        last
+    } else {
+        match last.split_once('-') {
+            Some((_, tail)) => tail,
+            None => return false,
+        }
+    };
+    let unit = unit.split('-').next().unwrap_or("");
+    is_time_unit(unit)
 }
 
 /// "for the first time in (the last) 20 years": a record, stated with its span.
@@ -285,6 +303,8 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
         let s = tok.text(text);
         tok.kind == Kind::Word
             && !tok.lex.is(FUNCTION | SPEECH)
+            // A number word starts the next quantity: "A$210m three years later".
+            && (!tok.lex.is(NUMBER) || tok.lex.is(SCALE))
             && !s.ends_with("ed")
             && (in_of || !s.ends_with("ing") || k == q_end + 1 && t[q_end].text(text).contains('-'))
             && (in_of || !s.starts_with(char::is_uppercase))
@@ -410,8 +430,25 @@ mod tests {
             phrases("the UK’s eight largest examination boards, does not"),
             ["eight largest examination boards"]
         );
-        assert_eq!(phrases("during a two-week meeting"), ["two-week meeting"]);
+        assert!(phrases("during a two-week meeting, a 48-hour spell of rain").is_empty());
+        assert!(phrases("in its 112-year history, on a 12-month contract").is_empty());
+        assert_eq!(phrases("a 5-kilometre run"), ["5-kilometre run"]);
         assert_eq!(phrases("covers 141 countries and"), ["141 countries"]);
         assert_eq!(phrases("fell by 11 per cent in 2020"), ["11 per cent"]);
+    }
+
+    #[test]
+    fn the_counted_phrase_stops_before_the_next_quantity_and_at_adverbs() {
+        assert_eq!(phrases("which it wrote down by A$210m three years later."), ["A$210m"]);
+        assert_eq!(phrases("an interim payment of £400,000 due within 28 days."), ["£400,000"]);
+        assert_eq!(phrases("each ticket cost £40 apiece."), ["£40"]);
+    }
+
+    #[test]
+    fn clock_times_are_not_statistics() {
+        assert!(phrases("In its 8 a.m. report, the agency said so.").is_empty());
+        assert!(phrases("The count ended at 6 pm and resumed at 9 am on Sunday.").is_empty());
+        assert!(phrases("Polls close at 10 p.m. local time.").is_empty());
+        assert_eq!(phrases("We counted 8 amphibians."), ["8 amphibians"]);
     }
 }

@@ -71,6 +71,9 @@ pub(super) fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -
     match tok.kind {
         Kind::Number => {
             let value = digits_value(s)?; // ordinals (11th), identifiers (5G), times (10am) fail here
+            if is_clock_time(text, t, i) {
+                return None;
+            }
             if let Some(p) = prev {
                 if p.end == tok.start && matches!(prev_s, "-" | "#" | "/" | "." | ":" | "№") {
                     return None;
@@ -304,4 +307,15 @@ fn qualifies(prev: &str) -> bool {
 /// "the second half of 2025" is a period, not a quantity.
 fn is_period_half(prev: &str) -> bool {
     matches!(prev, "first" | "second" | "third" | "fourth" | "last" | "final" | "latter" | "former")
+}
+
+/// "8 a.m.", "6 pm", "10 p.m.": a time of day, not a quantity.
+fn is_clock_time(text: &str, t: &[Token], i: usize) -> bool {
+    let next = low(word_at(text, t, i + 1));
+    match next.as_str() {
+        "am" | "pm" => true,
+        // "a.m." is tokenised as "a", ".", "m", "." or as "a.m".
+        "a" | "p" => word_at(text, t, i + 2) == "." && low(word_at(text, t, i + 3)).as_str() == "m",
+        n => n.starts_with("a.m") || n.starts_with("p.m"),
+    }
 }
