@@ -122,6 +122,24 @@ mod tests {
         assert_eq!(a, b);
     }
 
+    /// Found by the fuzzer: 18.6 lakh is 1860000.0000000002 in f64, which serde_json read
+    /// back one unit in the last place off until its `float_roundtrip` feature was on.
+    #[test]
+    fn statistic_values_survive_the_round_trip_exactly() {
+        let a = parse(
+            "Relief for farmers\nThe package will cover nearly 18.6 lakh farmers, and 0.1 per cent more.\n",
+            None,
+        )
+        .unwrap();
+        assert!(
+            a.statistics.iter().any(|s| s.value.is_some_and(|v| v.fract() != 0.0 && v > 1e6)),
+            "{:?}",
+            a.statistics
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(parse(&json, None).unwrap(), a);
+    }
+
     #[test]
     fn bad_locations_in_json_are_dropped() {
         let json = r#"{"schema":"folio.article/1","title":null,"sections":[{"heading":null,"paragraphs":[{"text":"Short."}]}],
