@@ -11,6 +11,8 @@ pub use super::quantity::is_currency_code;
 use super::quantity::{digits_value, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at};
 use super::tokens::{Kind, Token, low, phone_numbers};
 use super::words::{FRACTION, FUNCTION, HYPHENATED, LABEL, NUMBER, SCALE, SPEECH, number_word, scale_word};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundStat {
@@ -65,14 +67,10 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     if !t.iter().any(|x| x.kind == Kind::Number || x.kind == Kind::Word && x.lex.is(NUMBER | FRACTION | HYPHENATED)) {
         return Vec::new();
     }
-    let urls = if memchr::memmem::find(text.as_bytes(), b"://").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"10.").is_some()
-    {
-        url_ranges(text)
-    } else {
-        Vec::new()
-    };
+    // Finders built once: building one per paragraph cost more than the search.
+    static URL_CUES: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| [&b"://"[..], b"www.", b"10."].map(|m| Finder::new(m).into_owned()));
+    let urls = if URL_CUES.iter().any(|f| f.find(text.as_bytes()).is_some()) { url_ranges(text) } else { Vec::new() };
     // Tokens claimed by dates, and identifiers continued by "and"/"or" ("year 11 and 13").
     let mut blocked = vec![false; t.len()];
     for (a, b) in phone_numbers(text, t) {

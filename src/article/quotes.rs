@@ -8,7 +8,9 @@
 use super::attribution::{attribution_after, attribution_before, verb_right_before};
 use super::tokens::{Token, low};
 use super::words::{SPEECH, is_function_word};
+use memchr::memmem::Finder;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Who the text says spoke, as written; resolved later.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,8 +65,10 @@ fn closes(open: char, c: char) -> bool {
 fn spans(text: &str) -> Vec<Span> {
     // Most paragraphs hold no quotation mark at all: find out at memchr speed.
     let b = text.as_bytes();
-    let any = memchr::memchr2(b'"', 0xAB, b).is_some()
-        || ["“", "„", "‘"].iter().any(|m| memchr::memmem::find(b, m.as_bytes()).is_some());
+    // Finders built once: building one per paragraph cost more than the search.
+    static MARKS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
+    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some());
     if !any {
         return Vec::new();
     }

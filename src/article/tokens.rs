@@ -197,26 +197,17 @@ pub fn phone_numbers(text: &str, t: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let digits =
         |x: &Token| x.kind == Kind::Number && x.text(text).bytes().all(|b| b.is_ascii_digit()) && x.end - x.start <= 5;
-    let cue = |k: usize| {
-        k > 0
-            && matches!(
-                low(t[k - 1].text(text)).as_str(),
-                "call"
-                    | "tel"
-                    | "telephone"
-                    | "phone"
-                    | "fax"
-                    | "hotline"
-                    | "helpline"
-                    | "mobile"
-                    | "whatsapp"
-                    | "ring"
-            )
-    };
+    const CUES: [&str; 10] =
+        ["call", "tel", "telephone", "phone", "fax", "hotline", "helpline", "mobile", "whatsapp", "ring"];
+    let cue = |k: usize| k > 0 && CUES.iter().any(|c| c.eq_ignore_ascii_case(t[k - 1].text(text)));
     let mut i = 0;
     while i < t.len() {
+        if !digits(&t[i]) {
+            i += 1;
+            continue;
+        }
         let plus = i > 0 && t[i - 1].text(text) == "+" && t[i - 1].end == t[i].start;
-        if digits(&t[i]) && (plus || text[t[i].start..].starts_with('0') || cue(i)) {
+        if plus || text[t[i].start..].starts_with('0') || cue(i) {
             let mut j = i + 1;
             let mut groups = 1;
             loop {
