@@ -95,8 +95,10 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         }
         // Identifier chains: "year 11 and 13", "Articles 5, 6 and 7".
         if t[i].kind == Kind::Number {
-            let labelled =
-                i > 0 && t[i - 1].kind == Kind::Word && (t[i - 1].lex.is(LABEL) || is_label(t[i - 1].text(text)));
+            let label_at = |k: usize| t[k].kind == Kind::Word && (t[k].lex.is(LABEL) || is_label(t[k].text(text)));
+            // "Article 5", and abbreviated: "No. 4", "Fig. 3".
+            let labelled = i > 0 && label_at(i - 1)
+                || i > 1 && t[i - 1].text(text) == "." && t[i - 1].start == t[i - 2].end && label_at(i - 2);
             let chained = last_identifier
                 .is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
             if labelled || chained {
@@ -129,15 +131,24 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         // and "rose 11.6% to $1.94bn" are two figures).
         let joiner = low(word_at(text, t, end + 1));
         let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
-        if let Some(second) = t.get(end + 2).filter(|x| x.kind == Kind::Number && !blocked[end + 2]) {
-            let same_style = second.text(text).chars().next() == t[q_start].text(text).chars().next()
-                && second.text(text).ends_with('%') == t[end].text(text).ends_with('%');
+        // Both figures written alike: digits, the same currency sign, both percentages or
+        // neither; or both number words ("two to three").
+        let style = |x: &Token| {
+            let s = x.text(text);
+            let lead = s.chars().next().filter(|c| !c.is_ascii_digit());
+            (x.kind, lead, s.ends_with('%'))
+        };
+        let word_number = |x: &Token| x.kind == Kind::Word && x.lex.is(NUMBER) && !x.lex.is(SCALE);
+        if let Some(second) = t.get(end + 2).filter(|_| !blocked[end + 2]) {
+            let digits = second.kind == Kind::Number && digits_value(second.text(text)).is_some();
+            let words = q_start == end && word_number(&t[q_start]) && word_number(second);
+            let same_style = style(second) == style(&t[q_start]) || words;
             let range = match joiner.as_str() {
-                "and" => before.as_str() == "between",
-                "to" => before.as_str() != "from" && same_style && t[q_start].kind == Kind::Number,
+                "and" => before.as_str() == "between" && digits,
+                "to" => before.as_str() != "from" && same_style && (digits || words),
                 _ => false,
             };
-            if range && digits_value(second.text(text)).is_some() {
+            if range {
                 end = unit_end(text, t, end + 2);
             }
         }
@@ -316,7 +327,13 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     };
     let mut end = q_end;
     let mut k = q_end + 1;
-    while k <= q_end + 3 && noun_like(k, false) {
+    // "three more cyclones", "10 fewer beds".
+    let mut reach = q_end + 3;
+    if matches!(low(word_at(text, t, k)).as_str(), "more" | "fewer") && noun_like(k + 1, false) {
+        k += 1;
+        reach += 1;
+    }
+    while k <= reach && noun_like(k, false) {
         end = k;
         k += 1;
         if plural(end) {
@@ -345,7 +362,9 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
             j += 1;
         }
         let first = j;
-        while j < first + 4 && noun_like(j, true) {
+        // "of magnitude 3": a label and its number are not what is counted.
+        let labelled = |j: usize| is_label(word_at(text, t, j)) && t.get(j + 1).is_some_and(|x| x.kind == Kind::Number);
+        while j < first + 4 && noun_like(j, true) && !labelled(j) {
             end = j;
             j += 1;
             if plural(end) {
@@ -433,6 +452,22 @@ mod tests {
         assert_eq!(phrases("a 5-kilometre run"), ["5-kilometre run"]);
         assert_eq!(phrases("covers 141 countries and"), ["141 countries"]);
         assert_eq!(phrases("fell by 11 per cent in 2020"), ["11 per cent"]);
+    }
+
+    #[test]
+    fn ranges_are_one_statistic() {
+        assert_eq!(phrases("each one carries only 30 to 40 passengers a night"), ["only 30 to 40 passengers"]);
+        assert_eq!(phrases("two to three more tropical cyclones may enter"), ["two to three more tropical cyclones"]);
+        assert_eq!(phrases("between 10 and 15 people were hurt"), ["10 and 15 people"]);
+        // Two figures, not a range.
+        assert_eq!(phrases("sales rose from 20 to 30 units"), ["20", "30 units"]);
+    }
+
+    #[test]
+    fn abbreviated_labels_make_identifiers() {
+        assert!(phrases("Tropical Cyclone Wind Signal No. 4 was raised").is_empty());
+        assert!(phrases("as Fig. 3 and Art. 5 show").is_empty());
+        assert_eq!(phrases("Seven earthquakes of magnitude 3 or above"), ["Seven earthquakes"]);
     }
 
     #[test]
