@@ -168,6 +168,39 @@ fn reading_time(l: &str) -> bool {
     matches!((w.next(), w.next(), w.next(), w.next()), (Some(n), Some("min" | "mins" | "minute" | "minutes"), Some("read"), None) if n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Headers of the list of links a page ends with ("Related Topics", "More on this
+/// story"): the short lines under one are the links, not text.
+const LINK_LISTS: &[&str] = &[
+    "related",
+    "related topics",
+    "related stories",
+    "related articles",
+    "related content",
+    "more on this story",
+    "more on this",
+    "more stories",
+    "more from",
+    "topics",
+    "tags",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "recommended",
+];
+
+pub fn opens_link_list(s: &str) -> bool {
+    s.len() < 40 && LINK_LISTS.contains(&core(s).as_str())
+}
+
+/// A line as a link in such a list reads: a few words, no sentence punctuation at the end.
+pub fn is_link_like(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.split_whitespace().take(13).count() <= 12
+        && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+}
+
 pub fn is_chrome(s: &str) -> bool {
     if s.len() > 2000 {
         return false;

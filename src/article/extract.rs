@@ -79,7 +79,7 @@ fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<
             && d.month.is_some()
             && let Some(y) = dateline_year
         {
-            iso = FoundDate { year: Some(y), ..d.clone() }.iso();
+            iso = FoundDate { year: Some(y), ..d }.iso();
         }
         let m =
             DateMention { text: text[d.start..d.end].to_string(), iso, relative: d.relative, at: loc(d.start, d.end) };

@@ -98,6 +98,24 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             }
         };
     }
+    // The links under "Related Topics" or "More on this story", to the next body text.
+    let mut i = 0;
+    while i < blocks.len() {
+        if roles[i] == Some(Role::Chrome) && super::chrome::opens_link_list(&blocks[i].text) {
+            let mut j = i + 1;
+            while j < blocks.len()
+                && !matches!(blocks[j].kind, BlockKind::Heading(_) | BlockKind::Quote)
+                && matches!(roles[j], None | Some(Role::Chrome | Role::Body(ParagraphKind::ListItem)))
+                && super::chrome::is_link_like(&blocks[j].text)
+            {
+                roles[j] = Some(Role::Chrome);
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
     // Pass 2: the top of the article, up to the first body text. The first free line is
     // the title when it reads as a headline, however long a headline runs.
     let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
@@ -331,7 +349,7 @@ pub fn is_byline(s: &str) -> bool {
         if let Some(rest) = s.strip_prefix(p) {
             let rest = rest.strip_prefix(':').unwrap_or(rest);
             if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
-                return names_only(rest.trim());
+                return names_only(rest.trim()) || name_and_role(rest.trim());
             }
         }
     }
@@ -345,6 +363,34 @@ pub fn is_byline(s: &str) -> bool {
         }
     }
     false
+}
+
+/// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
+fn name_and_role(s: &str) -> bool {
+    const ROLES: [&str; 13] = [
+        "correspondent",
+        "editor",
+        "reporter",
+        "writer",
+        "journalist",
+        "staff",
+        "columnist",
+        "producer",
+        "analyst",
+        "contributor",
+        "bureau",
+        "desk",
+        "team",
+    ];
+    let Some((name, role)) = s.split_once(',') else { return false };
+    // A first name and a surname at least: "By March, the editor had resigned" is prose.
+    name.split_whitespace().count() >= 2
+        && !s.ends_with(['.', '!', '?'])
+        && names_only(name.trim())
+        && at_most_words(role, 6)
+        && role
+            .split_whitespace()
+            .any(|w| ROLES.iter().any(|r| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(r)))
 }
 
 /// Every word capitalised (or a connector like "and", "de", "van"), as in a list of names.
@@ -405,14 +451,36 @@ mod tests {
             "MINH CHAU synthesis",
             "Reporting by Jane Doe",
             "BY JANE DOE",
+            "By Hannah Okafor, Transport correspondent",
+            "By Ana Ruiz, senior reporter in Madrid",
         ] {
             assert!(is_byline(s), "{s}");
         }
-        for s in
-            ["By the end of the year, prices rose.", "Children account for one-third of victims.", "The report shows"]
-        {
+        for s in [
+            "By the end of the year, prices rose.",
+            "Children account for one-third of victims.",
+            "The report shows",
+            "By March, the editor had resigned",
+        ] {
             assert!(!is_byline(s), "{s}");
         }
+    }
+
+    #[test]
+    fn link_lists_at_the_end_are_chrome() {
+        let text = "Rail strike talks collapse\nBy Hannah Okafor, Transport correspondent\n\
+            Millions of commuters face a week of cancelled services after talks broke down.\n\
+            The union said members would walk out next week.\nRelated Topics\nRail strikes\nTrade unions\n";
+        let a = crate::article::parse_structure(text, None).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("By Hannah Okafor, Transport correspondent"));
+        let paragraphs: Vec<&str> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[1].starts_with("The union said"));
+        // A subheading after a chrome line that opens no list stays.
+        let text = "Title of the story here\nFirst paragraph of the story, long enough to be body text.\nShare\n\
+            What happens next\nThe talks resume on Monday, the union said in a statement.\n";
+        let a = crate::article::parse_structure(text, None).unwrap();
+        assert_eq!(a.sections.last().and_then(|s| s.heading.as_deref()), Some("What happens next"));
     }
 
     #[test]
