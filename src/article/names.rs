@@ -2,7 +2,7 @@
 //! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
 //! and other names by their words and the words around them.
 
-use super::person_cues::{glued_said, is_place_adjective, person_cue};
+use super::person_cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
 use super::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
 use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, has, is_honorific};
 
@@ -311,7 +311,11 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     let Some(&head_last) = head.last() else {
         return;
     };
-    let acronym = acronym_after(text, t, b);
+    // An acronym spells its name from the name's first letter: "Rail Delivery Group
+    // (RDG)", but not "LOS ANGELES (AP)".
+    let first_letter = |k: usize| t[k].text(text).chars().next().map(|c| c.to_ascii_uppercase());
+    let acronym = acronym_after(text, t, b)
+        .filter(|&(s, _)| text[s..].chars().next().map(|c| c.to_ascii_uppercase()) == first_letter(a));
     let mk = |kind, s: usize, e: usize, titled| NameHit {
         kind,
         start: t[s].start,
@@ -358,6 +362,17 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         }
         return;
     }
+    // A wire dateline opening the paragraph: "LOS ANGELES (AP) —", "GENEVA (Reuters) -",
+    // "CHHATRAPATI SAMBHAJINAGAR:". The place is no organisation; the agency in brackets
+    // is a name of its own, found when the scan reaches it.
+    if a == 0 && words.iter().all(|&k| is_acronym(w(k))) {
+        let agency = (w(b) == "(" && w(b + 2) == ")").then_some(b + 1);
+        let after = agency.map_or(b, |k| k + 2);
+        let dash = matches!(w(after), "—" | "–" | "-" | "--");
+        if dash || w(after) == ":" && words.len() >= 2 {
+            return;
+        }
+    }
     if words.len() == 1 {
         let word = w(words[0]);
         if is_acronym(word) {
@@ -384,6 +399,8 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         }
         if person_cue(text, t, a, run_end) || hit.glued_said {
             hit.kind = NameKind::Person;
+        } else if organisation_cue(text, t, run_end) {
+            hit.kind = NameKind::Organisation;
         }
         out.push(hit);
     } else if words.iter().all(|&k| is_acronym(w(k))) {
@@ -439,6 +456,25 @@ mod tests {
         assert_eq!(hits[0].kind, NameKind::Organisation);
         let (s, e) = hits[0].acronym.unwrap();
         assert_eq!(&text[s..e], "UNODC");
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_place_and_its_agency_is_not_an_expansion() {
+        // Wire credits (AP, AFP) are kept out of the organisations; a named agency is one.
+        assert!(names("LOS ANGELES (AP) — A fast-moving wildfire tore through dry brush.").is_empty());
+        assert_eq!(names("GENEVA (UNHCR) – Refugee numbers rose."), [(NameKind::Organisation, "UNHCR")]);
+        assert!(names("LONDON — Prices rose.").is_empty());
+        let text = "LOS ANGELES (AP) — A fire burned.";
+        let t = tokenize(text);
+        assert!(find_names(text, &t, &[0]).iter().all(|h| h.acronym.is_none()));
+    }
+
+    #[test]
+    fn a_speaker_called_it_is_no_person() {
+        assert_eq!(
+            names("Southern California Edison said it had cut power. Maria Gonzalez said she had left."),
+            [(NameKind::Organisation, "Southern California Edison"), (NameKind::Person, "Maria Gonzalez")]
+        );
     }
 
     #[test]

@@ -47,6 +47,17 @@ pub(super) fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 /// Context that marks a run of capitalised words as a person: a speech verb after it
 /// (perhaps after an appositive), a speech verb before it, or an appositive with a role
 /// word ("Guy Ryder, the ILO's director-general").
+/// Context that marks a run of capitalised words as an organisation: it speaks of itself
+/// as "it" ("Southern California Edison said it had cut power").
+pub(super) fn organisation_cue(text: &str, t: &[Token], b: usize) -> bool {
+    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
+    let mut k = b;
+    while t.get(k).is_some_and(|x| x.lex.is(AUXILIARY)) {
+        k += 1;
+    }
+    t.get(k).is_some_and(|x| x.lex.is(SPEECH)) && w(k) != "according" && matches!(w(k + 1), "it" | "its")
+}
+
 pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
     let lx = |k: usize| t.get(k).map_or(Lex::default(), |x| x.lex);
@@ -70,8 +81,9 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     while lx(k).is(AUXILIARY) {
         k += 1;
     }
+    // "Southern California Edison said it had cut power": a speaker that is an "it".
     if lx(k).is(SPEECH) && w(k) != "according" {
-        return true;
+        return !matches!(w(k + 1), "it" | "its");
     }
     if w(b) == "," && lx(b + 1).is(SPEECH) && w(b + 1) != "according" {
         return true;
