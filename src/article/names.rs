@@ -312,10 +312,8 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         return;
     };
     // An acronym spells its name from the name's first letter: "Rail Delivery Group
-    // (RDG)", but not "LOS ANGELES (AP)".
-    let first_letter = |k: usize| t[k].text(text).chars().next().map(|c| c.to_ascii_uppercase());
-    let acronym = acronym_after(text, t, b)
-        .filter(|&(s, _)| text[s..].chars().next().map(|c| c.to_ascii_uppercase()) == first_letter(a));
+    // (RDG)", but not "LOS ANGELES (AP)"    // (LOS ANGELES (AP)), whatever the accents: "Électricité de France (EDF)".
+    let acronym = acronym_after(text, t, b).filter(|&(s, _)| base_letter(&text[s..]) == base_letter(t[a].text(text)));
     let mk = |kind, s: usize, e: usize, titled| NameHit {
         kind,
         start: t[s].start,
@@ -389,8 +387,11 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         }
         return;
     }
-    // Several capitalised words without a keyword or a title.
-    if words.len() <= 4 && words.iter().all(|&k| name_shaped(w(k))) {
+    // Several capitalised words without a keyword or a title; particles inside a name
+    // ("Ursula von der Leyen", "Électricité de France") count with them.
+    let particles = words.iter().filter(|&&k| is_particle(w(k))).count();
+    let shaped = |i: usize, k: usize| name_shaped(w(k)) || i > 0 && i + 1 < words.len() && is_particle(w(k));
+    if words.len() <= 4 + particles.min(2) && words.iter().enumerate().all(|(i, &k)| shaped(i, k)) {
         let last = b - 1;
         let mut hit = mk(NameKind::Unknown, a, last, false);
         hit.glued_said = glued_said(text, t, last);
@@ -399,7 +400,8 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         }
         if person_cue(text, t, a, run_end) || hit.glued_said {
             hit.kind = NameKind::Person;
-        } else if organisation_cue(text, t, run_end) {
+        } else if hit.acronym.is_some() || organisation_cue(text, t, run_end) {
+            // People are not given acronyms.
             hit.kind = NameKind::Organisation;
         }
         out.push(hit);
@@ -410,6 +412,46 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
             }
         }
     }
+}
+
+/// Lowercase particles inside names: "von der", "de", "da", "bin".
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "la"
+            | "le"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+    )
+}
+
+/// The first letter of a word without its accents, in capitals: "É" -> 'E'.
+fn base_letter(word: &str) -> Option<char> {
+    let c = word.chars().next()?;
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c {
+            base = d;
+        }
+    });
+    base.to_uppercase().next()
 }
 
 /// "(UNODC)" right after a name.
@@ -467,6 +509,24 @@ mod tests {
         let text = "LOS ANGELES (AP) — A fire burned.";
         let t = tokenize(text);
         assert!(find_names(text, &t, &[0]).iter().all(|h| h.acronym.is_none()));
+    }
+
+    #[test]
+    fn acronyms_link_whatever_the_accents() {
+        let text = "Électricité de France (EDF) said it would cut output.";
+        let t = tokenize(text);
+        let hits = find_names(text, &t, &[0]);
+        assert_eq!(&text[hits[0].start..hits[0].end], "Électricité de France");
+        assert_eq!(hits[0].kind, NameKind::Organisation);
+        assert!(hits[0].acronym.is_some_and(|(s, e)| &text[s..e] == "EDF"));
+    }
+
+    #[test]
+    fn particles_inside_names() {
+        assert_eq!(
+            names("Ursula von der Leyen said the bloc would act, and Ana da Silva agreed."),
+            [(NameKind::Person, "Ursula von der Leyen"), (NameKind::Unknown, "Ana da Silva")]
+        );
     }
 
     #[test]

@@ -192,7 +192,13 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         }
         // The phrase: modifiers before, what is counted after.
         let start = modifier_start(text, t, q_start);
-        let phrase_end = counted_end(text, t, q_end);
+        let mut phrase_end = counted_end(text, t, q_end);
+        // A price per unit: "£1,738 a year", "$90 a barrel", "€412 per megawatt hour".
+        let money =
+            t[q_start].kind == Kind::Word || t[q_start].text(text).starts_with(crate::article::tokens::is_currency);
+        if money && phrase_end == q_end {
+            phrase_end = rate_end(text, t, q_end).unwrap_or(phrase_end);
+        }
         out.push(FoundStat {
             start: t[start].start,
             end: t[phrase_end].end,
@@ -304,6 +310,58 @@ fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
 
 /// Extends a quantity forward over what it counts: "members", "one-off bonus",
 /// "of all victims", "of human trafficking victims".
+/// The end of "a year", "an hour", "per megawatt hour" after a price ending at `q_end`.
+fn rate_end(text: &str, t: &[Token], q_end: usize) -> Option<usize> {
+    const UNITS: [&str; 30] = [
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "night",
+        "head",
+        "person",
+        "household",
+        "home",
+        "barrel",
+        "tonne",
+        "ton",
+        "litre",
+        "liter",
+        "gallon",
+        "kilo",
+        "kg",
+        "kilogram",
+        "pound",
+        "lb",
+        "ounce",
+        "oz",
+        "share",
+        "unit",
+        "mwh",
+        "kwh",
+        "gigajoule",
+        "therm",
+        "mile",
+    ];
+    let per = low(word_at(text, t, q_end + 1));
+    if !matches!(per.as_str(), "a" | "an" | "per") {
+        return None;
+    }
+    let unit = |k: usize| {
+        let w = low(word_at(text, t, k));
+        UNITS.contains(&w.as_str()) || w.as_str().strip_suffix('s').is_some_and(|s| UNITS.contains(&s))
+    };
+    // "per megawatt hour", "a square metre"
+    let two = matches!(low(word_at(text, t, q_end + 2)).as_str(), "megawatt" | "kilowatt" | "square" | "cubic")
+        && (unit(q_end + 3)
+            || matches!(low(word_at(text, t, q_end + 3)).as_str(), "metre" | "meter" | "foot" | "feet"));
+    let end = if two { q_end + 3 } else { unit(q_end + 2).then_some(q_end + 2)? };
+    // "£5m a year ago" is when, not a rate.
+    let when = matches!(low(word_at(text, t, end + 1)).as_str(), "ago" | "earlier" | "later" | "before" | "after");
+    (!when).then_some(end)
+}
+
 fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     let noun_like = |k: usize, in_of: bool| {
         let Some(tok) = t.get(k) else {
@@ -322,8 +380,16 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     // A plural noun ends the phrase: "3 in 4 toddlers" (walk).
     let plural = |k: usize| {
         let s = t[k].text(text);
-        s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is")
+        // "France's" is a possessive, not a plural: "30% of France's reactors".
+        let possessive = s.ends_with("'s") || s.ends_with("’s");
+        s.len() > 3 && s.ends_with('s') && !possessive && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is")
             || is_irregular_plural(s)
+    };
+    // "7.5% year on year": a comparison, not what is counted.
+    let comparison = |k: usize| {
+        let (a, b, c) = (low(word_at(text, t, k)), low(word_at(text, t, k + 1)), low(word_at(text, t, k + 2)));
+        matches!(a.as_str(), "year" | "month" | "week" | "quarter") && b.as_str() == "on" && a.as_str() == c.as_str()
+            || matches!(a.as_str(), "year-on-year" | "month-on-month" | "quarter-on-quarter" | "week-on-week" | "y/y")
     };
     let mut end = q_end;
     let mut k = q_end + 1;
@@ -333,7 +399,7 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
         k += 1;
         reach += 1;
     }
-    while k <= reach && noun_like(k, false) {
+    while k <= reach && noun_like(k, false) && !comparison(k) {
         end = k;
         k += 1;
         if plural(end) {
@@ -461,6 +527,24 @@ mod tests {
         assert_eq!(phrases("between 10 and 15 people were hurt"), ["10 and 15 people"]);
         // Two figures, not a range.
         assert_eq!(phrases("sales rose from 20 to 30 units"), ["20", "30 units"]);
+    }
+
+    #[test]
+    fn prices_per_unit() {
+        assert_eq!(
+            phrases("Power settled at €412 per megawatt hour. Bills will be £1,738 a year; oil hit $90 a barrel."),
+            ["€412 per megawatt hour", "£1,738 a year", "$90 a barrel"]
+        );
+        assert_eq!(phrases("Workers earn £12 an hour, or Rs 500 per day"), ["£12 an hour", "Rs 500 per day"]);
+        // Not a rate: "a" starts what follows.
+        assert_eq!(phrases("It raised £5m a year ago"), ["£5m"]);
+    }
+
+    #[test]
+    fn possessives_and_comparisons() {
+        assert_eq!(phrases("Roughly 30% of France's reactors sit on rivers"), ["Roughly 30% of France's reactors"]);
+        assert_eq!(phrases("Demand in Spain rose 7.5% year on year"), ["7.5%"]);
+        assert_eq!(phrases("sales rose 4% year-on-year"), ["4%"]);
     }
 
     #[test]

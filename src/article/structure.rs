@@ -37,7 +37,16 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
             // A second byline line adds to the first (an agency credit); a book of
             // articles keeps its first few.
             Role::Byline => match &mut article.byline {
-                None => article.byline = Some(block.text),
+                None => {
+                    // "By Léa Martin | 2 August 2025": the date is the dateline.
+                    let (byline, date) = split_dated_byline(&block.text);
+                    if let Some(date) = date.filter(|_| article.dateline.is_none()) {
+                        article.dateline = Some(date.to_string());
+                        article.byline = Some(byline.to_string());
+                    } else {
+                        article.byline = Some(block.text);
+                    }
+                }
                 Some(b) if b.matches("; ").count() < 2 && !b.contains(block.text.as_str()) => {
                     b.push_str("; ");
                     b.push_str(&block.text);
@@ -365,6 +374,19 @@ pub fn is_byline(s: &str) -> bool {
     false
 }
 
+/// A byline and the date after its last separator, when that part is a date line.
+fn split_dated_byline(line: &str) -> (&str, Option<&str>) {
+    for sep in [" | ", " · ", " — ", " – ", " / "] {
+        if let Some((who, when)) = line.rsplit_once(sep)
+            && dateline::is_dateline(when.trim())
+            && !who.trim().is_empty()
+        {
+            return (who.trim(), Some(when.trim()));
+        }
+    }
+    (line, None)
+}
+
 /// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
 fn name_and_role(s: &str) -> bool {
     const ROLES: [&str; 13] = [
@@ -464,6 +486,15 @@ mod tests {
         ] {
             assert!(!is_byline(s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_date_after_the_byline_is_the_dateline() {
+        let text = "Heatwave pushes power prices to record highs\nBy Léa Martin and Tomasz Nowak | 2 August 2025\n\
+            Wholesale electricity prices hit records on Friday as a heatwave drove up demand.\n";
+        let a = crate::article::parse_structure(text, None).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("By Léa Martin and Tomasz Nowak"));
+        assert_eq!(a.dateline.as_deref(), Some("2 August 2025"));
     }
 
     #[test]
