@@ -74,6 +74,13 @@ const WHOLE: &[&str] = &[
     "live blog",
     "skip to content",
     "skip to main content",
+    "skip to navigation",
+    "reuse this content",
+    "more on this story",
+    "explore more on these topics",
+    "you may also like",
+    "you might also like",
+    "most popular",
     "copy link",
     "listen to article",
     "listen to this article",
@@ -103,6 +110,8 @@ const PREFIXES: &[&str] = &[
     "topic:",
     "topics:",
     "filed under:",
+    "last modified on ",
+    "last updated on ",
     "embargoed until",
     "subscribe to ",
     "sign up for ",
@@ -180,6 +189,7 @@ const LINK_LISTS: &[&str] = &[
     "more on this",
     "more stories",
     "more from",
+    "explore more on these topics",
     "topics",
     "tags",
     "you may also like",
@@ -199,6 +209,20 @@ pub fn is_link_like(s: &str) -> bool {
     !s.is_empty()
         && s.split_whitespace().take(13).count() <= 12
         && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+}
+
+/// A photo caption with its credit: "Firefighters at the site. Photograph: Name/AFP/Getty
+/// Images". The credit is a few words at the end of the line.
+fn is_caption(s: &str) -> bool {
+    const CREDITS: [&str; 6] = ["Photograph:", "Photo:", "Photo credit:", "Picture:", "Illustration:", "Image:"];
+    CREDITS.iter().any(|c| {
+        s.rfind(c).is_some_and(|at| {
+            let credit = &s[at + c.len()..];
+            !credit.trim().is_empty()
+                && credit.split_whitespace().take(9).count() <= 8
+                && !credit.trim_end().ends_with('.')
+        })
+    })
 }
 
 pub fn is_chrome(s: &str) -> bool {
@@ -224,6 +248,9 @@ pub fn is_chrome(s: &str) -> bool {
         if social && words >= 2 {
             return true;
         }
+    }
+    if is_caption(s) {
+        return true;
     }
     let head: String = s.chars().take(24).collect::<String>().to_lowercase();
     PREFIXES.iter().any(|p| head.starts_with(p))
@@ -253,6 +280,9 @@ mod tests {
             "Live",
             "Read Next",
             "- ENDS -",
+            "Firefighters work at the site of a damaged substation. Photograph: Oleksandr Gimanov/AFP/Getty Images",
+            "Last modified on Fri 14 Mar 2025 09.12 GMT",
+            "Reuse this content",
         ] {
             assert!(is_chrome(s), "{s}");
         }
@@ -261,6 +291,7 @@ mod tests {
             "Comments from the minister were brief.",
             "Print media is in decline",
             "Liverpool",
+            "The agency released a photo: it showed the damaged substation from above.",
         ] {
             assert!(!is_chrome(s), "{s}");
         }

@@ -125,6 +125,38 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             i += 1;
         }
     }
+    // Breadcrumbs above the headline ("World", "Europe", "Ukraine"): two or more lines of
+    // one or two words, then a headline of four words or more.
+    if !explicit_title {
+        let free: Vec<usize> = (0..blocks.len()).filter(|&i| roles[i].is_none()).take(8).collect();
+        let crumbs = free
+            .iter()
+            .take_while(|&&i| blocks[i].kind == BlockKind::Line && at_most_words(&blocks[i].text, 2))
+            .count();
+        let headline =
+            free.get(crumbs).is_some_and(|&h| is_title_like(&blocks[h].text) && !at_most_words(&blocks[h].text, 3));
+        if crumbs >= 2 && headline {
+            for &i in &free[..crumbs] {
+                roles[i] = Some(Role::Chrome);
+            }
+        }
+    }
+    // "Dan Sabbagh in Kyiv" beside the dateline near the top: a byline without "By" (but
+    // never the first free line, which may be a headline that is all names).
+    let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
+    for i in 0..blocks.len().min(12) {
+        let b = &blocks[i];
+        if roles[i].is_none()
+            && Some(i) != first_free
+            && b.kind == BlockKind::Line
+            && !at_most_words(&b.text, 1)
+            && at_most_words(&b.text, 6)
+            && names_only(&b.text)
+            && beside_dateline(blocks, &roles, i)
+        {
+            roles[i] = Some(Role::Byline);
+        }
+    }
     // Pass 2: the top of the article, up to the first body text. The first free line is
     // the title when it reads as a headline, however long a headline runs.
     let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
@@ -190,6 +222,14 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
         roles[i] = Some(role);
     }
     roles.into_iter().map(|r| r.unwrap_or(Role::Body(ParagraphKind::Body))).collect()
+}
+
+/// Whether the nearest block before or after `i`, page chrome aside, is a date line.
+fn beside_dateline(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
+    let dated = |j: usize| roles[j] == Some(Role::Dateline) || dateline::is_dateline(&blocks[j].text);
+    let before = (0..i).rev().find(|&j| roles[j] != Some(Role::Chrome));
+    let after = (i + 1..blocks.len()).find(|&j| roles[j] != Some(Role::Chrome));
+    before.is_some_and(dated) || after.is_some_and(dated)
 }
 
 /// The role of the nearest block before `i` that is not page chrome.
@@ -486,6 +526,32 @@ mod tests {
         ] {
             assert!(!is_byline(s), "{s}");
         }
+    }
+
+    #[test]
+    fn breadcrumbs_captions_and_a_byline_beside_the_dateline() {
+        let text = "Skip to main content\nWorld\nEurope\nUkraine\n\
+            Drone attacks knock out power to 200,000 homes in Odesa\n\
+            Officials say the city faces days without electricity\nDan Sabbagh in Kyiv\n\
+            Fri 14 Mar 2025 06.00 GMT\nShare\n\
+            Firefighters at a damaged substation in Odesa. Photograph: Oleksandr Gimanov/AFP/Getty Images\n\
+            Russian drones struck energy infrastructure in the city overnight, officials said on Friday.\n\
+            The governor said 32 drones had been launched at the city and 27 were shot down.\n";
+        let a = crate::article::parse_structure(text, None).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Drone attacks knock out power to 200,000 homes in Odesa"));
+        assert_eq!(a.subtitle.as_deref(), Some("Officials say the city faces days without electricity"));
+        assert_eq!(a.byline.as_deref(), Some("Dan Sabbagh in Kyiv"));
+        assert_eq!(a.dateline.as_deref(), Some("Fri 14 Mar 2025 06.00 GMT"));
+        let paragraphs: Vec<&str> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        // A two-word title with a long standfirst is still the title.
+        let a = crate::article::parse_structure(
+            "Uneven progress\nWhy some regions lag behind the rest of the country\nBy Jane Doe\n\
+             The report found wide gaps between regions in the number of victims identified.\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Uneven progress"));
     }
 
     #[test]
