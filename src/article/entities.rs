@@ -172,6 +172,21 @@ impl Registry {
                 reg.orgs[i].merged = true;
             }
         }
+        // "the Bank" after "the Bank of England", "the Commission" after "the European
+        // Commission": a one-word name that begins or ends exactly one longer one.
+        for i in 0..reg.orgs.len() {
+            let name = reg.orgs[i].name.clone();
+            if name.contains(' ') || is_acronym_name(&name) || reg.orgs[i].merged {
+                continue;
+            }
+            let mut longer = reg.orgs.iter().enumerate().filter(|(j, o)| {
+                *j != i && !o.merged && (o.name.split(' ').next() == Some(&name) || last_word(&o.name) == name)
+            });
+            if let (Some((target, _)), None) = (longer.next(), longer.next()) {
+                reg.add_org_alias(target, &name);
+                reg.orgs[i].merged = true;
+            }
+        }
         // People: names of two words or more that the text marks as a person's.
         for h in hits.iter().filter(|h| h.kind == NameKind::Person && texts.name(h).contains(' ')) {
             reg.person_index(texts.name(h));
@@ -381,6 +396,18 @@ mod tests {
         assert!(near("Courtney", "Courney"));
         assert!(!near("Smith", "Smyth2x"));
         assert!(!near("Ryan", "Ryen"));
+    }
+
+    #[test]
+    fn a_short_form_folds_into_the_one_name_it_begins_or_ends() {
+        let a = crate::article::parse(
+            "Rates\nThe Bank of England cut rates. The Bank said more cuts may follow, and the European \
+             Commission agreed. The Commission said so on Monday.\n",
+            None,
+        )
+        .unwrap();
+        let orgs: Vec<(&str, usize)> = a.organisations.iter().map(|o| (o.name.as_str(), o.mentions)).collect();
+        assert_eq!(orgs, [("Bank of England", 2), ("European Commission", 2)]);
     }
 
     #[test]

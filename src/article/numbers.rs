@@ -419,7 +419,7 @@ fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
         let mut j = k + 1;
         if matches!(
             low(word_at(text, t, j)).as_str(),
-            "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
+            "all" | "the" | "its" | "their" | "our" | "his" | "her" | "those" | "these" | "a" | "an"
         ) {
             j += 1;
         }
@@ -527,6 +527,14 @@ mod tests {
         assert_eq!(phrases("between 10 and 15 people were hurt"), ["10 and 15 people"]);
         // Two figures, not a range.
         assert_eq!(phrases("sales rose from 20 to 30 units"), ["20", "30 units"]);
+    }
+
+    #[test]
+    fn fractions_of_a_unit() {
+        assert_eq!(
+            phrases("cut rates by a quarter of a percentage point to 5%"),
+            ["a quarter of a percentage point", "5%"]
+        );
     }
 
     #[test]
