@@ -215,6 +215,16 @@ pub fn is_link_like(s: &str) -> bool {
 /// Images". The credit is a few words at the end of the line.
 fn is_caption(s: &str) -> bool {
     const CREDITS: [&str; 6] = ["Photograph:", "Photo:", "Photo credit:", "Picture:", "Illustration:", "Image:"];
+    // The credit is in the last hundred bytes or so: look only there, and only when they
+    // hold a colon (this runs on every line of a book).
+    let mut from = s.len().saturating_sub(120);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let s = &s[from..];
+    if memchr::memchr(b':', s.as_bytes()).is_none() {
+        return false;
+    }
     CREDITS.iter().any(|c| {
         s.rfind(c).is_some_and(|at| {
             let credit = &s[at + c.len()..];
