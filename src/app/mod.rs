@@ -4,6 +4,7 @@
 pub mod find;
 pub mod items;
 pub mod loading;
+mod mouse;
 pub mod reader;
 
 use crate::article::Article;
@@ -311,42 +312,6 @@ impl App {
     fn scroll_reader(&mut self, lines: isize) {
         self.reader.scroll(&self.doc, lines);
         self.reader.prepare(&self.doc);
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let a = self.areas;
-        let inside = |r: Rect| column >= r.x && column < r.right() && row >= r.y && row < r.bottom();
-        if inside(a.tabs) {
-            let offsets = crate::ui::sidebar::tab_spans(self, a.tabs.width);
-            if let Some(&(g, _)) =
-                offsets.iter().find(|&&(_, (x0, x1))| column >= a.tabs.x + x0 && column < a.tabs.x + x1)
-            {
-                self.focus = Focus::Sidebar;
-                self.show_group(g);
-            }
-        } else if inside(a.list) {
-            let g = self.group.index();
-            let row = self.list_top[g] + (row - a.list.y) as usize;
-            if row < self.visible[g].len() {
-                self.focus = Focus::Sidebar;
-                self.select(row, false);
-            }
-        } else if inside(a.reader) {
-            self.focus = Focus::Reader;
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let a = self.areas;
-        let inside = |r: Rect| column >= r.x && column < r.right() && row >= r.y && row < r.bottom();
-        if inside(a.sidebar) {
-            let g = self.group.index();
-            let n = self.visible[g].len();
-            let max = n.saturating_sub(self.list_height());
-            self.list_top[g] = if down { (self.list_top[g] + 3).min(max) } else { self.list_top[g].saturating_sub(3) };
-        } else if inside(a.reader) {
-            self.scroll_reader(if down { 3 } else { -3 });
-        }
     }
 
     /// Re-applies the current group's filter to its items.

@@ -48,14 +48,8 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         return Some(subject(text, &t[s..end]));
     }
     // "… the offer, according to a statement from the company."
-    if let Some(a) =
-        t.windows(2).position(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
-    {
-        let s = a + 2;
-        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
-        if end > s {
-            return Some(subject(text, &t[s..end]));
-        }
+    if let Some(said) = t.windows(2).position(|w| is_according_to(text, w)).and_then(|a| according_to(text, t, a)) {
+        return Some(said);
     }
     // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
     for v in k..(k + 12).min(t.len()) {
@@ -74,6 +68,17 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
     None
 }
 
+fn is_according_to(text: &str, pair: &[Token]) -> bool {
+    pair[0].text(text).eq_ignore_ascii_case("according") && pair[1].text(text) == "to"
+}
+
+/// The speaker after "according to" at token `a`: up to the next punctuation.
+fn according_to(text: &str, t: &[Token], a: usize) -> Option<Said> {
+    let s = a + 2;
+    let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+    (end > s).then(|| subject(text, &t[s..end]))
+}
+
 /// Attribution before the opening mark: `X said: “…”`, `X, the head of Y, said that … “…”`,
 /// `according to X, “…”`, `X: “…”`.
 pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
@@ -81,14 +86,8 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
         return None;
     }
     // "according to X"
-    if let Some(a) =
-        t.windows(2).rposition(|w| w[0].text(text).eq_ignore_ascii_case("according") && w[1].text(text) == "to")
-    {
-        let s = a + 2;
-        let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
-        if end > s {
-            return Some(subject(text, &t[s..end]));
-        }
+    if let Some(said) = t.windows(2).rposition(|w| is_according_to(text, w)).and_then(|a| according_to(text, t, a)) {
+        return Some(said);
     }
     // The last speech verb not inside a relative clause.
     let verb = (0..t.len()).rev().find(|&v| {

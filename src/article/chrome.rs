@@ -206,9 +206,7 @@ pub fn opens_link_list(s: &str) -> bool {
 /// A line as a link in such a list reads: a few words, no sentence punctuation at the end.
 pub fn is_link_like(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty()
-        && s.split_whitespace().take(13).count() <= 12
-        && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+    !s.is_empty() && super::structure::at_most_words(s, 12) && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
 }
 
 /// A photo caption with its credit: "Firefighters at the site. Photograph: Name/AFP/Getty
@@ -217,11 +215,7 @@ fn is_caption(s: &str) -> bool {
     const CREDITS: [&str; 6] = ["Photograph:", "Photo:", "Photo credit:", "Picture:", "Illustration:", "Image:"];
     // The credit is in the last hundred bytes or so: look only there, and only when they
     // hold a colon (this runs on every line of a book).
-    let mut from = s.len().saturating_sub(120);
-    while !s.is_char_boundary(from) {
-        from += 1;
-    }
-    let s = &s[from..];
+    let s = &s[s.ceil_char_boundary(s.len().saturating_sub(120))..];
     if memchr::memchr(b':', s.as_bytes()).is_none() {
         return false;
     }

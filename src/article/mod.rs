@@ -2,7 +2,9 @@
 //! terminals.
 
 pub mod attribution;
+pub mod byline;
 pub mod chrome;
+pub mod date_lists;
 pub mod dateline;
 pub mod dates;
 pub mod entities;
@@ -11,6 +13,7 @@ pub mod extract;
 pub mod lines;
 pub mod markdown;
 pub mod model;
+pub mod name_words;
 pub mod names;
 pub mod numbers;
 pub mod parse;
@@ -20,6 +23,7 @@ pub mod quotes;
 pub mod relative_dates;
 pub mod sentences;
 pub mod speakers;
+pub mod stat_phrase;
 pub mod structure;
 pub mod tokens;
 pub mod words;

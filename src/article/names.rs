@@ -2,9 +2,10 @@
 //! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
 //! and other names by their words and the words around them.
 
+use super::name_words::{acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal};
 use super::person_cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
-use super::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
-use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, has, is_honorific};
+use super::tokens::{Kind, Token, is_acronym, starts_upper, strip_possessive};
+use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, is_honorific};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -37,150 +38,6 @@ pub struct NameHit {
 pub enum Gender {
     Male,
     Female,
-}
-
-fn gender_of(honorific: &str) -> Option<Gender> {
-    match low(honorific.trim_end_matches('.')).as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "mister" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "madam" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// Letters after a name: "Simon Pryor KC", "Jane Doe MP".
-fn is_post_nominal(w: &str) -> bool {
-    matches!(
-        w,
-        "KC" | "QC"
-            | "MP"
-            | "MEP"
-            | "MSP"
-            | "MS"
-            | "AM"
-            | "OBE"
-            | "CBE"
-            | "MBE"
-            | "KBE"
-            | "DBE"
-            | "PhD"
-            | "Jr"
-            | "Sr"
-            | "II"
-            | "III"
-            | "FRS"
-            | "SC"
-    )
-}
-
-/// Words that, as the head of a name, make it an organisation.
-pub(super) fn is_org_keyword(w: &str) -> bool {
-    has(w, ORG_KEYWORD)
-}
-
-/// All-capital words that are not organisations.
-fn is_plain_acronym(w: &str) -> bool {
-    if super::numbers::is_currency_code(strip_possessive(w)) {
-        return true;
-    }
-    matches!(
-        strip_possessive(w),
-        "COVID"
-            | "GDP"
-            | "CEO"
-            | "CFO"
-            | "GCSE"
-            | "GCSEs"
-            | "HIV"
-            | "AIDS"
-            | "PM"
-            | "AM"
-            | "TV"
-            | "AI"
-            | "ID"
-            | "UK"
-            | "US"
-            | "USA"
-            | "UAE"
-            | "OK"
-            | "MP"
-            | "MPS"
-            | "DNA"
-            | "GMT"
-            | "UTC"
-            | "BST"
-            | "IT"
-            | "VAT"
-            | "SMS"
-            | "PDF"
-            | "URL"
-            | "FAQ"
-            | "ICU"
-            | "PPE"
-            | "LGBT"
-            | "LGBTQ"
-            | "CCTV"
-            | "GPS"
-            | "IQ"
-            | "IPO"
-            | "CO2"
-            | "NGO"
-            | "NGOS"
-            | "VIP"
-            | "EST"
-            | "EDT"
-            | "PST"
-            | "RSS"
-            | "HTML"
-            | "API"
-            | "USB"
-            | "DVD"
-            | "CD"
-            | "PC"
-            | "DRC"
-            | "PRC"
-            | "DPRK"
-            | "ROK"
-            | "NOT"
-            | "ALL"
-            | "THE"
-            | "AND"
-            | "BREAKING"
-            | "UPDATE"
-            | "NEW"
-            | "LIVE"
-            | "WATCH"
-            | "READ"
-            | "MORE"
-            | "PHOTO"
-            | "VIDEO"
-            | "AP"
-            | "AFP"
-            | "SUV"
-            | "CPI"
-            | "KM"
-            | "KG"
-            | "MW"
-            | "GW"
-            | "UFO"
-            | "II"
-            | "III"
-            | "IV"
-            | "VI"
-            | "VII"
-            | "VIII"
-            | "IX"
-            | "XI"
-            | "XX"
-            | "XXI"
-            | "EV"
-            | "EVS"
-            | "ESG"
-            | "IVF"
-            | "STEM"
-            | "SME"
-            | "SMES"
-            | "OECD?"
-    )
 }
 
 /// A capitalised word with a lowercase letter: "Guterres", "Secretary-General", "McDonald".
@@ -412,54 +269,6 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
             }
         }
     }
-}
-
-/// Lowercase particles inside names: "von der", "de", "da", "bin".
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "das"
-            | "do"
-            | "dos"
-            | "del"
-            | "della"
-            | "di"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "la"
-            | "le"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-    )
-}
-
-/// The first letter of a word without its accents, in capitals: "É" -> 'E'.
-fn base_letter(word: &str) -> Option<char> {
-    let c = word.chars().next()?;
-    let mut base = c;
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if base == c {
-            base = d;
-        }
-    });
-    base.to_uppercase().next()
-}
-
-/// "(UNODC)" right after a name.
-fn acronym_after(text: &str, t: &[Token], b: usize) -> Option<(usize, usize)> {
-    let open = t.get(b)?;
-    let acr = t.get(b + 1)?;
-    let close = t.get(b + 2)?;
-    (open.text(text) == "(" && close.text(text) == ")" && is_acronym(acr.text(text))).then_some((acr.start, acr.end))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! an age or post-nominal after it ("Jane Doe, 58,"; "John Smith KC"), a speech verb
 //! glued to it, a role noun in apposition. `names` finds the runs; this says who they are.
 
-use super::names::is_org_keyword;
+use super::name_words::is_org_keyword;
 use super::tokens::{Kind, Token, low};
 use super::words::{AUXILIARY, Lex, SPEECH, TITLE, is_title_word};
 
@@ -50,12 +50,14 @@ pub(super) fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 /// Context that marks a run of capitalised words as an organisation: it speaks of itself
 /// as "it" ("Southern California Edison said it had cut power").
 pub(super) fn organisation_cue(text: &str, t: &[Token], b: usize) -> bool {
-    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let mut k = b;
-    while t.get(k).is_some_and(|x| x.lex.is(AUXILIARY)) {
-        k += 1;
-    }
-    t.get(k).is_some_and(|x| x.lex.is(SPEECH)) && w(k) != "according" && matches!(w(k + 1), "it" | "its")
+    speech_verb_at(text, t, b).is_some_and(|k| matches!(t.get(k + 1).map(|x| x.text(text)), Some("it" | "its")))
+}
+
+/// The speech verb right after a name ending before token `b`, auxiliaries skipped
+/// ("X said", "X has also said"); "according" is no verb of the name's.
+fn speech_verb_at(text: &str, t: &[Token], b: usize) -> Option<usize> {
+    let k = b + t.get(b..)?.iter().take_while(|x| x.lex.is(AUXILIARY)).count();
+    t.get(k).filter(|x| x.lex.is(SPEECH) && x.text(text) != "according").map(|_| k)
 }
 
 pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
@@ -76,14 +78,10 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
             return true;
         }
     }
-    // "X said", "X has also said"
-    let mut k = b;
-    while lx(k).is(AUXILIARY) {
-        k += 1;
-    }
-    // "Southern California Edison said it had cut power": a speaker that is an "it".
-    if lx(k).is(SPEECH) && w(k) != "according" {
-        return !matches!(w(k + 1), "it" | "its");
+    // "X said", "X has also said"; but "Southern California Edison said it had cut power"
+    // is an organisation.
+    if speech_verb_at(text, t, b).is_some() {
+        return !organisation_cue(text, t, b);
     }
     if w(b) == "," && lx(b + 1).is(SPEECH) && w(b + 1) != "according" {
         return true;

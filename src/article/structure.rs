@@ -4,6 +4,7 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
+use super::byline::{is_byline, is_source, names_only, source_value, split_dated_byline};
 use super::dateline;
 use super::lines::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind, Section};
@@ -157,9 +158,9 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             roles[i] = Some(Role::Byline);
         }
     }
-    // Pass 2: the top of the article, up to the first body text. The first free line is
-    // the title when it reads as a headline, however long a headline runs.
-    let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
+    // Pass 2: the top of the article, up to the first body text. The first free line (still
+    // `first_free`: a byline is never it) is the title when it reads as a headline, however
+    // long a headline runs.
     let title_line = first_free.filter(|&i| {
         let b = &blocks[i];
         matches!(b.kind, BlockKind::Line | BlockKind::Paragraph)
@@ -286,7 +287,7 @@ fn ends_with_stop(s: &str) -> bool {
     matches!(final_char(s), Some('.' | '!' | '?' | '…' | ':' | ';' | ',' | '。'))
 }
 
-fn starts_capitalised(s: &str) -> bool {
+pub(super) fn starts_capitalised(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
@@ -333,200 +334,9 @@ fn is_pull_quote(s: &str) -> bool {
 
 pub use super::chrome::is_chrome;
 
-/// "Source: https://…", "Sources – Reuters", "via: …": the value after the label.
-fn source_label(s: &str) -> Option<&str> {
-    let lower: String = s.chars().take(40).collect::<String>().to_lowercase();
-    let labels = [
-        "originally published at",
-        "originally published in",
-        "originally published on",
-        "originally published by",
-        "sources",
-        "source",
-        "nguồn",
-        "via",
-    ];
-    let label = labels.iter().find(|l| lower.starts_with(*l))?;
-    // The label's length in `s`: the same characters, whatever their case.
-    let cut = s.char_indices().nth(label.chars().count()).map_or(s.len(), |(i, _)| i);
-    let rest = s[cut..].trim_start();
-    let rest = rest.strip_prefix([':', '：', '-', '–', '—'])?.trim();
-    (!rest.is_empty()).then_some(rest)
-}
-
-pub fn is_source(s: &str) -> bool {
-    at_most_words(s, 20) && source_label(s).is_some()
-        || (s.starts_with("http") && !s.contains(' ') && s.contains("://"))
-}
-
-fn source_value(s: &str) -> &str {
-    source_label(s).unwrap_or(s)
-}
-
-const BYLINE_PREFIXES: &[&str] = &[
-    "Additional reporting by",
-    "Reporting by",
-    "Reported by",
-    "Written by",
-    "Words by",
-    "Story by",
-    "Text by",
-    "Compiled by",
-    "Edited by",
-    "Interviewed by",
-    "Interviews by",
-    "Interview by",
-    "Photos by",
-    "—WITH A REPORT FROM",
-    "WITH A REPORT FROM",
-    "—with a report from",
-    "with a report from",
-    "By",
-    "BY",
-    "by",
-];
-
-const BYLINE_SUFFIXES: &[&str] = &["synthesis", "reports", "reporting", "compiled", "contributed", "tổng hợp"];
-
-/// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
-/// "Reporting by Jane Doe".
-pub fn is_byline(s: &str) -> bool {
-    if !at_most_words(s, 12) || s.chars().count() > 120 {
-        return false;
-    }
-    for p in BYLINE_PREFIXES {
-        if let Some(rest) = s.strip_prefix(p) {
-            let rest = rest.strip_prefix(':').unwrap_or(rest);
-            if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
-                return names_only(rest.trim()) || name_and_role(rest.trim());
-            }
-        }
-    }
-    let lower = s.to_lowercase();
-    for suffix in BYLINE_SUFFIXES {
-        if let Some(head) = lower.strip_suffix(suffix).filter(|h| h.ends_with([' ', ',', '(', '-', '–', '—'])) {
-            let name = s[..head.len()].trim_end_matches([' ', ',', '(', '-', '–', '—']);
-            // "MINH CHAU synthesis", but not "The Collected Reports".
-            let article = ["The ", "A ", "An ", "THE "].iter().any(|d| name.starts_with(d));
-            return !name.is_empty() && !article && names_only(name) && at_most_words(name, 5);
-        }
-    }
-    false
-}
-
-/// A byline and the date after its last separator, when that part is a date line.
-fn split_dated_byline(line: &str) -> (&str, Option<&str>) {
-    for sep in [" | ", " · ", " — ", " – ", " / "] {
-        if let Some((who, when)) = line.rsplit_once(sep)
-            && dateline::is_dateline(when.trim())
-            && !who.trim().is_empty()
-        {
-            return (who.trim(), Some(when.trim()));
-        }
-    }
-    (line, None)
-}
-
-/// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
-fn name_and_role(s: &str) -> bool {
-    const ROLES: [&str; 13] = [
-        "correspondent",
-        "editor",
-        "reporter",
-        "writer",
-        "journalist",
-        "staff",
-        "columnist",
-        "producer",
-        "analyst",
-        "contributor",
-        "bureau",
-        "desk",
-        "team",
-    ];
-    let Some((name, role)) = s.split_once(',') else { return false };
-    // A first name and a surname at least: "By March, the editor had resigned" is prose.
-    name.split_whitespace().count() >= 2
-        && !s.ends_with(['.', '!', '?'])
-        && names_only(name.trim())
-        && at_most_words(role, 6)
-        && role
-            .split_whitespace()
-            .any(|w| ROLES.iter().any(|r| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(r)))
-}
-
-/// Every word capitalised (or a connector like "and", "de", "van"), as in a list of names.
-fn names_only(s: &str) -> bool {
-    // "Mariel Santos - Correspondent / @dailycourierPH": a role or handle may follow.
-    let s = s.split([' ']).collect::<Vec<_>>().join(" ");
-    let s = ["- ", "– ", "— ", " / ", " | "].iter().fold(s.as_str(), |acc, sep| acc.split(sep).next().unwrap_or(acc));
-    let s = s.trim().trim_end_matches('.');
-    if s.is_empty() {
-        return false;
-    }
-    let mut capitalised = 0;
-    for raw in s.split([' ', ',', '&', '|', '/']).filter(|w| !w.is_empty()) {
-        let w = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | '@'));
-        if w.is_empty() {
-            continue;
-        }
-        if starts_capitalised(w) {
-            capitalised += 1;
-        } else if !matches!(
-            w,
-            "and"
-                | "de"
-                | "da"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "la"
-                | "le"
-                | "bin"
-                | "al"
-                | "el"
-                | "di"
-                | "du"
-                | "in"
-                | "at"
-                | "for"
-                | "of"
-                | "y"
-                | "e"
-        ) {
-            return false;
-        }
-    }
-    capitalised >= 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bylines() {
-        for s in [
-            "By Jane Doe",
-            "By Jane Doe and John Roe, Reuters",
-            "MINH CHAU synthesis",
-            "Reporting by Jane Doe",
-            "BY JANE DOE",
-            "By Hannah Okafor, Transport correspondent",
-            "By Ana Ruiz, senior reporter in Madrid",
-        ] {
-            assert!(is_byline(s), "{s}");
-        }
-        for s in [
-            "By the end of the year, prices rose.",
-            "Children account for one-third of victims.",
-            "The report shows",
-            "By March, the editor had resigned",
-        ] {
-            assert!(!is_byline(s), "{s}");
-        }
-    }
 
     #[test]
     fn breadcrumbs_captions_and_a_byline_beside_the_dateline() {
@@ -578,14 +388,6 @@ mod tests {
             What happens next\nThe talks resume on Monday, the union said in a statement.\n";
         let a = crate::article::parse_structure(text, None).unwrap();
         assert_eq!(a.sections.last().and_then(|s| s.heading.as_deref()), Some("What happens next"));
-    }
-
-    #[test]
-    fn sources() {
-        assert!(is_source("Source: https://example.com/a-b-c-123.html"));
-        assert_eq!(source_value("Source: https://example.com/x"), "https://example.com/x");
-        assert!(is_source("https://example.com/story"));
-        assert!(!is_source("Sources close to the minister said the plan was dead."));
     }
 
     #[test]

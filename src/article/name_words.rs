@@ -1,0 +1,199 @@
+//! The words names are made of, apart from the capitalised ones: honorifics that give a
+//! gender, letters after a name, organisation keywords, acronyms that are no names
+//! ("GDP", "CEO"), particles ("von der", "da"), and an acronym defined in brackets.
+
+use super::names::Gender;
+use super::tokens::{Token, is_acronym, low, strip_possessive};
+use super::words::{ORG_KEYWORD, has};
+
+pub(super) fn gender_of(honorific: &str) -> Option<Gender> {
+    match low(honorific.trim_end_matches('.')).as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "mister" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "madam" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Letters after a name: "Simon Pryor KC", "Jane Doe MP".
+pub(super) fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "KC" | "QC"
+            | "MP"
+            | "MEP"
+            | "MSP"
+            | "MS"
+            | "AM"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "Jr"
+            | "Sr"
+            | "II"
+            | "III"
+            | "FRS"
+            | "SC"
+    )
+}
+
+/// Words that, as the head of a name, make it an organisation.
+pub(super) fn is_org_keyword(w: &str) -> bool {
+    has(w, ORG_KEYWORD)
+}
+
+/// All-capital words that are not organisations.
+pub(super) fn is_plain_acronym(w: &str) -> bool {
+    if super::numbers::is_currency_code(strip_possessive(w)) {
+        return true;
+    }
+    matches!(
+        strip_possessive(w),
+        "COVID"
+            | "GDP"
+            | "CEO"
+            | "CFO"
+            | "GCSE"
+            | "GCSEs"
+            | "HIV"
+            | "AIDS"
+            | "PM"
+            | "AM"
+            | "TV"
+            | "AI"
+            | "ID"
+            | "UK"
+            | "US"
+            | "USA"
+            | "UAE"
+            | "OK"
+            | "MP"
+            | "MPS"
+            | "DNA"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "IT"
+            | "VAT"
+            | "SMS"
+            | "PDF"
+            | "URL"
+            | "FAQ"
+            | "ICU"
+            | "PPE"
+            | "LGBT"
+            | "LGBTQ"
+            | "CCTV"
+            | "GPS"
+            | "IQ"
+            | "IPO"
+            | "CO2"
+            | "NGO"
+            | "NGOS"
+            | "VIP"
+            | "EST"
+            | "EDT"
+            | "PST"
+            | "RSS"
+            | "HTML"
+            | "API"
+            | "USB"
+            | "DVD"
+            | "CD"
+            | "PC"
+            | "DRC"
+            | "PRC"
+            | "DPRK"
+            | "ROK"
+            | "NOT"
+            | "ALL"
+            | "THE"
+            | "AND"
+            | "BREAKING"
+            | "UPDATE"
+            | "NEW"
+            | "LIVE"
+            | "WATCH"
+            | "READ"
+            | "MORE"
+            | "PHOTO"
+            | "VIDEO"
+            | "AP"
+            | "AFP"
+            | "SUV"
+            | "CPI"
+            | "KM"
+            | "KG"
+            | "MW"
+            | "GW"
+            | "UFO"
+            | "II"
+            | "III"
+            | "IV"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "XI"
+            | "XX"
+            | "XXI"
+            | "EV"
+            | "EVS"
+            | "ESG"
+            | "IVF"
+            | "STEM"
+            | "SME"
+            | "SMES"
+            | "OECD?"
+    )
+}
+
+/// Lowercase particles inside names: "von der", "de", "da", "bin".
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "la"
+            | "le"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+    )
+}
+
+/// The first letter of a word without its accents, in capitals: "É" -> 'E'.
+pub(super) fn base_letter(word: &str) -> Option<char> {
+    let c = word.chars().next()?;
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c {
+            base = d;
+        }
+    });
+    base.to_uppercase().next()
+}
+
+/// "(UNODC)" right after a name.
+pub(super) fn acronym_after(text: &str, t: &[Token], b: usize) -> Option<(usize, usize)> {
+    let open = t.get(b)?;
+    let acr = t.get(b + 1)?;
+    let close = t.get(b + 2)?;
+    (open.text(text) == "(" && close.text(text) == ")" && is_acronym(acr.text(text))).then_some((acr.start, acr.end))
+}
