@@ -1,14 +1,9 @@
 //! Profiling aid: the steps to the reader's first frame on a long file, timed.
-//! `first_frame FILE [warm]`: with `warm`, the lexicon is built first (as the binary's
-//! warm-up thread does) so its cost is shown apart.
+//! `first_frame FILE`.
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let t = Instant::now();
-    if std::env::args().nth(2).as_deref() == Some("warm") {
-        folio::article::words::warm_up();
-        eprintln!("lexicon       {:?}", t.elapsed());
-    }
     let head = folio::input::open_head(&path, 1 << 30, folio::app::loading::SYNC_LIMIT).expect("opens");
     eprintln!("head read     {:?}", t.elapsed());
     let again = folio::input::open_head(&path, 1 << 30, folio::app::loading::SYNC_LIMIT).expect("opens");

@@ -8,7 +8,7 @@ use crate::sanitize::field;
 use clap::{Parser, ValueEnum};
 use std::io::{self, Write};
 
-#[derive(Debug, Parser)]
+#[derive(Debug, PartialEq, Eq, Parser)]
 #[command(name = "folio", version, about = "A terminal reader for news articles", long_about = None)]
 pub struct Args {
     /// The article to read: a file, or - for stdin. Without it, the bundled article.
@@ -32,7 +32,7 @@ pub struct Args {
     pub format: Option<InputFormat>,
 
     /// The reader's maximum line length, in columns.
-    #[arg(long, value_name = "N", default_value_t = 88, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
 
     /// Colours for a dark or a light terminal (NO_COLOR turns colours off).
@@ -42,6 +42,43 @@ pub struct Args {
     /// Refuse inputs larger than this (bytes; K, M and G suffixes allowed).
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,
+}
+
+/// The reader's line length when `--width` is not given.
+pub const DEFAULT_WIDTH: u16 = 88;
+
+impl Args {
+    /// The command line. `folio` and `folio FILE`, by far the most common, are read
+    /// directly: building clap's parser costs a tenth of a millisecond at start-up, which
+    /// the first screen would wait for. Anything else goes through clap.
+    pub fn from_env() -> Args {
+        Args::fast(std::env::args_os().skip(1)).unwrap_or_else(Args::parse)
+    }
+
+    fn fast(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<Args> {
+        let file = match (args.next(), args.next()) {
+            (None, _) => None,
+            (Some(one), None) => {
+                let one = one.into_string().ok()?;
+                // Options, and what clap treats specially ("-", a lone dash, is a file).
+                if one.starts_with('-') && one != "-" || one.is_empty() {
+                    return None;
+                }
+                Some(one)
+            }
+            _ => return None,
+        };
+        Some(Args {
+            file,
+            export: None,
+            list: None,
+            search: None,
+            format: None,
+            width: DEFAULT_WIDTH,
+            theme: Theme::default(),
+            max_size: crate::input::DEFAULT_MAX_SIZE,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -272,6 +309,19 @@ pub fn search(
 
 #[cfg(test)]
 mod tests {
+    /// The shortcut reads what clap reads, and leaves to clap what it cannot.
+    #[test]
+    fn the_short_command_lines_read_as_clap_reads_them() {
+        use clap::Parser;
+        for line in [&["folio"][..], &["folio", "article.txt"], &["folio", "-"], &["folio", "my file.md"]] {
+            let fast = super::Args::fast(line[1..].iter().map(std::ffi::OsString::from));
+            assert_eq!(fast, Some(super::Args::parse_from(line)), "{line:?}");
+        }
+        for line in [&["--help"][..], &["-V"], &["--export", "json"], &["a.txt", "--export=json"], &["a", "b"], &[""]] {
+            assert_eq!(super::Args::fast(line.iter().map(std::ffi::OsString::from)), None, "{line:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

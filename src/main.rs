@@ -1,10 +1,9 @@
-use clap::Parser;
 use folio::cli::{Args, Failure, export, format_of, list, load};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = Args::from_env();
     match run(&args) {
         Ok(code) => code,
         Err(f) => {
@@ -60,9 +59,6 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
     let searching = args.search.is_some();
     if interactive {
         one_malloc_arena();
-        // The word lexicon takes a fraction of a millisecond to build: build it on the
-        // other core while the input is read, so the first screen does not wait for it.
-        std::thread::spawn(folio::article::words::warm_up);
         return read(args);
     }
     let (article, origin) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;

@@ -7,8 +7,8 @@ use crate::app::{Action, App, receive, update};
 use crate::keymap::action_for;
 use crate::ui::draw;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
-use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
@@ -70,7 +70,8 @@ pub fn init() -> io::Result<Tui> {
     save_modes();
     enable_raw_mode()?;
     let mut stdout = FrameWriter::new();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
+    // Queued, not written: they go out with the first frame, in the same write.
+    if let Err(e) = queue!(stdout, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
         restore();
         return Err(e);
     }
@@ -85,14 +86,19 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Watches for SIGTERM, SIGHUP and SIGINT on a thread of its own. The event loop sees the
-/// signal within one poll and ends cleanly; if it cannot (a hung-up terminal leaves the
-/// input reading end-of-file forever), the thread restores what it can and exits.
-fn watch_signals() -> io::Result<Arc<AtomicI32>> {
+/// Catches SIGTERM, SIGHUP and SIGINT from the start; `watch_signals` passes them on.
+fn catch_signals() -> io::Result<signal_hook::iterator::Signals> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let caught = Arc::new(AtomicI32::new(0));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let flag = Arc::clone(&caught);
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+}
+
+/// Watches for the caught signals on a thread of its own. The event loop sees the
+/// signal within one poll and ends cleanly; if it cannot (a hung-up terminal leaves the
+/// input reading end-of-file forever), the thread restores what it can and exits. Started
+/// once the first frame is out (a thread costs a tenth of a millisecond to start); a
+/// signal that came before waits in `signals` and is seen at once.
+fn watch_signals(mut signals: signal_hook::iterator::Signals, caught: &Arc<AtomicI32>) {
+    let flag = Arc::clone(caught);
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             flag.store(sig, Ordering::SeqCst);
@@ -103,7 +109,6 @@ fn watch_signals() -> io::Result<Arc<AtomicI32>> {
             exit_now(128 + sig);
         }
     });
-    Ok(caught)
 }
 
 /// The terminal modes before folio changed them, for `restore_raw`.
@@ -192,19 +197,23 @@ fn watch_hangup() {}
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
 pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
-    let caught = watch_signals()?;
+    let signals = catch_signals()?;
     let mut terminal = init()?;
-    finish(&mut terminal, app, &caught, loading)
-}
-
-fn finish(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loading: Option<Loader>) -> io::Result<Ended> {
-    let result = event_loop(terminal, app, caught, loading);
+    let caught = Arc::new(AtomicI32::new(0));
+    let result = event_loop(&mut terminal, app, signals, &caught, loading);
     restore();
     let _ = terminal.show_cursor();
     result
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Option<Loader>) -> io::Result<Ended> {
+fn event_loop(
+    terminal: &mut Tui,
+    app: &mut App,
+    signals: signal_hook::iterator::Signals,
+    caught: &Arc<AtomicI32>,
+    loader: Option<Loader>,
+) -> io::Result<Ended> {
+    let mut signals = Some(signals);
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -225,6 +234,9 @@ fn event_loop(terminal: &mut Tui, app: &mut App, caught: &AtomicI32, loader: Opt
             first_frame = false;
             // The rest of a long document starts loading once the first frame is out.
             loading = loader.take().map(Loader::start);
+            if let Some(signals) = signals.take() {
+                watch_signals(signals, caught);
+            }
             watch_hangup();
             // For the end-to-end test that a panic leaves the terminal usable.
             if std::env::var_os("FOLIO_TEST_PANIC").is_some() {

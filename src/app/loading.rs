@@ -134,8 +134,8 @@ pub fn open_head(
     // decode's to report.
     let bytes = head.bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&head.bytes);
     let prefix = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(e) => String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
     };
     let format = format.or_else(|| Some(crate::article::detect(&prefix)));
     let first = parse_structure(first_part(&prefix), format).map_err(|e| format!("{origin}: {e}"))?;

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod entities;
 pub mod export;
 pub mod extract;
+pub mod lexicon_source;
 pub mod lines;
 pub mod markdown;
 pub mod model;
