@@ -123,12 +123,36 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
     if sentence_starts.binary_search(&s).is_ok() {
         return true;
     }
+    // After a wire dateline: "WASHINGTON — The Federal Reserve…".
+    if after_wire_dateline(t, text, k) {
+        return true;
+    }
     // After an opening quotation mark at the start of a sentence.
     k > 0
         && matches!(t[k - 1].text(text), "“" | "\"" | "‘" | "(")
         && (k == 1
             || sentence_starts.binary_search(&t[k - 1].start).is_ok()
             || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
+}
+
+/// Whether token `k` follows a wire dateline opening the paragraph: capitals, perhaps an
+/// agency in brackets, then a dash ("LOS ANGELES (AP) —", "GENEVA (Reuters) -").
+fn after_wire_dateline(t: &[Token], text: &str, k: usize) -> bool {
+    if !(2..=10).contains(&k) || !matches!(t[k - 1].text(text), "—" | "–" | "-" | "--") {
+        return false;
+    }
+    let mut bracket = false;
+    let mut words = 0;
+    for tok in &t[..k - 1] {
+        match tok.text(text) {
+            "(" if !bracket => bracket = true,
+            ")" if bracket => bracket = false,
+            "," => {}
+            w if tok.kind == Kind::Word && (bracket || is_acronym(w)) => words += 1,
+            _ => return false,
+        }
+    }
+    words > 0 && !bracket
 }
 
 fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
@@ -169,7 +193,7 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
         return;
     };
     // An acronym spells its name from the name's first letter: "Rail Delivery Group
-    // (RDG)", but not "LOS ANGELES (AP)"    // (LOS ANGELES (AP)), whatever the accents: "Électricité de France (EDF)".
+    // (RDG)", but not "LOS ANGELES (AP)", whatever the accents: "Électricité de France (EDF)".
     let acronym = acronym_after(text, t, b).filter(|&(s, _)| base_letter(&text[s..]) == base_letter(t[a].text(text)));
     let mk = |kind, s: usize, e: usize, titled| NameHit {
         kind,
@@ -313,6 +337,9 @@ mod tests {
     fn a_wire_dateline_is_a_place_and_its_agency_is_not_an_expansion() {
         // Wire credits (AP, AFP) are kept out of the organisations; a named agency is one.
         assert!(names("LOS ANGELES (AP) — A fast-moving wildfire tore through dry brush.").is_empty());
+        // The word after the dash opens a sentence: "The" is not part of the name.
+        let fed = names("WASHINGTON — The Federal Reserve held its rate steady.");
+        assert_eq!(fed, [(NameKind::Organisation, "Federal Reserve")]);
         assert_eq!(names("GENEVA (UNHCR) – Refugee numbers rose."), [(NameKind::Organisation, "UNHCR")]);
         assert!(names("LONDON — Prices rose.").is_empty());
         let text = "LOS ANGELES (AP) — A fire burned.";
