@@ -99,8 +99,8 @@ pub(super) fn split_dated_byline(line: &str) -> (&str, Option<&str>) {
     (line, None)
 }
 
-/// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
-fn name_and_role(s: &str) -> bool {
+/// Words that make a short phrase a journalist's role: "Transport correspondent".
+fn names_a_role(s: &str) -> bool {
     const ROLES: [&str; 13] = [
         "correspondent",
         "editor",
@@ -116,15 +116,25 @@ fn name_and_role(s: &str) -> bool {
         "desk",
         "team",
     ];
+    s.split_whitespace()
+        .any(|w| ROLES.iter().any(|r| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(r)))
+}
+
+/// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
+fn name_and_role(s: &str) -> bool {
     let Some((name, role)) = s.split_once(',') else { return false };
     // A first name and a surname at least: "By March, the editor had resigned" is prose.
     name.split_whitespace().count() >= 2
         && !s.ends_with(['.', '!', '?'])
         && names_only(name.trim())
         && at_most_words(role, 6)
-        && role
-            .split_whitespace()
-            .any(|w| ROLES.iter().any(|r| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(r)))
+        && names_a_role(role)
+}
+
+/// A line that gives only a writer's role, under their name: "Health reporter",
+/// "Senior political correspondent".
+pub(super) fn is_role_line(s: &str) -> bool {
+    at_most_words(s, 5) && starts_capitalised(s) && !s.ends_with(['.', '!', '?', ':', ',']) && names_a_role(s)
 }
 
 /// Every word capitalised (or a connector like "and", "de", "van"), as in a list of names.
@@ -174,6 +184,16 @@ mod tests {
             "By March, the editor had resigned",
         ] {
             assert!(!is_byline(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn role_lines() {
+        for s in ["Health reporter", "Senior political correspondent", "Economics editor"] {
+            assert!(is_role_line(s), "{s}");
+        }
+        for s in ["The reporter left.", "reporter", "Reporters without borders say the law is a threat to them"] {
+            assert!(!is_role_line(s), "{s}");
         }
     }
 

@@ -75,6 +75,31 @@ pub fn is_dateline(line: &str) -> bool {
                         | "pdt"
                         | "ict"
                         | "ist"
+                        | "et"
+                        | "pt"
+                        | "ct"
+                        | "cst"
+                        | "cdt"
+                        | "mst"
+                        | "mdt"
+                        | "aest"
+                        | "aedt"
+                        | "acst"
+                        | "acdt"
+                        | "awst"
+                        | "nzst"
+                        | "nzdt"
+                        | "jst"
+                        | "kst"
+                        | "hkt"
+                        | "sgt"
+                        | "wib"
+                        | "pht"
+                        | "sast"
+                        | "eat"
+                        | "cat"
+                        | "wat"
+                        | "msk"
                         | "local"
                         | "time"
                         | "hrs"
@@ -113,6 +138,8 @@ mod tests {
         assert!(is_dateline("18 Jun"));
         assert!(is_dateline("Updated: July 30, 2024 10:32 GMT+7"));
         assert!(is_dateline("Wednesday, 30 July 2024"));
+        assert!(is_dateline("Sun 9 Jun 2024 05.00 AEST"));
+        assert!(is_dateline("March 3, 2025 7:45 p.m. ET"));
         assert!(!is_dateline("The meeting on July 29 discussed a treaty."));
         assert!(!is_dateline("2017"));
     }

@@ -4,7 +4,7 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
-use super::byline::{is_byline, is_source, names_only, source_value, split_dated_byline};
+use super::byline::{is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline};
 use super::dateline;
 use super::lines::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind, Section};
@@ -47,6 +47,11 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
                     } else {
                         article.byline = Some(block.text);
                     }
+                }
+                // "Sarah Nguyen" then "Health reporter": one byline, "Sarah Nguyen, Health reporter".
+                Some(b) if is_role_line(&block.text) && !b.contains(',') => {
+                    b.push_str(", ");
+                    b.push_str(&block.text);
                 }
                 Some(b) if b.matches("; ").count() < 2 && !b.contains(block.text.as_str()) => {
                     b.push_str("; ");
@@ -156,6 +161,25 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
             && beside_dateline(blocks, &roles, i)
         {
             roles[i] = Some(Role::Byline);
+        }
+    }
+    // "Sarah Nguyen" over "Health reporter" over the date line: a name, then the writer's
+    // role, then the date (or a byline already found).
+    for i in 0..blocks.len().min(12) {
+        let Some(j) = (i + 1..blocks.len()).find(|&j| roles[j] != Some(Role::Chrome)) else { break };
+        let dated = |k: usize| matches!(roles[k], Some(Role::Dateline | Role::Byline));
+        if roles[i].is_none()
+            && roles[j].is_none()
+            && Some(i) != first_free
+            && blocks[i].kind == BlockKind::Line
+            && !at_most_words(&blocks[i].text, 1)
+            && at_most_words(&blocks[i].text, 4)
+            && names_only(&blocks[i].text)
+            && is_role_line(&blocks[j].text)
+            && (j + 1..blocks.len()).find(|&k| roles[k] != Some(Role::Chrome)).is_some_and(dated)
+        {
+            roles[i] = Some(Role::Byline);
+            roles[j] = Some(Role::Byline);
         }
     }
     // Pass 2: the top of the article, up to the first body text. The first free line (still
@@ -362,6 +386,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.title.as_deref(), Some("Uneven progress"));
+    }
+
+    #[test]
+    fn a_name_over_a_role_over_the_date_is_the_byline() {
+        let text = "Hospitals struggle as winter flu season arrives early\n\n\
+            Emergency departments recorded more than 2,000 presentations a day last week.\n\n\
+            Sarah Nguyen\nHealth reporter\nSun 9 Jun 2024 05.00 AEST\n\n\
+            Victoria's chief health officer says the state has recorded 14,392 cases this year.\n";
+        let a = crate::article::parse_structure(text, None).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("Sarah Nguyen, Health reporter"));
+        assert_eq!(a.dateline.as_deref(), Some("Sun 9 Jun 2024 05.00 AEST"));
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("Emergency departments recorded more than 2,000 presentations a day last week.")
+        );
+        assert!(a.sections.iter().all(|s| s.heading.is_none()), "{:?}", a.sections);
+        let paragraphs: Vec<&str> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+        assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
     }
 
     #[test]
