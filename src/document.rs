@@ -159,7 +159,8 @@ impl Document {
     fn build(article: &Article, mut text_of: impl FnMut(usize, usize, &str) -> String) -> Document {
         let count = 6 + article.sections.iter().map(|s| s.paragraphs.len() + 1).sum::<usize>();
         let mut blocks = Vec::with_capacity(count);
-        if let Some(s) = &article.subtitle {
+        // An export from before standfirsts were paragraphs has the subtitle alone.
+        if let Some(s) = article.subtitle.as_ref().filter(|_| !article.has_standfirst()) {
             blocks.push(Block::new(BlockKind::Subtitle, s, ""));
         }
         if let Some(d) = &article.dateline {
@@ -178,7 +179,7 @@ impl Document {
                     (ParagraphKind::ListItem, Some(m)) => format!("{m} "),
                     (ParagraphKind::ListItem, None) => "• ".to_string(),
                     (ParagraphKind::PullQuote, _) => "▌ ".to_string(),
-                    (ParagraphKind::Body, _) => String::new(),
+                    (ParagraphKind::Body | ParagraphKind::Standfirst, _) => String::new(),
                 };
                 let kind = BlockKind::Paragraph { section: s, paragraph: p, kind: para.kind };
                 let text = text_of(s, p, &para.text);

@@ -9,7 +9,7 @@ fn export_json_has_the_schema_and_contract_keys() {
     let out = folio(&["--export", "json"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(v["schema"], "folio.article/1");
+    assert_eq!(v["schema"], "folio.article/2");
     for key in ["title", "byline", "source", "sections", "quotes", "statistics", "dates", "people", "organisations"] {
         assert!(v.get(key).is_some(), "missing key {key}");
     }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The `schema` value written into every export. Bump the number on incompatible changes.
-pub const SCHEMA: &str = "folio.article/1";
+pub const SCHEMA: &str = "folio.article/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -39,6 +39,13 @@ pub struct Article {
     /// Problems met while reading the input (e.g. invalid UTF-8), for the status bar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Whether the standfirst is among the paragraphs (exports from before it was are not).
+    pub fn has_standfirst(&self) -> bool {
+        self.sections.iter().flat_map(|s| &s.paragraphs).any(|p| p.kind == ParagraphKind::Standfirst)
+    }
 }
 
 impl Default for Article {
@@ -91,6 +98,10 @@ pub enum ParagraphKind {
     Body,
     ListItem,
     PullQuote,
+    /// The standfirst under the headline (also in `Article::subtitle`): a paragraph of its
+    /// own so that what it says (often the story's key figure) is found and located like
+    /// the rest.
+    Standfirst,
 }
 
 /// Where an extracted item stands: `start..end` are byte offsets into

@@ -65,7 +65,15 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
                 }
             }
             Role::Title => article.title = Some(block.text),
-            Role::Subtitle => article.subtitle = Some(block.text),
+            Role::Subtitle => {
+                article.subtitle.get_or_insert_with(|| block.text.clone());
+                if sections.is_empty() {
+                    sections.push(Section { heading: None, paragraphs: Vec::new() });
+                }
+                if let Some(s) = sections.last_mut() {
+                    s.paragraphs.push(Paragraph { text: block.text, kind: ParagraphKind::Standfirst, marker: None });
+                }
+            }
             Role::Heading => sections.push(Section { heading: Some(block.text), paragraphs: Vec::new() }),
             Role::Body(kind) => {
                 let marker = match block.kind {
@@ -376,8 +384,10 @@ mod tests {
         assert_eq!(a.subtitle.as_deref(), Some("Officials say the city faces days without electricity"));
         assert_eq!(a.byline.as_deref(), Some("Dan Sabbagh in Kyiv"));
         assert_eq!(a.dateline.as_deref(), Some("Fri 14 Mar 2025 06.00 GMT"));
+        // The standfirst, then the two paragraphs of the story: the caption is gone.
         let paragraphs: Vec<&str> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
-        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert_eq!(a.sections[0].paragraphs[0].kind, ParagraphKind::Standfirst);
         // A two-word title with a long standfirst is still the title.
         let a = crate::article::parse_structure(
             "Uneven progress\nWhy some regions lag behind the rest of the country\nBy Jane Doe\n\
@@ -402,8 +412,21 @@ mod tests {
             Some("Emergency departments recorded more than 2,000 presentations a day last week.")
         );
         assert!(a.sections.iter().all(|s| s.heading.is_none()), "{:?}", a.sections);
-        let paragraphs: Vec<&str> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
-        assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
+        let kinds: Vec<ParagraphKind> = a.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.kind).collect();
+        assert_eq!(kinds, [ParagraphKind::Standfirst, ParagraphKind::Body]);
+    }
+
+    /// What the standfirst says is found like the rest: its figure is a statistic.
+    #[test]
+    fn the_standfirst_is_searched_for_statistics() {
+        let text = "Energy price cap to rise by 10% in January, regulator confirms\n\n\
+            Typical household will pay £1,738 a year as wholesale gas prices climb\n\n\
+            By Olivia Grant\n\n\
+            Household energy bills will rise by 10% from 1 January, the regulator has confirmed.\n";
+        let a = crate::article::parse(text, None).unwrap();
+        let stats: Vec<(&str, usize)> = a.statistics.iter().map(|s| (s.text.as_str(), s.at.paragraph)).collect();
+        assert!(stats.contains(&("£1,738 a year", 0)), "{stats:?}");
+        assert_eq!(a.subtitle.as_deref(), Some(a.sections[0].paragraphs[0].text.as_str()));
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn text_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> 
             BlockKind::Dateline | BlockKind::Source => t.dim,
             BlockKind::Byline => t.byline,
             BlockKind::Paragraph { kind: ParagraphKind::PullQuote, .. } => t.pull_quote,
+            BlockKind::Paragraph { kind: ParagraphKind::Standfirst, .. } => t.subtitle,
             BlockKind::Paragraph { .. } => t.text,
         };
         let marks = marks_in(app, block);
