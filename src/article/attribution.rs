@@ -183,6 +183,14 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     if let Some(word) = chunks.last().and_then(|c| c.last()).map(|x| x.text(text)).filter(|w| is_pronoun_subject(w)) {
         return Said::Pronoun(low(word).as_str().to_string());
     }
+    // A name with commas in it ends the subject: "The Department for Environment, Food and
+    // Rural Affairs said".
+    let whole = find_names(text, t, &[t[0].start]);
+    if let Some(h) = whole.last().filter(|h| text[h.start..h.end].contains(','))
+        && t.iter().filter(|x| x.start >= h.end).all(|x| x.kind != Kind::Word || aux(x.text(text)))
+    {
+        return Said::Name(text[h.start..h.end].to_string());
+    }
     for chunk in chunks.iter().rev() {
         let starts = [chunk[0].start];
         let hits = find_names(text, chunk, &starts);

@@ -89,6 +89,11 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                         break;
                     }
                 }
+                // "Department for Environment, Food and Rural Affairs": a list of fields.
+                Some(n) if n.text(text) == "," && names_fields(text, &t[a..b]) => match listed_fields(text, t, b) {
+                    Some(end) => b = end,
+                    None => break,
+                },
                 Some(n) if n.kind == Kind::Word && n.lex.is(CONNECTOR) => {
                     // Connectors only inside a name: "Office on Drugs and Crime".
                     let mut c = b;
@@ -116,6 +121,42 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
         i = b;
     }
     out
+}
+
+/// A run that ends "Department for X" or "Ministry of X": what follows a comma may list
+/// more of its fields.
+fn names_fields(text: &str, run: &[Token]) -> bool {
+    let n = run.len();
+    n >= 3
+        && matches!(run[n - 2].text(text), "for" | "of")
+        && matches!(
+            run[n - 3].text(text).to_ascii_lowercase().as_str(),
+            "department" | "ministry" | "secretary" | "minister" | "committee" | "commission" | "office"
+        )
+}
+
+/// The end (exclusive) of ", Food and Rural Affairs" or ", Culture, Media and Sport" from
+/// the comma at `k`: capitalised fields of one or two words, commas between, "and" before
+/// the last.
+fn listed_fields(text: &str, t: &[Token], mut k: usize) -> Option<usize> {
+    let field = |mut j: usize| -> Option<usize> {
+        let first = j;
+        while j < first + 2
+            && t.get(j).is_some_and(|x| is_name_token(text, x) && !is_acronym(x.text(text)))
+            && (j == first || t[j].start == t[j - 1].end + 1)
+        {
+            j += 1;
+        }
+        (j > first).then_some(j)
+    };
+    for _ in 0..4 {
+        match t.get(k).map(|x| x.text(text)) {
+            Some(",") => k = field(k + 1)?,
+            Some("and") => return field(k + 1),
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize]) -> bool {
@@ -337,6 +378,18 @@ mod tests {
     fn a_wire_dateline_is_a_place_and_its_agency_is_not_an_expansion() {
         // Wire credits (AP, AFP) are kept out of the organisations; a named agency is one.
         assert!(names("LOS ANGELES (AP) — A fast-moving wildfire tore through dry brush.").is_empty());
+        // A department's fields, listed: one name.
+        assert_eq!(
+            names("The Department for Environment, Food and Rural Affairs said air quality had improved."),
+            [(NameKind::Organisation, "Department for Environment, Food and Rural Affairs")]
+        );
+        assert_eq!(
+            names("A spokesperson for the Department for Digital, Culture, Media and Sport declined to comment."),
+            [(NameKind::Organisation, "Department for Digital, Culture, Media and Sport")]
+        );
+        // A list after a name that is not a department's stays a list.
+        let listed = names("Andrea Kovacs, Marta Diaz and Paul Smith of the Ministry of Defence, Britain said.");
+        assert!(listed.iter().all(|(_, n)| !n.contains(',')), "{listed:?}");
         // The word after the dash opens a sentence: "The" is not part of the name.
         let fed = names("WASHINGTON — The Federal Reserve held its rate steady.");
         assert_eq!(fed, [(NameKind::Organisation, "Federal Reserve")]);

@@ -294,6 +294,20 @@ mod tests {
     }
 
     #[test]
+    fn a_department_with_commas_in_its_name_speaks() {
+        let q = quotes(
+            "The Department for Environment, Food and Rural Affairs said air quality had “improved significantly” since 2010.",
+        );
+        assert_eq!(
+            q,
+            vec![("improved significantly".into(), name("Department for Environment, Food and Rural Affairs"))]
+        );
+        // A relative clause between the name and the verb still does not speak.
+        let q = quotes("The trust, which has 140 volunteers, said: “We are stretched.”");
+        assert_eq!(q[0].1, Said::Phrase("the trust".into()));
+    }
+
+    #[test]
     fn a_theme_has_no_speaker() {
         let q = quotes(
             "The theme of this year’s World Day is “No child should be left behind in the fight against trafficking in persons”. UN chief Antonio Guterres stated it.",
