@@ -63,6 +63,9 @@ const BYLINE_SUFFIXES: &[&str] = &["synthesis", "reports", "reporting", "compile
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
 /// "Reporting by Jane Doe".
 pub fn is_byline(s: &str) -> bool {
+    if is_credit_line(s) {
+        return true;
+    }
     if !at_most_words(s, 12) || s.chars().count() > 120 {
         return false;
     }
@@ -84,6 +87,32 @@ pub fn is_byline(s: &str) -> bool {
         }
     }
     false
+}
+
+/// A wire story's closing credits, in brackets: "(Reporting by Max Cherney in San
+/// Francisco; Editing by Richard Chang)".
+fn is_credit_line(s: &str) -> bool {
+    const CREDITS: [&str; 8] = [
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "reported by",
+        "written by",
+        "edited by",
+    ];
+    let Some(inner) = s.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else { return false };
+    at_most_words(inner, 40)
+        && inner.split(';').all(|part| {
+            let part = part.trim().to_lowercase();
+            CREDITS.iter().any(|c| part.starts_with(c) && part.len() > c.len() + 1)
+        })
+}
+
+/// The byline as shown: a bracketed credit line without its brackets.
+pub(super) fn byline_text(s: &str) -> &str {
+    if is_credit_line(s) { s.trim().trim_start_matches('(').trim_end_matches(')') } else { s }
 }
 
 /// A byline and the date after its last separator, when that part is a date line.
@@ -174,6 +203,8 @@ mod tests {
             "BY JANE DOE",
             "By Hannah Okafor, Transport correspondent",
             "By Ana Ruiz, senior reporter in Madrid",
+            "(Reporting by Max A. Cherney in San Francisco; Editing by Richard Chang)",
+            "(Additional reporting by Jo Ma)",
         ] {
             assert!(is_byline(s), "{s}");
         }
@@ -182,6 +213,8 @@ mod tests {
             "Children account for one-third of victims.",
             "The report shows",
             "By March, the editor had resigned",
+            "(Reporting by the committee is due next week.) The vote follows.",
+            "(Editing the rules is hard)",
         ] {
             assert!(!is_byline(s), "{s}");
         }

@@ -80,6 +80,16 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
             }
             match t.get(b) {
                 Some(n) if is_name_token(text, n) && n.start == prev.end + 1 => b += 1,
+                // "Amazon.com Inc": a web address as a company's name.
+                Some(n)
+                    if n.text(text) == "."
+                        && n.start == prev.end
+                        && t.get(b + 1).is_some_and(|x| {
+                            x.start == n.end && matches!(x.text(text), "com" | "org" | "net" | "io" | "ai")
+                        }) =>
+                {
+                    b += 2;
+                }
                 Some(n) if n.kind == Kind::Punct && n.text(text) == "." && n.start == prev.end => {
                     // "Mr. Antonio", "George W. Bush"
                     let honor = is_honorific(pw) || pw.chars().count() == 1;
@@ -106,6 +116,7 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                     // "the United States and the European Union" too.
                     let splits = cw == "and"
                         && (is_acronym(t[b - 1].text(text))
+                            || is_company_suffix(t[b - 1].text(text))
                             || t.get(c).is_some_and(|x| is_acronym(x.text(text)))
                             || t.get(b + 1).is_some_and(|x| x.text(text) == "the"));
                     if next_ok && !splits {
@@ -121,6 +132,11 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
         i = b;
     }
     out
+}
+
+/// "Inc", "Corp", "plc": a company's name ends here, so "and" after it starts another.
+fn is_company_suffix(w: &str) -> bool {
+    matches!(w, "Inc" | "Corp" | "Ltd" | "plc" | "PLC" | "LLC" | "Co" | "AG" | "SA" | "NV" | "SE" | "GmbH" | "Group")
 }
 
 /// A run that ends "Department for X" or "Ministry of X": what follows a comma may list
@@ -165,7 +181,7 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
         return true;
     }
     // After a wire dateline: "WASHINGTON — The Federal Reserve…".
-    if after_wire_dateline(t, text, k) {
+    if k < 12 && wire_dateline(t, text).is_some_and(|(_, after)| after == k) {
         return true;
     }
     // After an opening quotation mark at the start of a sentence.
@@ -176,24 +192,31 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
             || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
 }
 
-/// Whether token `k` follows a wire dateline opening the paragraph: capitals, perhaps an
-/// agency in brackets, then a dash ("LOS ANGELES (AP) —", "GENEVA (Reuters) -").
-fn after_wire_dateline(t: &[Token], text: &str, k: usize) -> bool {
-    if !(2..=10).contains(&k) || !matches!(t[k - 1].text(text), "—" | "–" | "-" | "--") {
-        return false;
+/// A wire dateline opening the paragraph: the place in capitals, perhaps a state or
+/// country after a comma, perhaps an agency in brackets, then a dash ("LOS ANGELES (AP) —",
+/// "SAN JOSE, Calif. (Reuters) -", "GENEVA, Switzerland —"). Gives the token where the
+/// place ends (names before it are the place's) and the token after the dash.
+fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
+    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
+    let mut k = 0;
+    while k < 4 && t.get(k).is_some_and(|x| x.kind == Kind::Word && is_acronym(x.text(text))) {
+        k += 1;
     }
-    let mut bracket = false;
-    let mut words = 0;
-    for tok in &t[..k - 1] {
-        match tok.text(text) {
-            "(" if !bracket => bracket = true,
-            ")" if bracket => bracket = false,
-            "," => {}
-            w if tok.kind == Kind::Word && (bracket || is_acronym(w)) => words += 1,
-            _ => return false,
+    if k == 0 {
+        return None;
+    }
+    // ", Calif." or ", Switzerland" or ", N.J."
+    if w(k) == "," && t.get(k + 1).is_some_and(|x| x.kind == Kind::Word && starts_upper(x.text(text))) {
+        k += 2;
+        while matches!(w(k), ".") || w(k).len() == 1 && w(k + 1) == "." {
+            k += 1;
         }
     }
-    words > 0 && !bracket
+    let place_end = k;
+    if w(k) == "(" && w(k + 2) == ")" {
+        k += 3;
+    }
+    matches!(w(k), "—" | "–" | "-" | "--").then_some((place_end, k + 1))
 }
 
 fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
@@ -285,13 +308,11 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     // A wire dateline opening the paragraph: "LOS ANGELES (AP) —", "GENEVA (Reuters) -",
     // "CHHATRAPATI SAMBHAJINAGAR:". The place is no organisation; the agency in brackets
     // is a name of its own, found when the scan reaches it.
-    if a == 0 && words.iter().all(|&k| is_acronym(w(k))) {
-        let agency = (w(b) == "(" && w(b + 2) == ")").then_some(b + 1);
-        let after = agency.map_or(b, |k| k + 2);
-        let dash = matches!(w(after), "—" | "–" | "-" | "--");
-        if dash || w(after) == ":" && words.len() >= 2 {
-            return;
-        }
+    if a < 4 && wire_dateline(t, text).is_some_and(|(place_end, _)| a < place_end) {
+        return;
+    }
+    if a == 0 && words.len() >= 2 && words.iter().all(|&k| is_acronym(w(k))) && w(b) == ":" {
+        return;
     }
     if words.len() == 1 {
         let word = w(words[0]);
@@ -390,6 +411,15 @@ mod tests {
         // A list after a name that is not a department's stays a list.
         let listed = names("Andrea Kovacs, Marta Diaz and Paul Smith of the Ministry of Defence, Britain said.");
         assert!(listed.iter().all(|(_, n)| !n.contains(',')), "{listed:?}");
+        // A state after the place; companies with their suffixes are two names.
+        assert_eq!(
+            names("SAN JOSE, Calif. (Reuters) - Nexalon Inc said it would cut jobs."),
+            [(NameKind::Organisation, "Nexalon Inc")]
+        );
+        assert_eq!(
+            names("Demand came from cloud providers such as Amazon.com Inc and Microsoft Corp."),
+            [(NameKind::Organisation, "Amazon.com Inc"), (NameKind::Organisation, "Microsoft Corp")]
+        );
         // The word after the dash opens a sentence: "The" is not part of the name.
         let fed = names("WASHINGTON — The Federal Reserve held its rate steady.");
         assert_eq!(fed, [(NameKind::Organisation, "Federal Reserve")]);

@@ -4,7 +4,7 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
-use super::byline::{is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline};
+use super::byline::{byline_text, is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline};
 use super::dateline;
 use super::lines::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind, Section};
@@ -40,22 +40,20 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
             Role::Byline => match &mut article.byline {
                 None => {
                     // "By Léa Martin | 2 August 2025": the date is the dateline.
-                    let (byline, date) = split_dated_byline(&block.text);
+                    let (byline, date) = split_dated_byline(byline_text(&block.text));
                     if let Some(date) = date.filter(|_| article.dateline.is_none()) {
                         article.dateline = Some(date.to_string());
-                        article.byline = Some(byline.to_string());
-                    } else {
-                        article.byline = Some(block.text);
                     }
+                    article.byline = Some(byline.to_string());
                 }
                 // "Sarah Nguyen" then "Health reporter": one byline, "Sarah Nguyen, Health reporter".
                 Some(b) if is_role_line(&block.text) && !b.contains(',') => {
                     b.push_str(", ");
                     b.push_str(&block.text);
                 }
-                Some(b) if b.matches("; ").count() < 2 && !b.contains(block.text.as_str()) => {
+                Some(b) if b.matches("; ").count() < 2 && !b.contains(byline_text(&block.text)) => {
                     b.push_str("; ");
-                    b.push_str(&block.text);
+                    b.push_str(byline_text(&block.text));
                 }
                 Some(_) => {}
             },
