@@ -57,6 +57,7 @@ fn closes(open: char, c: char) -> bool {
         '„' => c == '“' || c == '”',
         '«' => c == '»',
         '‘' => c == '’',
+        '\'' => c == '\'',
         _ => false,
     }
 }
@@ -68,7 +69,10 @@ fn spans(text: &str) -> Vec<Span> {
     // Finders built once: building one per paragraph cost more than the search.
     static MARKS: LazyLock<[Finder<'static>; 3]> =
         LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
-    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some());
+    // Straight single marks only where a quotation is introduced: "She told the court: 'The
+    // harm was serious.'" Elsewhere they are apostrophes.
+    let straight_single = b.starts_with(b"'") || memchr::memmem::find(b, b": '").is_some();
+    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some()) || straight_single;
     if !any {
         return Vec::new();
     }
@@ -77,6 +81,7 @@ fn spans(text: &str) -> Vec<Span> {
     let mut open: Option<(usize, char)> = None;
     let mut depth = 0usize;
     let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
@@ -85,6 +90,11 @@ fn spans(text: &str) -> Vec<Span> {
                 let opens = match c {
                     '“' | '„' | '«' => true,
                     '‘' => single && next.is_some_and(|n| !n.is_whitespace()),
+                    '\'' => {
+                        straight_single
+                            && (i == 0 || prev == Some(' ') && before_prev == Some(':'))
+                            && next.is_some_and(char::is_uppercase)
+                    }
                     // A straight quote opens after a space or an opening bracket, not after
                     // a digit (5" is inches).
                     '"' => {
@@ -99,12 +109,20 @@ fn spans(text: &str) -> Vec<Span> {
                 }
             }
             Some((start, o)) => {
-                if c == o && o != '"' && o != '‘' {
+                if c == o && !matches!(o, '"' | '‘' | '\'') {
                     depth += 1; // a nested quotation using the same marks
                 } else if closes(o, c) {
                     // A single closing mark is only a close when no letter follows it
                     // ("teachers’ union" goes on; "offensive’ wage" closes).
-                    let real = o != '‘' || next.is_none_or(|n| !n.is_alphanumeric());
+                    let real = match o {
+                        '‘' => next.is_none_or(|n| !n.is_alphanumeric()),
+                        // "the court's" is an apostrophe; "avoidable.' She" closes.
+                        '\'' => {
+                            prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ','))
+                                && next.is_none_or(|n| !n.is_alphanumeric())
+                        }
+                        _ => true,
+                    };
                     if real {
                         if depth == 0 {
                             out.push(Span {
@@ -122,9 +140,11 @@ fn spans(text: &str) -> Vec<Span> {
                 }
             }
         }
+        before_prev = prev;
         prev = Some(c);
     }
-    if let Some((start, o)) = open {
+    // A straight single mark never closed was an apostrophe after all.
+    if let Some((start, o)) = open.filter(|&(_, o)| o != '\'') {
         out.push(Span {
             open: start,
             inner: start + o.len_utf8(),
@@ -291,6 +311,19 @@ mod tests {
             "UN Secretary-General Antonio Guterres stated: “Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.”",
         );
         assert_eq!(q, vec![("Trafficking in persons is a terrible crime. We must focus on protecting the most vulnerable: children.".into(), name("Antonio Guterres"))]);
+    }
+
+    #[test]
+    fn straight_single_marks_after_a_colon() {
+        let q =
+            quotes("She told the court: 'The harm to wildlife was serious and entirely avoidable.' The firm appealed.");
+        assert_eq!(
+            q,
+            vec![("The harm to wildlife was serious and entirely avoidable.".into(), Said::Pronoun("she".into()))]
+        );
+        // Apostrophes are not marks: no quotation here.
+        assert!(quotes("The court's ruling: 'twas the firm's fault, the judge's clerk said.").is_empty());
+        assert!(quotes("Officials said: 'It is not over yet").is_empty());
     }
 
     #[test]
