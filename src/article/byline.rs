@@ -39,6 +39,8 @@ const BYLINE_PREFIXES: &[&str] = &[
     "Additional reporting by",
     "Reporting by",
     "Reported by",
+    "Writing by",
+    "Editing by",
     "Written by",
     "Words by",
     "Story by",
@@ -92,21 +94,14 @@ pub fn is_byline(s: &str) -> bool {
 /// A wire story's closing credits, in brackets: "(Reporting by Max Cherney in San
 /// Francisco; Editing by Richard Chang)".
 fn is_credit_line(s: &str) -> bool {
-    const CREDITS: [&str; 8] = [
-        "reporting by",
-        "additional reporting by",
-        "writing by",
-        "editing by",
-        "compiled by",
-        "reported by",
-        "written by",
-        "edited by",
-    ];
     let Some(inner) = s.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else { return false };
     at_most_words(inner, 40)
         && inner.split(';').all(|part| {
-            let part = part.trim().to_lowercase();
-            CREDITS.iter().any(|c| part.starts_with(c) && part.len() > c.len() + 1)
+            let part = part.trim();
+            // "Reporting by", "Editing by"…: the prefixes with a word before "by".
+            BYLINE_PREFIXES.iter().filter(|p| p.contains(' ')).any(|p| {
+                part.len() > p.len() + 1 && part.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p))
+            })
         })
 }
 
