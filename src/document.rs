@@ -133,6 +133,9 @@ pub struct Document {
     pub section_start: Vec<usize>,
     /// For each section, the block of its first paragraph.
     first_paragraph: Vec<usize>,
+    /// The dateline's block when it stands among the first section's paragraphs (under the
+    /// standfirst).
+    dateline_at: Option<usize>,
     /// Display bytes before each block, for reading progress.
     bytes_before: Vec<usize>,
     pub total_bytes: usize,
@@ -163,8 +166,15 @@ impl Document {
         if let Some(s) = article.subtitle.as_ref().filter(|_| !article.has_standfirst()) {
             blocks.push(Block::new(BlockKind::Subtitle, s, ""));
         }
-        if let Some(d) = &article.dateline {
-            blocks.push(Block::new(BlockKind::Dateline, d, ""));
+        // The dateline under the standfirst, as on the page; first when there is none.
+        let standfirsts = article
+            .sections
+            .first()
+            .map_or(0, |s| s.paragraphs.iter().take_while(|p| p.kind == ParagraphKind::Standfirst).count());
+        let mut dateline_at = None;
+        let dateline = || article.dateline.as_ref().map(|d| Block::new(BlockKind::Dateline, d, ""));
+        if standfirsts == 0 {
+            blocks.extend(dateline());
         }
         let mut section_start = Vec::new();
         let mut first_paragraph = Vec::new();
@@ -184,6 +194,13 @@ impl Document {
                 let kind = BlockKind::Paragraph { section: s, paragraph: p, kind: para.kind };
                 let text = text_of(s, p, &para.text);
                 blocks.push(Block::owned(kind, text, &crate::sanitize::visible(&prefix)));
+                if s == 0
+                    && p + 1 == standfirsts
+                    && let Some(d) = dateline()
+                {
+                    dateline_at = Some(blocks.len());
+                    blocks.push(d);
+                }
             }
         }
         if let Some(b) = &article.byline {
@@ -198,7 +215,7 @@ impl Document {
             bytes_before.push(total);
             total += b.text.len().max(1);
         }
-        Document { blocks, section_start, first_paragraph, bytes_before, total_bytes: total }
+        Document { blocks, section_start, first_paragraph, dateline_at, bytes_before, total_bytes: total }
     }
 
     pub fn paragraph_count(&self) -> usize {
@@ -215,7 +232,10 @@ impl Document {
 
     /// The block holding paragraph `paragraph` of section `section`.
     pub fn paragraph_block(&self, section: usize, paragraph: usize) -> Option<usize> {
-        let b = self.first_paragraph.get(section)? + paragraph;
+        let mut b = self.first_paragraph.get(section)? + paragraph;
+        if section == 0 && self.dateline_at.is_some_and(|d| b >= d) {
+            b += 1;
+        }
         match self.blocks.get(b)?.kind {
             BlockKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
             _ => None,
@@ -287,6 +307,28 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// As on the page: the standfirst, then the date; and every paragraph still maps to its
+    /// own block, those after the dateline too.
+    #[test]
+    fn the_dateline_stands_under_the_standfirst() {
+        let text = "Energy price cap to rise by 10% in January, regulator confirms\n\n\
+            Typical household will pay £1,738 a year as wholesale gas prices climb\n\n\
+            By Olivia Grant\n\nPublished 23 November 2024\n\n\
+            Household energy bills will rise by 10% from 1 January, the regulator has confirmed.\n\n\
+            The cap will apply to about 22 million households.\n";
+        let a = crate::article::parse(text, None).unwrap();
+        let doc = Document::new(&a);
+        let kinds: Vec<&BlockKind> = doc.blocks.iter().take(3).map(|b| &b.kind).collect();
+        assert!(matches!(kinds[0], BlockKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
+        assert_eq!(kinds[1], &BlockKind::Dateline);
+        for (s, section) in a.sections.iter().enumerate() {
+            for p in 0..section.paragraphs.len() {
+                let b = doc.paragraph_block(s, p).unwrap_or_else(|| panic!("{s}:{p} has no block"));
+                assert_eq!(doc.blocks[b].text, section.paragraphs[p].text);
+            }
+        }
     }
 
     #[test]
