@@ -114,11 +114,13 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                     let next_ok = t.get(c).is_some_and(|x| is_name_token(text, x));
                     // "ILO and UNICEF" are two names; "Drugs and Crime" continues one.
                     // "the United States and the European Union" too.
-                    let splits = cw == "and"
-                        && (is_acronym(t[b - 1].text(text))
-                            || is_company_suffix(t[b - 1].text(text))
-                            || t.get(c).is_some_and(|x| is_acronym(x.text(text)))
-                            || t.get(b + 1).is_some_and(|x| x.text(text) == "the"));
+                    // "Aix-Marseille University in France": the place is not the name.
+                    let splits = cw == "in" && t[b - 1].lex.is(ORG_KEYWORD)
+                        || cw == "and"
+                            && (is_acronym(t[b - 1].text(text))
+                                || is_company_suffix(t[b - 1].text(text))
+                                || t.get(c).is_some_and(|x| is_acronym(x.text(text)))
+                                || t.get(b + 1).is_some_and(|x| x.text(text) == "the"));
                     if next_ok && !splits {
                         b = c + 1;
                     } else {
@@ -132,6 +134,25 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
         i = b;
     }
     out
+}
+
+/// Where "NAME of ORGANISATION" splits: the end of the name's run and the start of the
+/// organisation's. The organisation ends in its keyword ("Stockholm University") or is a
+/// short "KEYWORD of PLACE" ("University of Oxford"); so "Governor of the Bank of England
+/// Andrew Bailey" does not split into an organisation with a name on its end.
+fn person_of_organisation(text: &str, t: &[Token], words: &[usize], head_end: usize) -> Option<(usize, usize)> {
+    let (head, rest) = (words.get(..head_end)?, words.get(head_end..)?);
+    let (&of, rest) = rest.split_first()?;
+    if t[of].text(text) != "of" || head.is_empty() || head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) {
+        return None;
+    }
+    if !head.iter().all(|&k| name_shaped(t[k].text(text)) || t[k].lex.is(TITLE)) {
+        return None;
+    }
+    let tail: Vec<usize> = rest.iter().copied().skip_while(|&k| t[k].lex.is(CONNECTOR)).collect();
+    let (&first, &last) = (tail.first()?, tail.last()?);
+    let keyword = |k: usize| t[k].lex.is(ORG_KEYWORD);
+    (keyword(last) || keyword(first) && tail.len() <= 3).then_some((of, first))
 }
 
 /// "Inc", "Corp", "plc": a company's name ends here, so "and" after it starts another.
@@ -272,6 +293,13 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, a, starts);
     if head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) && !t[head_last].lex.is(OTHER_KEYWORD) && !lone_opener {
         out.push(mk(NameKind::Organisation, a, b - 1, false));
+        return;
+    }
+    // "Anna Berg of Stockholm University", "Prof Jean-Michel Claverie of Aix-Marseille
+    // University": a person of an organisation is two names.
+    if let Some(split) = person_of_organisation(text, t, words, head_end) {
+        classify_run(text, t, a, split.0, starts, out);
+        classify_run(text, t, split.1, b, starts, out);
         return;
     }
     if t[head_last].lex.is(OTHER_KEYWORD) {
@@ -419,6 +447,24 @@ mod tests {
         assert_eq!(
             names("Demand came from cloud providers such as Amazon.com Inc and Microsoft Corp."),
             [(NameKind::Organisation, "Amazon.com Inc"), (NameKind::Organisation, "Microsoft Corp")]
+        );
+        // A person of an organisation: two names.
+        assert_eq!(
+            names("The study was led by Anna Berg of Stockholm University."),
+            [(NameKind::Unknown, "Anna Berg"), (NameKind::Organisation, "Stockholm University")]
+        );
+        assert_eq!(
+            names("said Prof Jean-Michel Claverie of Aix-Marseille University."),
+            [(NameKind::Person, "Jean-Michel Claverie"), (NameKind::Organisation, "Aix-Marseille University")]
+        );
+        assert_eq!(
+            names("He works at Aix-Marseille University in France."),
+            [(NameKind::Organisation, "Aix-Marseille University")]
+        );
+        assert!(
+            names("Governor of the Bank of England Andrew Bailey spoke.")
+                .iter()
+                .all(|(_, n)| !n.contains("Bailey") || !n.contains("Bank"))
         );
         // The word after the dash opens a sentence: "The" is not part of the name.
         let fed = names("WASHINGTON — The Federal Reserve held its rate steady.");
