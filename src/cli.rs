@@ -309,20 +309,20 @@ pub fn search(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The shortcut reads what clap reads, and leaves to clap what it cannot.
     #[test]
     fn the_short_command_lines_read_as_clap_reads_them() {
         use clap::Parser;
         for line in [&["folio"][..], &["folio", "article.txt"], &["folio", "-"], &["folio", "my file.md"]] {
-            let fast = super::Args::fast(line[1..].iter().map(std::ffi::OsString::from));
-            assert_eq!(fast, Some(super::Args::parse_from(line)), "{line:?}");
+            let fast = Args::fast(line[1..].iter().map(std::ffi::OsString::from));
+            assert_eq!(fast, Some(Args::parse_from(line)), "{line:?}");
         }
         for line in [&["--help"][..], &["-V"], &["--export", "json"], &["a.txt", "--export=json"], &["a", "b"], &[""]] {
-            assert_eq!(super::Args::fast(line.iter().map(std::ffi::OsString::from)), None, "{line:?}");
+            assert_eq!(Args::fast(line.iter().map(std::ffi::OsString::from)), None, "{line:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn sizes() {

@@ -86,12 +86,6 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Catches SIGTERM, SIGHUP and SIGINT from the start; `watch_signals` passes them on.
-fn catch_signals() -> io::Result<signal_hook::iterator::Signals> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-}
-
 /// Watches for the caught signals on a thread of its own. The event loop sees the
 /// signal within one poll and ends cleanly; if it cannot (a hung-up terminal leaves the
 /// input reading end-of-file forever), the thread restores what it can and exits. Started
@@ -197,10 +191,11 @@ fn watch_hangup() {}
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
 pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
-    let signals = catch_signals()?;
+    // Caught from the start; `watch_signals` passes them on once the first frame is out.
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init()?;
-    let caught = Arc::new(AtomicI32::new(0));
-    let result = event_loop(&mut terminal, app, signals, &caught, loading);
+    let result = event_loop(&mut terminal, app, signals, loading);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -210,9 +205,9 @@ fn event_loop(
     terminal: &mut Tui,
     app: &mut App,
     signals: signal_hook::iterator::Signals,
-    caught: &Arc<AtomicI32>,
     loader: Option<Loader>,
 ) -> io::Result<Ended> {
+    let caught = Arc::new(AtomicI32::new(0));
     let mut signals = Some(signals);
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -235,7 +230,7 @@ fn event_loop(
             // The rest of a long document starts loading once the first frame is out.
             loading = loader.take().map(Loader::start);
             if let Some(signals) = signals.take() {
-                watch_signals(signals, caught);
+                watch_signals(signals, &caught);
             }
             watch_hangup();
             // For the end-to-end test that a panic leaves the terminal usable.

@@ -185,7 +185,8 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     }
     // A name with commas in it ends the subject: "The Department for Environment, Food and
     // Rural Affairs said".
-    let whole = find_names(text, t, &[t[0].start]);
+    // Only a subject split by commas can hold one: the names are not looked for twice otherwise.
+    let whole = if chunks.len() > 1 { find_names(text, t, &[t[0].start]) } else { Vec::new() };
     if let Some(h) = whole.last().filter(|h| text[h.start..h.end].contains(','))
         && t.iter().filter(|x| x.start >= h.end).all(|x| x.kind != Kind::Word || aux(x.text(text)))
     {

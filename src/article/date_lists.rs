@@ -62,17 +62,7 @@ pub(super) fn listed_days_after(text: &str, t: &[Token], from: usize) -> (Vec<(u
 
 #[cfg(test)]
 mod tests {
-    use crate::article::dates::find_dates;
-    use crate::article::tokens::tokenize;
-
-    fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
-        let t = tokenize(text);
-        find_dates(text, &t).into_iter().map(|d| (text[d.start..d.end].to_string(), d.iso(), d.relative)).collect()
-    }
-
-    fn texts(text: &str) -> Vec<String> {
-        dates(text).into_iter().map(|d| d.0).collect()
-    }
+    use crate::article::dates::tests::{dates, texts};
 
     #[test]
     fn lists_of_days_share_the_month() {

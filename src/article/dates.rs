@@ -373,16 +373,17 @@ fn is_verbish(w: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::article::tokens::tokenize;
 
-    fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
+    /// Each date found: its text, ISO form and whether it is relative.
+    pub(in crate::article) fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {
         let t = tokenize(text);
         find_dates(text, &t).into_iter().map(|d| (text[d.start..d.end].to_string(), d.iso(), d.relative)).collect()
     }
 
-    fn texts(text: &str) -> Vec<String> {
+    pub(in crate::article) fn texts(text: &str) -> Vec<String> {
         dates(text).into_iter().map(|d| d.0).collect()
     }
 

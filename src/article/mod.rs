@@ -17,6 +17,7 @@ pub mod model;
 pub mod name_words;
 pub mod names;
 pub mod numbers;
+pub mod org_runs;
 pub mod parse;
 pub mod person_cues;
 pub mod quantity;

@@ -2,7 +2,9 @@
 //! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
 //! and other names by their words and the words around them.
 
+use super::dateline::wire_dateline;
 use super::name_words::{acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal};
+use super::org_runs::{is_company_suffix, listed_fields, names_fields, person_of_organisation};
 use super::person_cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
 use super::tokens::{Kind, Token, is_acronym, starts_upper, strip_possessive};
 use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, is_honorific};
@@ -41,11 +43,11 @@ pub enum Gender {
 }
 
 /// A capitalised word with a lowercase letter: "Guterres", "Secretary-General", "McDonald".
-fn name_shaped(w: &str) -> bool {
+pub(super) fn name_shaped(w: &str) -> bool {
     starts_upper(w) && w.chars().any(char::is_lowercase) && !w.contains("://")
 }
 
-fn is_name_token(text: &str, t: &Token) -> bool {
+pub(super) fn is_name_token(text: &str, t: &Token) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
@@ -136,66 +138,6 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
     out
 }
 
-/// Where "NAME of ORGANISATION" splits: the end of the name's run and the start of the
-/// organisation's. The organisation ends in its keyword ("Stockholm University") or is a
-/// short "KEYWORD of PLACE" ("University of Oxford"); so "Governor of the Bank of England
-/// Andrew Bailey" does not split into an organisation with a name on its end.
-fn person_of_organisation(text: &str, t: &[Token], words: &[usize], head_end: usize) -> Option<(usize, usize)> {
-    let (head, rest) = (words.get(..head_end)?, words.get(head_end..)?);
-    let (&of, rest) = rest.split_first()?;
-    if t[of].text(text) != "of" || head.is_empty() || head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) {
-        return None;
-    }
-    if !head.iter().all(|&k| name_shaped(t[k].text(text)) || t[k].lex.is(TITLE)) {
-        return None;
-    }
-    let tail: Vec<usize> = rest.iter().copied().skip_while(|&k| t[k].lex.is(CONNECTOR)).collect();
-    let (&first, &last) = (tail.first()?, tail.last()?);
-    let keyword = |k: usize| t[k].lex.is(ORG_KEYWORD);
-    (keyword(last) || keyword(first) && tail.len() <= 3).then_some((of, first))
-}
-
-/// "Inc", "Corp", "plc": a company's name ends here, so "and" after it starts another.
-fn is_company_suffix(w: &str) -> bool {
-    matches!(w, "Inc" | "Corp" | "Ltd" | "plc" | "PLC" | "LLC" | "Co" | "AG" | "SA" | "NV" | "SE" | "GmbH" | "Group")
-}
-
-/// A run that ends "Department for X" or "Ministry of X": what follows a comma may list
-/// more of its fields.
-fn names_fields(text: &str, run: &[Token]) -> bool {
-    let n = run.len();
-    n >= 3
-        && matches!(run[n - 2].text(text), "for" | "of")
-        && matches!(
-            run[n - 3].text(text).to_ascii_lowercase().as_str(),
-            "department" | "ministry" | "secretary" | "minister" | "committee" | "commission" | "office"
-        )
-}
-
-/// The end (exclusive) of ", Food and Rural Affairs" or ", Culture, Media and Sport" from
-/// the comma at `k`: capitalised fields of one or two words, commas between, "and" before
-/// the last.
-fn listed_fields(text: &str, t: &[Token], mut k: usize) -> Option<usize> {
-    let field = |mut j: usize| -> Option<usize> {
-        let first = j;
-        while j < first + 2
-            && t.get(j).is_some_and(|x| is_name_token(text, x) && !is_acronym(x.text(text)))
-            && (j == first || t[j].start == t[j - 1].end + 1)
-        {
-            j += 1;
-        }
-        (j > first).then_some(j)
-    };
-    for _ in 0..4 {
-        match t.get(k).map(|x| x.text(text)) {
-            Some(",") => k = field(k + 1)?,
-            Some("and") => return field(k + 1),
-            _ => return None,
-        }
-    }
-    None
-}
-
 fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize]) -> bool {
     let s = t[k].start;
     if sentence_starts.binary_search(&s).is_ok() {
@@ -211,33 +153,6 @@ fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize
         && (k == 1
             || sentence_starts.binary_search(&t[k - 1].start).is_ok()
             || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
-}
-
-/// A wire dateline opening the paragraph: the place in capitals, perhaps a state or
-/// country after a comma, perhaps an agency in brackets, then a dash ("LOS ANGELES (AP) —",
-/// "SAN JOSE, Calif. (Reuters) -", "GENEVA, Switzerland —"). Gives the token where the
-/// place ends (names before it are the place's) and the token after the dash.
-fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
-    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let mut k = 0;
-    while k < 4 && t.get(k).is_some_and(|x| x.kind == Kind::Word && is_acronym(x.text(text))) {
-        k += 1;
-    }
-    if k == 0 {
-        return None;
-    }
-    // ", Calif." or ", Switzerland" or ", N.J."
-    if w(k) == "," && t.get(k + 1).is_some_and(|x| x.kind == Kind::Word && starts_upper(x.text(text))) {
-        k += 2;
-        while matches!(w(k), ".") || w(k).len() == 1 && w(k + 1) == "." {
-            k += 1;
-        }
-    }
-    let place_end = k;
-    if w(k) == "(" && w(k + 2) == ")" {
-        k += 3;
-    }
-    matches!(w(k), "—" | "–" | "-" | "--").then_some((place_end, k + 1))
 }
 
 fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[usize], out: &mut Vec<NameHit>) {

@@ -71,7 +71,8 @@ fn spans(text: &str) -> Vec<Span> {
         LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
     // Straight single marks only where a quotation is introduced: "She told the court: 'The
     // harm was serious.'" Elsewhere they are apostrophes.
-    let straight_single = b.starts_with(b"'") || memchr::memmem::find(b, b": '").is_some();
+    static INTRODUCED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b": '").into_owned());
+    let straight_single = b.starts_with(b"'") || INTRODUCED.find(b).is_some();
     let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some()) || straight_single;
     if !any {
         return Vec::new();

@@ -156,16 +156,18 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
     // "Dan Sabbagh in Kyiv" beside the dateline near the top: a byline without "By" (but
     // never the first free line, which may be a headline that is all names).
     let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
-    for i in 0..blocks.len().min(12) {
+    // A line of two to `most` words, all names, not yet placed.
+    let name_line = |roles: &[Option<Role>], i: usize, most: usize| {
         let b = &blocks[i];
-        if roles[i].is_none()
+        roles[i].is_none()
             && Some(i) != first_free
             && b.kind == BlockKind::Line
             && !at_most_words(&b.text, 1)
-            && at_most_words(&b.text, 6)
+            && at_most_words(&b.text, most)
             && names_only(&b.text)
-            && beside_dateline(blocks, &roles, i)
-        {
+    };
+    for i in 0..blocks.len().min(12) {
+        if name_line(&roles, i, 6) && beside_dateline(blocks, &roles, i) {
             roles[i] = Some(Role::Byline);
         }
     }
@@ -174,13 +176,8 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
     for i in 0..blocks.len().min(12) {
         let Some(j) = (i + 1..blocks.len()).find(|&j| roles[j] != Some(Role::Chrome)) else { break };
         let dated = |k: usize| matches!(roles[k], Some(Role::Dateline | Role::Byline));
-        if roles[i].is_none()
+        if name_line(&roles, i, 4)
             && roles[j].is_none()
-            && Some(i) != first_free
-            && blocks[i].kind == BlockKind::Line
-            && !at_most_words(&blocks[i].text, 1)
-            && at_most_words(&blocks[i].text, 4)
-            && names_only(&blocks[i].text)
             && is_role_line(&blocks[j].text)
             && (j + 1..blocks.len()).find(|&k| roles[k] != Some(Role::Chrome)).is_some_and(dated)
         {
