@@ -1,16 +1,16 @@
-//! Turns the word lists in src/article/lexicon.txt into a lookup table compiled into the
+//! Turns the word lists in src/article/text/lexicon/lexicon.txt into a lookup table compiled into the
 //! binary, so the reader does not build it at start-up, before its first screen.
 
 use std::fmt::Write as _;
 
-#[path = "src/article/lexicon_source.rs"]
+#[path = "src/article/text/lexicon/source.rs"]
 #[allow(dead_code)]
 mod lexicon_source;
 
 fn main() {
-    const SOURCE: &str = "src/article/lexicon.txt";
+    const SOURCE: &str = "src/article/text/lexicon/lexicon.txt";
     println!("cargo::rerun-if-changed={SOURCE}");
-    println!("cargo::rerun-if-changed=src/article/lexicon_source.rs");
+    println!("cargo::rerun-if-changed=src/article/text/lexicon/source.rs");
     let text = match std::fs::read_to_string(SOURCE) {
         Ok(t) => t,
         Err(e) => panic!("cannot read {SOURCE}: {e}"),

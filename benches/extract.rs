@@ -4,7 +4,10 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use folio::article::{dates, names, numbers, parse_structure, quotes, sentences, tokens};
+use folio::article::parse_structure;
+use folio::article::stages::{
+    Token, find_dates, find_names, find_quotes, find_statistics, sentences, tokenize, tokenize_into,
+};
 use std::hint::black_box;
 
 fn stages(c: &mut Criterion) {
@@ -13,9 +16,9 @@ fn stages(c: &mut Criterion) {
     let paras: Vec<&str> = article.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
     let bytes: usize = paras.iter().map(|p| p.len()).sum();
     // Tokens and sentences once, for the stages that take them.
-    let tokenized: Vec<Vec<tokens::Token>> = paras.iter().map(|p| tokens::tokenize(p)).collect();
-    let sents: Vec<_> = paras.iter().zip(&tokenized).map(|(p, t)| sentences::sentences(p, t)).collect();
-    let found_dates: Vec<_> = paras.iter().zip(&tokenized).map(|(p, t)| dates::find_dates(p, t)).collect();
+    let tokenized: Vec<Vec<Token>> = paras.iter().map(|p| tokenize(p)).collect();
+    let sents: Vec<_> = paras.iter().zip(&tokenized).map(|(p, t)| sentences(p, t)).collect();
+    let found_dates: Vec<_> = paras.iter().zip(&tokenized).map(|(p, t)| find_dates(p, t)).collect();
 
     let mut g = c.benchmark_group("stages, 10 MB");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -24,15 +27,15 @@ fn stages(c: &mut Criterion) {
         let mut buf = Vec::new();
         b.iter(|| {
             for p in &paras {
-                tokens::tokenize_into(black_box(p), &mut buf);
+                tokenize_into(black_box(p), &mut buf);
             }
         })
     });
     g.bench_function("sentences", |b| {
-        b.iter(|| paras.iter().zip(&tokenized).map(|(p, t)| sentences::sentences(p, t).len()).sum::<usize>())
+        b.iter(|| paras.iter().zip(&tokenized).map(|(p, t)| sentences(p, t).len()).sum::<usize>())
     });
     g.bench_function("dates", |b| {
-        b.iter(|| paras.iter().zip(&tokenized).map(|(p, t)| dates::find_dates(p, t).len()).sum::<usize>())
+        b.iter(|| paras.iter().zip(&tokenized).map(|(p, t)| find_dates(p, t).len()).sum::<usize>())
     });
     g.bench_function("statistics", |b| {
         b.iter(|| {
@@ -40,7 +43,7 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .zip(&tokenized)
                 .zip(&found_dates)
-                .map(|((p, t), d)| numbers::find_statistics(p, t, d).len())
+                .map(|((p, t), d)| find_statistics(p, t, d).len())
                 .sum::<usize>()
         })
     });
@@ -52,23 +55,16 @@ fn stages(c: &mut Criterion) {
                 .zip(&sents)
                 .map(|((p, t), s)| {
                     let starts: Vec<usize> = s.iter().map(|r| r.start).collect();
-                    names::find_names(p, t, &starts).len()
+                    find_names(p, t, &starts).len()
                 })
                 .sum::<usize>()
         })
     });
     g.bench_function("quotes", |b| {
-        b.iter(|| {
-            paras
-                .iter()
-                .zip(&tokenized)
-                .zip(&sents)
-                .map(|((p, t), s)| quotes::find_quotes(p, t, s).len())
-                .sum::<usize>()
-        })
+        b.iter(|| paras.iter().zip(&tokenized).zip(&sents).map(|((p, t), s)| find_quotes(p, t, s).len()).sum::<usize>())
     });
     g.bench_function("wrap every paragraph at 88 columns", |b| {
-        b.iter(|| paras.iter().map(|p| folio::document::wrap(black_box(p), 88).len()).sum::<usize>())
+        b.iter(|| paras.iter().map(|p| folio::app::document::wrap(black_box(p), 88).len()).sum::<usize>())
     });
     g.finish();
 }

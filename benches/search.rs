@@ -4,9 +4,9 @@
 mod common;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use folio::app::document::Document;
 use folio::app::find::find_matches;
 use folio::app::{Action, App, update};
-use folio::document::Document;
 use folio::search::Matcher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,5 +1,5 @@
 //! Profiling aid: time each extraction stage over every paragraph of a large document.
-use folio::article::{dates, names, numbers, quotes, sentences, tokens};
+use folio::article::stages::{NameHit, find_dates, find_names, find_quotes, find_statistics, sentences, tokenize_into};
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
@@ -14,25 +14,25 @@ fn main() {
     let mut n_hits = 0;
     for p in &paras {
         let t = Instant::now();
-        tokens::tokenize_into(p, &mut toks);
+        tokenize_into(p, &mut toks);
         st[0] += t.elapsed();
         n_tokens += toks.len();
         let t = Instant::now();
-        let s = sentences::sentences(p, &toks);
+        let s = sentences(p, &toks);
         st[1] += t.elapsed();
         let t = Instant::now();
-        let d = dates::find_dates(p, &toks);
+        let d = find_dates(p, &toks);
         st[2] += t.elapsed();
         let t = Instant::now();
-        let _ = numbers::find_statistics(p, &toks, &d);
+        let _ = find_statistics(p, &toks, &d);
         st[3] += t.elapsed();
         let t = Instant::now();
         let starts: Vec<usize> = s.iter().map(|r| r.start).collect();
-        let h = names::find_names(p, &toks, &starts);
+        let h = find_names(p, &toks, &starts);
         n_hits += h.len();
         st[4] += t.elapsed();
         let t = Instant::now();
-        let _ = quotes::find_quotes(p, &toks, &s);
+        let _ = find_quotes(p, &toks, &s);
         st[5] += t.elapsed();
     }
     for (n, d) in ["tokenize", "sentences", "dates", "statistics", "names", "quotes"].iter().zip(st) {
@@ -44,7 +44,7 @@ fn main() {
         n_tokens,
         n_hits,
         text.len(),
-        std::mem::size_of::<names::NameHit>()
+        std::mem::size_of::<NameHit>()
     );
     let full = folio::article::parse(&text, None).expect("parses");
     let sent: usize = full.statistics.iter().map(|s| s.sentence.len() + s.text.len() + s.quantity.len()).sum();

@@ -193,7 +193,7 @@ pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
     let mut article = parse_structure(&text, format).map_err(|e| Failure::input(format!("{origin}: {e}")))?;
     drop(text);
     if needs_extraction && !article.has_extractions() {
-        crate::article::extract::extract(&mut article);
+        crate::article::extract(&mut article);
     }
     article.warnings.extend(warnings);
     Ok((article, origin))

@@ -5,7 +5,6 @@
 
 pub mod app;
 pub mod article;
-pub mod document;
 pub mod input;
 pub mod keymap;
 pub mod search;

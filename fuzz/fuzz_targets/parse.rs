@@ -6,7 +6,7 @@
 #![no_main]
 
 use folio::article::{Article, Format, Location, detect, parse, parse_structure};
-use folio::document::{Document, wrap};
+use folio::app::document::{Document, wrap};
 use folio::search::Matcher;
 use libfuzzer_sys::fuzz_target;
 use std::ops::Range;

@@ -4,7 +4,7 @@
 use super::items::{Group, Item, ItemRef, Target};
 use super::reader::Position;
 use super::{Action, App, Focus, Message, Mode};
-use crate::document::{BlockKind, Document};
+use crate::app::document::{BlockKind, Document};
 use crate::search::Matcher;
 use std::ops::Range;
 

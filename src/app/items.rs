@@ -1,7 +1,7 @@
 //! The sidebar's groups and their items, and where each item points in the document.
 
+use crate::app::document::Document;
 use crate::article::{Article, first_words};
-use crate::document::Document;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,9 +3,8 @@
 //! extraction (quotes, statistics, names…) after that. Short articles skip all this.
 
 use super::App;
-use crate::article::extract::extract_document;
-use crate::article::{Article, Format, Paragraph, parse, parse_structure};
-use crate::document::Document;
+use crate::app::document::Document;
+use crate::article::{Article, Format, Paragraph, extract_paragraphs, parse, parse_structure};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -27,7 +26,7 @@ pub enum Loaded {
     Failed(String),
 }
 
-pub use crate::article::extract::Extraction;
+pub use crate::article::Extraction;
 
 /// The article without its paragraphs' texts (they are in the document): the reader needs
 /// only headings, counts and kinds from it.
@@ -171,7 +170,7 @@ fn load_rest(text: String, format: Option<Format>, warnings: Vec<String>, tx: &s
     if tx.send(Loaded::Structure { skeleton: Box::new(skeleton), doc: Arc::clone(&doc) }).is_err() {
         return; // the reader has gone
     }
-    let x = extract_document(&doc, &article);
+    let x = extract_paragraphs(&doc.paragraphs().collect::<Vec<_>>(), &article);
     drop(doc);
     let _ = tx.send(Loaded::Extracted(x));
 }

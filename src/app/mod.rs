@@ -1,14 +1,15 @@
 //! All of the reader's state in one place, the actions that change it, and `update`, the
 //! only function that changes it. Drawing (`ui`) only reads an `App`.
 
+pub mod document;
 pub mod find;
 pub mod items;
 pub mod loading;
 mod mouse;
 pub mod reader;
 
+use crate::app::document::{BlockKind, Document, wrap};
 use crate::article::Article;
-use crate::document::{BlockKind, Document, wrap};
 use crate::ui::layout::{Areas, areas};
 use crate::ui::theme::Theme;
 use find::Search;
@@ -294,7 +295,7 @@ impl App {
     fn paragraph_jump(&mut self, forward: bool) {
         let here = self.reader.top.block;
         let is_para =
-            |b: &crate::document::Block| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::Heading { .. });
+            |b: &crate::app::document::Block| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::Heading { .. });
         let next = if forward {
             (here + 1..self.doc.len()).find(|&b| is_para(&self.doc.blocks[b]))
         } else if self.reader.top.line > 0 {

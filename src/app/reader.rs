@@ -1,7 +1,7 @@
 //! The reader pane's state: where it stands in the document, at what width, and the
 //! wrapped lines of the blocks it has needed so far.
 
-use crate::document::{Document, wrap};
+use crate::app::document::{Document, wrap};
 use std::collections::HashMap;
 use std::ops::Range;
 

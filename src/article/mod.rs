@@ -1,34 +1,24 @@
 //! Articles: the model and everything that builds it from text. Nothing here knows about
 //! terminals.
 
-pub mod attribution;
-pub mod byline;
-pub mod chrome;
-pub mod date_lists;
-pub mod dateline;
-pub mod dates;
-pub mod entities;
 pub mod export;
-pub mod extract;
-pub mod lexicon_source;
-pub mod lines;
-pub mod markdown;
+mod extract;
 pub mod model;
-pub mod name_words;
-pub mod names;
-pub mod numbers;
-pub mod org_runs;
-pub mod parse;
-pub mod person_cues;
-pub mod quantity;
-pub mod quotes;
-pub mod relative_dates;
-pub mod sentences;
-pub mod speakers;
-pub mod stat_phrase;
-pub mod structure;
-pub mod tokens;
-pub mod words;
+mod parse;
+mod resolve;
+mod structure;
+mod text;
 
+pub use extract::ParagraphRef;
 pub use model::*;
-pub use parse::{Format, ParseError, detect, parse, parse_structure};
+
+/// The pipeline's stages one at a time, for the benchmarks and profiling examples.
+pub mod stages {
+    pub use super::extract::dates::find_dates;
+    pub use super::extract::names::{NameHit, find_names};
+    pub use super::extract::numbers::find_statistics;
+    pub use super::extract::quotes::find_quotes;
+    pub use super::text::sentences::sentences;
+    pub use super::text::tokens::{Token, tokenize, tokenize_into};
+}
+pub use parse::{Format, ParseError, detect, extract, extract_paragraphs, parse, parse_structure};

@@ -104,6 +104,28 @@ pub enum ParagraphKind {
     Standfirst,
 }
 
+/// Everything the extractors find in an article, apart from its structure.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub statistics: Vec<Statistic>,
+    pub dates: Vec<DateMention>,
+    pub relative_dates: Vec<DateMention>,
+    pub people: Vec<Entity>,
+    pub organisations: Vec<Entity>,
+}
+
+impl Extraction {
+    pub fn apply(self, article: &mut Article) {
+        article.quotes = self.quotes;
+        article.statistics = self.statistics;
+        article.dates = self.dates;
+        article.relative_dates = self.relative_dates;
+        article.people = self.people;
+        article.organisations = self.organisations;
+    }
+}
+
 /// Where an extracted item stands: `start..end` are byte offsets into
 /// `sections[section].paragraphs[paragraph].text`, always on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

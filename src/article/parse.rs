@@ -1,11 +1,12 @@
 //! Text in, [`Article`] out: picks the input format, builds the structure, runs the
 //! extractors. Knows nothing of terminals.
 
-use super::extract::extract;
-use super::lines::plain_blocks;
-use super::markdown::{looks_like_markdown, markdown_blocks};
-use super::model::{Article, Location, SCHEMA};
+use super::extract::{ParagraphRef, find_all, year_in};
+use super::model::{Article, Extraction, Location, SCHEMA};
+use super::resolve::resolve;
 use super::structure::assemble;
+use super::structure::markdown::{looks_like_markdown, markdown_blocks};
+use super::structure::plain::plain_blocks;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,25 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> 
         extract(&mut article);
     }
     Ok(article)
+}
+
+/// Fills the article's quotes, statistics, dates, people and organisations from its
+/// sections. Paragraphs are analysed in parallel; the result does not depend on it.
+pub fn extract(article: &mut Article) {
+    let paras: Vec<ParagraphRef> = article
+        .paragraphs()
+        .map(|(section, paragraph, p)| ParagraphRef { section, paragraph, text: p.text.as_str(), kind: p.kind })
+        .collect();
+    let x = extract_paragraphs(&paras, article);
+    x.apply(article);
+}
+
+/// The extractors over paragraphs held elsewhere (the reader keeps a long book's text
+/// once, in its document): `structure` gives the sections and the dateline.
+pub fn extract_paragraphs(paras: &[ParagraphRef], structure: &Article) -> Extraction {
+    let dateline_year = structure.dateline.as_deref().and_then(year_in);
+    let found = find_all(paras, dateline_year);
+    resolve(paras, found, structure.sections.len())
 }
 
 /// The structure alone (title, sections, byline…), without extraction: what the reader

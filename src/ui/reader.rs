@@ -3,8 +3,8 @@
 
 use super::layout::Areas;
 use crate::app::App;
+use crate::app::document::{BlockKind, wrap};
 use crate::article::ParagraphKind;
-use crate::document::{BlockKind, wrap};
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::style::Style;

@@ -2,10 +2,10 @@
 //! "nearly"), what it counts after it ("of all victims", "one-off bonus"), and the unit of
 //! a price ("a year", "per megawatt hour").
 
-use super::dates::is_irregular_plural;
-use super::quantity::{is_label, word_at};
-use super::tokens::{Kind, Token, low};
-use super::words::{FUNCTION, NUMBER, SCALE, SPEECH, number_word};
+use crate::article::extract::dates::is_irregular_plural;
+use crate::article::extract::numbers::quantity::{is_label, word_at};
+use crate::article::text::lexicon::{FUNCTION, NUMBER, SCALE, SPEECH, number_word};
+use crate::article::text::tokens::{Kind, Token, low};
 
 /// Extends a quantity back over "more than", "nearly", "at least", "an estimated".
 pub(super) fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {

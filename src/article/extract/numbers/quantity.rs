@@ -2,12 +2,12 @@
 //! cent", "£1,000", "one-third", "3 in 4", "NZ$240". Whether a quantity is a statistic,
 //! and what it counts, is `numbers`' business.
 
-use super::dates::year_of;
-use super::tokens::{Kind, Token, is_currency, low};
-use super::words::{
+use crate::article::text::lexicon::{
     FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, SCALE, TIME_UNIT, fraction_word, has, is_function_word,
     is_speech_verb, number_word, scale_word,
 };
+use crate::article::text::numerals::{is_currency_code, year_of};
+use crate::article::text::tokens::{Kind, Token, is_currency, low};
 
 /// Lowercase words that label the number after them: "year 11", "article 5".
 pub(super) fn is_label(word: &str) -> bool {
@@ -266,17 +266,6 @@ pub(super) fn unit_end(text: &str, t: &[Token], mut end: usize) -> usize {
 }
 
 /// Currency codes and abbreviations written before an amount.
-const CURRENCY_CODES: &[&str] = &[
-    "Rs", "INR", "CHF", "Fr", "SFr", "DKr", "SKr", "NKr", "Kr", "kr", "SEK", "NOK", "DKK", "PHP", "USD", "EUR", "GBP",
-    "JPY", "CNY", "RMB", "AUD", "CAD", "NZD", "HKD", "SGD", "MYR", "RM", "IDR", "Rp", "THB", "VND", "KRW", "ZAR",
-    "BRL", "MXN", "TRY", "AED", "SAR", "QAR", "NGN", "KES", "KSh", "Ksh", "EGP", "PKR", "BDT", "Tk", "LKR", "NPR",
-    "PLN", "CZK", "HUF", "RUB", "UAH", "ILS", "Dh", "Dhs", "GHS", "ETB", "TZS", "UGX", "XOF", "XAF", "MAD", "TND",
-    "DZD", "ARS", "CLP", "COP", "PEN", "TWD", "Php", "US", "Yuan", "yuan", "rupees", "Rupees",
-];
-
-pub fn is_currency_code(w: &str) -> bool {
-    CURRENCY_CODES.contains(&w)
-}
 
 const QUALIFIERS: &[&str] = &[
     "over",

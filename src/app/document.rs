@@ -5,7 +5,7 @@
 //! be drawn on the right words without copying text, and only the blocks on screen are
 //! ever wrapped: a 10 MB book scrolls as fast as a news story.
 
-use crate::article::{Article, ParagraphKind};
+use crate::article::{Article, ParagraphKind, ParagraphRef};
 use crate::sanitize::{Shown, classify};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -216,6 +216,16 @@ impl Document {
             total += b.text.len().max(1);
         }
         Document { blocks, section_start, first_paragraph, dateline_at, bytes_before, total_bytes: total }
+    }
+
+    /// The paragraphs' original texts, for the extractors.
+    pub fn paragraphs(&self) -> impl Iterator<Item = ParagraphRef<'_>> {
+        self.blocks.iter().filter_map(|b| match b.kind {
+            BlockKind::Paragraph { section, paragraph, kind } => {
+                Some(ParagraphRef { section, paragraph, text: b.original(), kind })
+            }
+            _ => None,
+        })
     }
 
     pub fn paragraph_count(&self) -> usize {

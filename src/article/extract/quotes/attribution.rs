@@ -2,10 +2,26 @@
 //! "X, head of Y, told Z", "the report said". Names come out as written, titles stripped;
 //! `speakers` resolves pronouns and surnames against the whole article.
 
-use super::names::{NameKind, find_names};
-use super::quotes::Said;
-use super::tokens::{Kind, Token, low};
-use super::words::{AUXILIARY, has, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word};
+use crate::article::extract::names::{NameKind, find_names};
+use crate::article::text::lexicon::{
+    AUXILIARY, has, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word,
+};
+use crate::article::text::tokens::{Kind, Token, low};
+
+/// Who the text says spoke, as written; resolved later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// A name as written, titles stripped: "Antonio Guterres", "Courtney".
+    Name(String),
+    /// A one-word name after an honorific or alone: "Mr Courtney" gives "Courtney".
+    Surname(String),
+    Pronoun(String),
+    /// A description: "the report", "JCQ spokesperson".
+    Phrase(String),
+    /// A speech verb with no subject (“A,” said “B”): the speaker of the quote before.
+    Previous,
+    Nobody,
+}
 
 /// A speech verb among the last four tokens before the quotation: "said “no”",
 /// "described it as “…”", "called it “…”".

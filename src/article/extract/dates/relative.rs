@@ -1,8 +1,8 @@
 //! Relative dates: "this year", "two years later", "last week", "Wednesday". They are
 //! kept apart from absolute dates, which can be put on a calendar.
 
-use super::tokens::{Kind, Token, low, strip_possessive};
-use super::words::{RELATIVE, number_word};
+use crate::article::text::lexicon::{RELATIVE, number_word};
+use crate::article::text::tokens::{Kind, Token, low, strip_possessive};
 
 /// A relative time expression starting at token `i`; returns the index of its last token.
 pub(super) fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> {
@@ -20,7 +20,7 @@ pub(super) fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> 
         return None;
     }
     if matches!(t[i].text(text), "a" | "an" | "A" | "An")
-        && !t.get(i + 1).is_some_and(|n| n.lex.is(super::words::TIME_UNIT))
+        && !t.get(i + 1).is_some_and(|n| n.lex.is(crate::article::text::lexicon::TIME_UNIT))
     {
         return None;
     }

@@ -2,9 +2,27 @@
 //! gender, letters after a name, organisation keywords, acronyms that are no names
 //! ("GDP", "CEO"), particles ("von der", "da"), and an acronym defined in brackets.
 
-use super::names::Gender;
-use super::tokens::{Token, is_acronym, low, strip_possessive};
-use super::words::{ORG_KEYWORD, has};
+use crate::article::text::lexicon::{ORG_KEYWORD, has};
+use crate::article::text::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A capitalised word with a lowercase letter: "Guterres", "Secretary-General", "McDonald".
+pub(super) fn name_shaped(w: &str) -> bool {
+    starts_upper(w) && w.chars().any(char::is_lowercase) && !w.contains("://")
+}
+
+pub(super) fn is_name_token(text: &str, t: &Token) -> bool {
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    starts_upper(w) && (w.chars().count() > 1 || w.chars().all(char::is_uppercase))
+}
 
 pub(super) fn gender_of(honorific: &str) -> Option<Gender> {
     match low(honorific.trim_end_matches('.')).as_str() {
@@ -46,7 +64,7 @@ pub(super) fn is_org_keyword(w: &str) -> bool {
 
 /// All-capital words that are not organisations.
 pub(super) fn is_plain_acronym(w: &str) -> bool {
-    if super::numbers::is_currency_code(strip_possessive(w)) {
+    if crate::article::text::numerals::is_currency_code(strip_possessive(w)) {
         return true;
     }
     matches!(
@@ -151,7 +169,7 @@ pub(super) fn is_plain_acronym(w: &str) -> bool {
 }
 
 /// Lowercase particles inside names: "von der", "de", "da", "bin".
-pub(super) fn is_particle(w: &str) -> bool {
+pub fn is_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"

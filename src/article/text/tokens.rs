@@ -1,7 +1,7 @@
 //! A small tokenizer shared by the extractors: words, numbers and punctuation with their
 //! byte offsets. Tokenizing once per paragraph keeps the whole pipeline linear.
 
-use super::words::{HYPHENATED, Lex, lex};
+use crate::article::text::lexicon::{HYPHENATED, Lex, lex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -232,6 +232,11 @@ pub fn phone_numbers(text: &str, t: &[Token]) -> Vec<(usize, usize)> {
         i += 1;
     }
     out
+}
+
+/// `word` lowercased into `buf` (empty when it is not ASCII or too long).
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    lower_ascii(word, buf).unwrap_or("")
 }
 
 /// ASCII-lowercases a short word into `buf`; `None` when it is too long or not ASCII.

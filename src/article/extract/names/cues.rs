@@ -2,9 +2,9 @@
 //! an age or post-nominal after it ("Jane Doe, 58,"; "John Smith KC"), a speech verb
 //! glued to it, a role noun in apposition. `names` finds the runs; this says who they are.
 
-use super::name_words::is_org_keyword;
-use super::tokens::{Kind, Token, low};
-use super::words::{AUXILIARY, Lex, SPEECH, TITLE, is_title_word};
+use crate::article::extract::names::words::is_org_keyword;
+use crate::article::text::lexicon::{AUXILIARY, Lex, SPEECH, TITLE, is_title_word};
+use crate::article::text::tokens::{Kind, Token, low};
 
 pub(super) fn is_place_adjective(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(_, tail)| {

@@ -206,7 +206,9 @@ pub fn opens_link_list(s: &str) -> bool {
 /// A line as a link in such a list reads: a few words, no sentence punctuation at the end.
 pub fn is_link_like(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty() && super::structure::at_most_words(s, 12) && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+    !s.is_empty()
+        && crate::article::text::shape::at_most_words(s, 12)
+        && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
 }
 
 /// A photo caption with its credit: "Firefighters at the site. Photograph: Name/AFP/Getty

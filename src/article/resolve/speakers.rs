@@ -2,19 +2,11 @@
 //! resolved against the people mentioned before, split and run-on quotes given the
 //! speaker of the part before, an introduction ("X said:") carried to the next paragraph.
 
-use super::entities::{PlacedHit, Registry, Texts};
-use super::model::{Location, Quote};
-use super::names::Gender;
-use super::quotes::{RawQuote, Said};
-
-/// The quotes of one paragraph, with the introduction it ends on, if any.
-pub struct ParagraphQuotes {
-    pub section: usize,
-    pub paragraph: usize,
-    pub text_len: usize,
-    pub quotes: Vec<(RawQuote, String)>,
-    pub intro: Option<Said>,
-}
+use crate::article::extract::names::Gender;
+use crate::article::extract::names::PlacedHit;
+use crate::article::extract::quotes::{ParagraphQuotes, Said};
+use crate::article::model::{Location, Quote};
+use crate::article::resolve::entities::{Registry, Texts};
 
 fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();

@@ -5,27 +5,15 @@
 //! paragraph uses single marks). One- to three-word quotations are usually terms or scare
 //! quotes ("local agreements") and only count when a speech verb governs them.
 
-use super::attribution::{attribution_after, attribution_before, verb_right_before};
-use super::tokens::{Token, low};
-use super::words::{SPEECH, is_function_word};
+pub mod attribution;
+
+use crate::article::extract::quotes::attribution::{attribution_after, attribution_before, verb_right_before};
+use crate::article::text::lexicon::{SPEECH, is_function_word};
+use crate::article::text::tokens::{Token, low};
+pub use attribution::Said;
 use memchr::memmem::Finder;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// Who the text says spoke, as written; resolved later.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Said {
-    /// A name as written, titles stripped: "Antonio Guterres", "Courtney".
-    Name(String),
-    /// A one-word name after an honorific or alone: "Mr Courtney" gives "Courtney".
-    Surname(String),
-    Pronoun(String),
-    /// A description: "the report", "JCQ spokesperson".
-    Phrase(String),
-    /// A speech verb with no subject (“A,” said “B”): the speaker of the quote before.
-    Previous,
-    Nobody,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawQuote {
@@ -290,11 +278,20 @@ pub fn introduction(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Opti
     }
 }
 
+/// The quotes of one paragraph, with the introduction it ends on, if any.
+pub struct ParagraphQuotes {
+    pub section: usize,
+    pub paragraph: usize,
+    pub text_len: usize,
+    pub quotes: Vec<(RawQuote, String)>,
+    pub intro: Option<Said>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::sentences::sentences;
-    use crate::article::tokens::tokenize;
+    use crate::article::text::sentences::sentences;
+    use crate::article::text::tokens::tokenize;
 
     fn quotes(text: &str) -> Vec<(String, Said)> {
         let t = tokenize(text);

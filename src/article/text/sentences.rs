@@ -5,7 +5,7 @@
 //! opening quotation mark. Abbreviations (Mr., Dr., U.S., No. 5, e.g.), initials and
 //! decimals do not end sentences.
 
-use super::tokens::{Kind, Token, lower_ascii};
+use crate::article::text::tokens::{Kind, Token, lower_ascii};
 use std::ops::Range;
 
 /// Byte ranges of the sentences of `text`, trimmed, covering every token.
@@ -186,7 +186,7 @@ fn is_common_opener(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::tokens::tokenize;
+    use crate::article::text::tokens::tokenize;
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text, &tokenize(text)).into_iter().map(|r| &text[r]).collect()

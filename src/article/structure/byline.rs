@@ -1,9 +1,9 @@
 //! Bylines ("By NAME", "NAME synthesis", "By NAME, Transport correspondent") and source
 //! lines ("Source: URL"): who wrote an article and where it came from, kept out of its text.
 
-use super::dateline;
-use super::name_words::is_particle;
-use super::structure::{at_most_words, starts_capitalised};
+use crate::article::extract::names::words::is_particle;
+use crate::article::structure::dateline;
+use crate::article::text::shape::{at_most_words, starts_capitalised};
 
 /// "Source: https://…", "Sources – Reuters", "via: …": the value after the label.
 fn source_label(s: &str) -> Option<&str> {

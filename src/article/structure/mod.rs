@@ -4,10 +4,18 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
-use super::byline::{byline_text, is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline};
-use super::dateline;
-use super::lines::{Block, BlockKind};
-use super::model::{Article, Paragraph, ParagraphKind, Section};
+pub mod byline;
+pub mod chrome;
+pub mod dateline;
+pub mod markdown;
+pub mod plain;
+
+use crate::article::model::{Article, Paragraph, ParagraphKind, Section};
+use crate::article::structure::byline::{
+    byline_text, is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline,
+};
+use crate::article::structure::plain::{Block, BlockKind};
+use crate::article::text::shape::{at_most_words, ends_with_stop, final_char, starts_capitalised};
 
 /// What a block turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,12 +130,12 @@ fn classify(blocks: &[Block]) -> Vec<Role> {
     // The links under "Related Topics" or "More on this story", to the next body text.
     let mut i = 0;
     while i < blocks.len() {
-        if roles[i] == Some(Role::Chrome) && super::chrome::opens_link_list(&blocks[i].text) {
+        if roles[i] == Some(Role::Chrome) && crate::article::structure::chrome::opens_link_list(&blocks[i].text) {
             let mut j = i + 1;
             while j < blocks.len()
                 && !matches!(blocks[j].kind, BlockKind::Heading(_) | BlockKind::Quote)
                 && matches!(roles[j], None | Some(Role::Chrome | Role::Body(ParagraphKind::ListItem)))
-                && super::chrome::is_link_like(&blocks[j].text)
+                && crate::article::structure::chrome::is_link_like(&blocks[j].text)
             {
                 roles[j] = Some(Role::Chrome);
                 j += 1;
@@ -295,29 +303,6 @@ fn is_body_text(b: &Block) -> bool {
     }
 }
 
-pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-/// `word_count(s) <= n` without counting past `n`: paragraphs can be long. Block text
-/// is cleaned (single spaces between words), so counting spaces counts words.
-pub fn at_most_words(s: &str, n: usize) -> bool {
-    s.len() <= n * 40 && memchr::memchr_iter(b' ', s.trim().as_bytes()).nth(n.saturating_sub(1)).is_none()
-}
-
-/// The last character that is not a closing quotation mark or bracket.
-fn final_char(s: &str) -> Option<char> {
-    s.trim_end().chars().rev().find(|c| !matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '*' | '_'))
-}
-
-fn ends_with_stop(s: &str) -> bool {
-    matches!(final_char(s), Some('.' | '!' | '?' | '…' | ':' | ';' | ',' | '。'))
-}
-
-pub(super) fn starts_capitalised(s: &str) -> bool {
-    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
-}
-
 fn opens_with_quote(s: &str) -> bool {
     s.starts_with(['“', '"', '‘', '«', '„'])
 }
@@ -359,7 +344,7 @@ fn is_pull_quote(s: &str) -> bool {
     opens_with_quote(s) && at_most_words(s, 30) && !ends_with_stop(s)
 }
 
-pub use super::chrome::is_chrome;
+pub use crate::article::structure::chrome::is_chrome;
 
 #[cfg(test)]
 mod tests {

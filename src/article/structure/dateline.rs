@@ -2,9 +2,10 @@
 //! 2019", "Wed 18 Jun 2025 06.00 BST", "Updated: 3 hours ago"). `structure` keeps it out
 //! of the body.
 
-use super::dates::{find_dates, lower};
-use super::tokens::{Kind, Token, is_acronym, starts_upper, tokenize};
-use super::words::is_weekday;
+use crate::article::extract::dates::find_dates;
+use crate::article::text::lexicon::is_weekday;
+use crate::article::text::tokens::lower;
+use crate::article::text::tokens::{Kind, tokenize};
 
 /// A line that only gives a date (and perhaps a time or "Updated"): "7 January 2019",
 /// "18 Jun", "Updated: July 30, 2024 10:32 GMT+7".
@@ -126,33 +127,6 @@ pub fn is_dateline(line: &str) -> bool {
         }
     }
     true
-}
-
-/// A wire dateline opening the paragraph: the place in capitals, perhaps a state or
-/// country after a comma, perhaps an agency in brackets, then a dash ("LOS ANGELES (AP) —",
-/// "SAN JOSE, Calif. (Reuters) -", "GENEVA, Switzerland —"). Gives the token where the
-/// place ends (names before it are the place's) and the token after the dash.
-pub fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
-    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
-    let mut k = 0;
-    while k < 4 && t.get(k).is_some_and(|x| x.kind == Kind::Word && is_acronym(x.text(text))) {
-        k += 1;
-    }
-    if k == 0 {
-        return None;
-    }
-    // ", Calif." or ", Switzerland" or ", N.J."
-    if w(k) == "," && t.get(k + 1).is_some_and(|x| x.kind == Kind::Word && starts_upper(x.text(text))) {
-        k += 2;
-        while matches!(w(k), ".") || w(k).len() == 1 && w(k + 1) == "." {
-            k += 1;
-        }
-    }
-    let place_end = k;
-    if w(k) == "(" && w(k + 2) == ")" {
-        k += 3;
-    }
-    matches!(w(k), "—" | "–" | "-" | "--").then_some((place_end, k + 1))
 }
 
 #[cfg(test)]

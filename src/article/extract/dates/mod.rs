@@ -1,10 +1,14 @@
 //! Dates: absolute ones ("July 30", "30 July 2024", "2017", "2024-07-30", "March") and
 //! relative ones ("this year", "two years later", "Wednesday").
 
-use super::date_lists::{listed_days_after, listed_days_before};
-use super::relative_dates::relative_span;
-use super::tokens::{Kind, Token, lower_ascii, phone_numbers, starts_upper, strip_possessive};
-use super::words::{MONTH, MONTH_CONTEXT, WEEKDAY, YEAR_CONTEXT, has, month};
+pub mod lists;
+pub mod relative;
+
+use crate::article::extract::dates::lists::{listed_days_after, listed_days_before};
+use crate::article::extract::dates::relative::relative_span;
+use crate::article::text::lexicon::{MONTH, MONTH_CONTEXT, WEEKDAY, YEAR_CONTEXT, has, month};
+use crate::article::text::numerals::{day_of, year_of};
+use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FoundDate {
@@ -28,42 +32,6 @@ impl FoundDate {
             _ => None,
         }
     }
-
-    /// A key that orders dates chronologically; an unknown year sorts as `default_year`.
-    pub fn sort_key(&self, default_year: i32) -> (i32, u8, u8) {
-        (self.year.unwrap_or(default_year), self.month.unwrap_or(0), self.day.unwrap_or(0))
-    }
-}
-
-pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
-    lower_ascii(word, buf).unwrap_or("")
-}
-
-pub(super) fn day_of(tok: &Token, text: &str) -> Option<u8> {
-    if tok.kind != Kind::Number {
-        return None;
-    }
-    let s = tok.text(text);
-    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &s[digits.len()..];
-    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
-        return None;
-    }
-    let d: u8 = digits.parse().ok()?;
-    (1..=31).contains(&d).then_some(d)
-}
-
-/// A four-digit year, 1000–2199, written without separators.
-pub fn year_of(tok: &Token, text: &str) -> Option<i32> {
-    if tok.kind != Kind::Number {
-        return None;
-    }
-    let s = tok.text(text);
-    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y: i32 = s.parse().ok()?;
-    (1000..=2199).contains(&y).then_some(y)
 }
 
 fn glued(a: &Token, b: &Token) -> bool {
@@ -375,7 +343,7 @@ fn is_verbish(w: &str) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::article::tokens::tokenize;
+    use crate::article::text::tokens::tokenize;
 
     /// Each date found: its text, ISO form and whether it is relative.
     pub(in crate::article) fn dates(text: &str) -> Vec<(String, Option<String>, bool)> {

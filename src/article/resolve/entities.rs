@@ -1,50 +1,9 @@
 //! People and organisations across the whole article: names found paragraph by paragraph
 //! are merged (acronyms with their expansions, surnames with full names) and counted.
 
-use super::model::{Entity, Location};
-use super::names::{NameHit, NameKind};
+use crate::article::extract::names::{NameKind, PlacedHit};
+use crate::article::model::{Entity, Location};
 use rustc_hash::FxHashMap as HashMap;
-
-/// A name hit with the paragraph it stands in. Names are not copied out of the text:
-/// most hits are single capitalised words that never become an entity.
-#[derive(Debug, Clone)]
-pub struct PlacedHit {
-    pub section: u32,
-    pub paragraph: u32,
-    start: u32,
-    end: u32,
-    /// The acronym defined after the name ("(UNODC)"), as a range; empty when none.
-    acronym: (u32, u32),
-    pub kind: NameKind,
-    pub titled: bool,
-    pub gender: Option<super::names::Gender>,
-}
-
-impl PlacedHit {
-    /// A name hit, stored compactly: a long book has a hundred thousand of them.
-    pub fn new(section: usize, paragraph: usize, hit: NameHit) -> PlacedHit {
-        let acronym = hit.acronym.map_or((0, 0), |(a, b)| (a as u32, b as u32));
-        PlacedHit {
-            section: section as u32,
-            paragraph: paragraph as u32,
-            start: hit.start as u32,
-            end: hit.end as u32,
-            acronym,
-            kind: hit.kind,
-            titled: hit.titled,
-            gender: hit.gender,
-        }
-    }
-
-    fn location(&self) -> Location {
-        Location {
-            section: self.section as usize,
-            paragraph: self.paragraph as usize,
-            start: self.start as usize,
-            end: self.end as usize,
-        }
-    }
-}
 
 /// The text of every paragraph, in reading order, indexed by (section, paragraph).
 pub struct Texts<'a> {
@@ -76,7 +35,7 @@ impl<'a> Texts<'a> {
 struct Record {
     name: String,
     /// From an honorific ("Mr", "Ms") anywhere in the text.
-    gender: Option<super::names::Gender>,
+    gender: Option<crate::article::extract::names::Gender>,
     /// Folded into another record (an acronym into its expansion).
     merged: bool,
     aliases: Vec<String>,
@@ -100,7 +59,7 @@ pub struct Registry {
 }
 
 fn is_acronym_name(s: &str) -> bool {
-    !s.contains(' ') && super::tokens::is_acronym(s)
+    !s.contains(' ') && crate::article::text::tokens::is_acronym(s)
 }
 
 /// The capital initials of a name's significant words: "United Nations Office on Drugs and
@@ -287,10 +246,6 @@ impl Registry {
         None
     }
 
-    pub fn is_person(&self, name: &str) -> bool {
-        self.person_by_name.contains_key(name)
-    }
-
     /// The canonical name of an organisation called `name` or by that acronym.
     pub fn org_name(&self, name: &str) -> Option<&str> {
         self.org_by_name.get(name).map(|&i| self.orgs[i].name.as_str())
@@ -340,7 +295,7 @@ impl Registry {
 
     /// The person mentioned last before `at` (for "he"/"she"), skipping anyone an
     /// honorific says is of the other gender ("he" is not the "Ms Marsden" just named).
-    pub fn person_before(&self, at: &Location, gender: Option<super::names::Gender>) -> Option<&str> {
+    pub fn person_before(&self, at: &Location, gender: Option<crate::article::extract::names::Gender>) -> Option<&str> {
         let n = self.person_timeline.partition_point(|(l, _)| l < at);
         self.person_timeline[..n]
             .iter()

@@ -1,8 +1,8 @@
 //! Days listed with one date: "on 18, 20 and 22 March", "March 18 and 20". Each listed
 //! day is a date in the same month (and never a statistic).
 
-use super::dates::day_of;
-use super::tokens::Token;
+use crate::article::text::numerals::day_of;
+use crate::article::text::tokens::Token;
 
 /// Joins days in a list of dates: "18, 20 and 22 March", "March 18 and 20".
 fn is_list_joint(tok: &Token, text: &str) -> Option<bool> {
@@ -62,7 +62,7 @@ pub(super) fn listed_days_after(text: &str, t: &[Token], from: usize) -> (Vec<(u
 
 #[cfg(test)]
 mod tests {
-    use crate::article::dates::tests::{dates, texts};
+    use crate::article::extract::dates::tests::{dates, texts};
 
     #[test]
     fn lists_of_days_share_the_month() {

@@ -2,12 +2,20 @@
 //! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
 //! and other names by their words and the words around them.
 
-use super::dateline::wire_dateline;
-use super::name_words::{acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal};
-use super::org_runs::{is_company_suffix, listed_fields, names_fields, person_of_organisation};
-use super::person_cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
-use super::tokens::{Kind, Token, is_acronym, starts_upper, strip_possessive};
-use super::words::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, is_honorific};
+pub mod cues;
+pub mod orgs;
+pub mod words;
+
+use crate::article::extract::names::cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
+use crate::article::extract::names::orgs::{is_company_suffix, listed_fields, names_fields, person_of_organisation};
+use crate::article::extract::names::words::{
+    acronym_after, base_letter, gender_of, is_name_token, is_particle, is_plain_acronym, is_post_nominal, name_shaped,
+};
+use crate::article::model::Location;
+use crate::article::text::lexicon::{CONNECTOR, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE, is_honorific};
+use crate::article::text::shape::wire_dateline;
+use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
+pub use words::Gender;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -36,29 +44,10 @@ pub struct NameHit {
     pub gender: Option<Gender>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-/// A capitalised word with a lowercase letter: "Guterres", "Secretary-General", "McDonald".
-pub(super) fn name_shaped(w: &str) -> bool {
-    starts_upper(w) && w.chars().any(char::is_lowercase) && !w.contains("://")
-}
-
-pub(super) fn is_name_token(text: &str, t: &Token) -> bool {
-    if t.kind != Kind::Word {
-        return false;
-    }
-    let w = t.text(text);
-    starts_upper(w) && (w.chars().count() > 1 || w.chars().all(char::is_uppercase))
-}
-
 /// Sentence-start words that are capitalised only because they open the sentence.
 fn is_opener_token(t: &Token, text: &str) -> bool {
     let w = t.text(text);
-    t.lex.is(super::words::FUNCTION | OPENER) || w.ends_with("ly") && w.len() > 4
+    t.lex.is(crate::article::text::lexicon::FUNCTION | OPENER) || w.ends_with("ly") && w.len() > 4
 }
 
 /// Every name in a paragraph, in order. `sentence_starts` are the byte offsets where
@@ -300,11 +289,52 @@ fn classify_run(text: &str, t: &[Token], mut a: usize, mut b: usize, starts: &[u
     }
 }
 
+/// A name hit with the paragraph it stands in. Names are not copied out of the text:
+/// most hits are single capitalised words that never become an entity.
+#[derive(Debug, Clone)]
+pub struct PlacedHit {
+    pub section: u32,
+    pub paragraph: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The acronym defined after the name ("(UNODC)"), as a range; empty when none.
+    pub acronym: (u32, u32),
+    pub kind: NameKind,
+    pub titled: bool,
+    pub gender: Option<Gender>,
+}
+
+impl PlacedHit {
+    /// A name hit, stored compactly: a long book has a hundred thousand of them.
+    pub fn new(section: usize, paragraph: usize, hit: NameHit) -> PlacedHit {
+        let acronym = hit.acronym.map_or((0, 0), |(a, b)| (a as u32, b as u32));
+        PlacedHit {
+            section: section as u32,
+            paragraph: paragraph as u32,
+            start: hit.start as u32,
+            end: hit.end as u32,
+            acronym,
+            kind: hit.kind,
+            titled: hit.titled,
+            gender: hit.gender,
+        }
+    }
+
+    pub fn location(&self) -> Location {
+        Location {
+            section: self.section as usize,
+            paragraph: self.paragraph as usize,
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::sentences::sentences;
-    use crate::article::tokens::tokenize;
+    use crate::article::text::sentences::sentences;
+    use crate::article::text::tokens::tokenize;
 
     fn names(text: &str) -> Vec<(NameKind, &str)> {
         let t = tokenize(text);

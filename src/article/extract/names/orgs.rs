@@ -3,9 +3,9 @@
 //! Food and Rural Affairs"), a person of an organisation ("Anna Berg of Stockholm
 //! University"), and company suffixes that end one name before "and" starts the next.
 
-use super::names::{is_name_token, name_shaped};
-use super::tokens::{Token, is_acronym};
-use super::words::{CONNECTOR, ORG_KEYWORD, TITLE};
+use crate::article::extract::names::words::{is_name_token, name_shaped};
+use crate::article::text::lexicon::{CONNECTOR, ORG_KEYWORD, TITLE};
+use crate::article::text::tokens::{Token, is_acronym};
 
 /// Where "NAME of ORGANISATION" splits: the end of the name's run and the start of the
 /// organisation's. The organisation ends in its keyword ("Stockholm University") or is a

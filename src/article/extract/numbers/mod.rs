@@ -6,12 +6,18 @@
 //! identifiers ("Covid-19", "Article 5", "year 11 and 13"), ordinals, times, numbers
 //! inside URLs, time frames ("over the past two decades") and pronoun uses of "one".
 
-use super::dates::{FoundDate, year_of};
-pub use super::quantity::is_currency_code;
-use super::quantity::{digits_value, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at};
-use super::stat_phrase::{counted_end, modifier_start, rate_end};
-use super::tokens::{Kind, Token, low, phone_numbers};
-use super::words::{FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, number_word, scale_word};
+pub mod phrase;
+pub mod quantity;
+
+use crate::article::extract::dates::FoundDate;
+use crate::article::extract::numbers::phrase::{counted_end, modifier_start, rate_end};
+use crate::article::extract::numbers::quantity::{
+    digits_value, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at,
+};
+use crate::article::text::lexicon::{FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, number_word, scale_word};
+use crate::article::text::numerals::is_currency_code;
+use crate::article::text::numerals::year_of;
+use crate::article::text::tokens::{Kind, Token, low, phone_numbers};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -195,8 +201,8 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
         let start = modifier_start(text, t, q_start);
         let mut phrase_end = counted_end(text, t, q_end);
         // A price per unit: "£1,738 a year", "$90 a barrel", "€412 per megawatt hour".
-        let money =
-            t[q_start].kind == Kind::Word || t[q_start].text(text).starts_with(crate::article::tokens::is_currency);
+        let money = t[q_start].kind == Kind::Word
+            || t[q_start].text(text).starts_with(crate::article::text::tokens::is_currency);
         if money && phrase_end == q_end {
             phrase_end = rate_end(text, t, q_end).unwrap_or(phrase_end);
         }
@@ -230,7 +236,7 @@ fn is_duration(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bool {
     if low(word_at(text, t, q_end + 2)).as_str() == "of" {
         // "three months of 2024" is a period; "two days of strike action" counts days.
         let next = t.get(q_end + 3);
-        return next.is_some_and(|x| year_of(x, text).is_some() || x.lex.is(super::words::MONTH));
+        return next.is_some_and(|x| year_of(x, text).is_some() || x.lex.is(crate::article::text::lexicon::MONTH));
     }
     true
 }
@@ -267,8 +273,8 @@ fn sets_record(text: &str, t: &[Token], q_start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::dates::find_dates;
-    use crate::article::tokens::tokenize;
+    use crate::article::extract::dates::find_dates;
+    use crate::article::text::tokens::tokenize;
 
     fn stats(text: &str) -> Vec<(&str, &str)> {
         let t = tokenize(text);

@@ -1,26 +1,28 @@
 //! The extraction pipeline: every paragraph is tokenized once and handed to each
 //! extractor; names and quotes are then resolved across the article.
 
-use super::dates::{FoundDate, find_dates};
-use super::entities::{PlacedHit, Registry, Texts};
-use super::model::{Article, DateMention, Entity, Location, ParagraphKind, Quote, Statistic};
-use super::names::find_names;
-use super::numbers::find_statistics;
-use super::quotes::{RawQuote, find_quotes, introduction};
-use super::sentences::sentences;
-use super::speakers::{ParagraphQuotes, resolve};
-use super::tokens::{Token, tokenize_into};
-use crate::document::{BlockKind, Document};
+pub mod dates;
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+
+use crate::article::extract::dates::{FoundDate, find_dates};
+use crate::article::extract::names::{PlacedHit, find_names};
+use crate::article::extract::numbers::find_statistics;
+use crate::article::extract::quotes::{ParagraphQuotes, RawQuote, find_quotes, introduction};
+use crate::article::model::{DateMention, Location, ParagraphKind, Statistic};
+use crate::article::text::sentences::sentences;
+use crate::article::text::tokens::{Token, tokenize_into};
 
 /// What a run of paragraphs yields before anything is resolved across paragraphs, in
 /// reading order. Each worker fills one; they are joined in order.
 #[derive(Default)]
-struct Findings {
-    statistics: Vec<Statistic>,
-    dates: Vec<DateMention>,
-    relative: Vec<DateMention>,
-    quotes: Vec<ParagraphQuotes>,
-    hits: Vec<PlacedHit>,
+pub struct Findings {
+    pub statistics: Vec<Statistic>,
+    pub dates: Vec<DateMention>,
+    pub relative: Vec<DateMention>,
+    pub quotes: Vec<ParagraphQuotes>,
+    pub hits: Vec<PlacedHit>,
 }
 
 impl Findings {
@@ -45,16 +47,23 @@ impl Findings {
     }
 }
 
-/// The paragraphs of an article with where they stand and what they are.
-struct Para<'a> {
-    section: usize,
-    paragraph: usize,
-    text: &'a str,
-    pull_quote: bool,
+/// A paragraph as the extractors take it: where it stands, its text and its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct ParagraphRef<'a> {
+    pub section: usize,
+    pub paragraph: usize,
+    pub text: &'a str,
+    pub kind: ParagraphKind,
 }
 
 /// Analyses one paragraph into `out`. `tokens` is a buffer reused across paragraphs.
-fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<Token>, out: &mut Findings) {
+fn analyse(
+    p: &ParagraphRef,
+    all: &[ParagraphRef],
+    dateline_year: Option<i32>,
+    tokens: &mut Vec<Token>,
+    out: &mut Findings,
+) {
     let (section, paragraph, text) = (p.section, p.paragraph, p.text);
     tokenize_into(text, tokens);
     let t = tokens.as_slice();
@@ -94,7 +103,7 @@ fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<
         .collect();
     // A pull quote repeats words from the body: those quotes are counted where they are
     // said, not again in the pull quote.
-    if p.pull_quote {
+    if p.kind == ParagraphKind::PullQuote {
         quotes.retain(|(_, q)| !repeated_elsewhere(all, (section, paragraph), q));
     }
     let intro = introduction(text, t, &sents);
@@ -105,88 +114,8 @@ fn analyse(p: &Para, all: &[Para], dateline_year: Option<i32>, tokens: &mut Vec<
     out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
 }
 
-/// Fills the article's quotes, statistics, dates, people and organisations from its
-/// sections. Paragraphs are analysed in parallel; the result does not depend on it.
-pub fn extract(article: &mut Article) {
-    let paras: Vec<Para> = article
-        .paragraphs()
-        .map(|(section, paragraph, p)| Para {
-            section,
-            paragraph,
-            text: p.text.as_str(),
-            pull_quote: p.kind == ParagraphKind::PullQuote,
-        })
-        .collect();
-    let x = run(paras, article);
-    x.apply(article);
-}
-
-/// Everything the extractors find in an article.
-#[derive(Debug, Default)]
-pub struct Extraction {
-    pub quotes: Vec<Quote>,
-    pub statistics: Vec<Statistic>,
-    pub dates: Vec<DateMention>,
-    pub relative_dates: Vec<DateMention>,
-    pub people: Vec<Entity>,
-    pub organisations: Vec<Entity>,
-}
-
-impl Extraction {
-    pub fn apply(self, article: &mut Article) {
-        article.quotes = self.quotes;
-        article.statistics = self.statistics;
-        article.dates = self.dates;
-        article.relative_dates = self.relative_dates;
-        article.people = self.people;
-        article.organisations = self.organisations;
-    }
-}
-
-/// The extractors over the paragraphs of a document whose texts have moved into it (the
-/// reader keeps a long book's text once): `skeleton` gives the structure.
-pub fn extract_document(doc: &Document, skeleton: &Article) -> Extraction {
-    let paras: Vec<Para> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b.kind {
-            BlockKind::Paragraph { section, paragraph, kind } => {
-                Some(Para { section, paragraph, text: b.original(), pull_quote: kind == ParagraphKind::PullQuote })
-            }
-            _ => None,
-        })
-        .collect();
-    run(paras, skeleton)
-}
-
-fn run(paras: Vec<Para>, structure: &Article) -> Extraction {
-    let dateline_year = structure.dateline.as_deref().and_then(year_in);
-    let found = analyse_all(&paras, dateline_year);
-    // Where each section's paragraphs start in reading order, from the paragraphs seen.
-    let mut section_start = vec![0; structure.sections.len()];
-    for (k, p) in paras.iter().enumerate().rev() {
-        if let Some(s) = section_start.get_mut(p.section) {
-            *s = k - p.paragraph;
-        }
-    }
-    let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
-    let mut registry = Registry::build(&found.hits, &texts);
-    let quotes = resolve(&found.quotes, &mut registry, &found.hits, &texts);
-    drop(texts);
-    drop(paras);
-    let (people, organisations) = registry.into_entities();
-    Extraction {
-        quotes,
-        statistics: found.statistics,
-        dates: found.dates,
-        relative_dates: found.relative,
-        people,
-        organisations,
-    }
-}
-
 /// Whether `words` stand in a paragraph other than `here`, letters compared without case.
-fn repeated_elsewhere(paras: &[Para], here: (usize, usize), words: &str) -> bool {
+fn repeated_elsewhere(paras: &[ParagraphRef], here: (usize, usize), words: &str) -> bool {
     let needle: String = words.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
     if needle.trim().is_empty() {
         return false;
@@ -197,16 +126,16 @@ fn repeated_elsewhere(paras: &[Para], here: (usize, usize), words: &str) -> bool
     })
 }
 
-fn year_in(s: &str) -> Option<i32> {
+pub fn year_in(s: &str) -> Option<i32> {
     let mut t = Vec::new();
     tokenize_into(s, &mut t);
     find_dates(s, &t).into_iter().find_map(|d| d.year)
 }
 
-fn analyse_all(paras: &[Para], dateline_year: Option<i32>) -> Findings {
+pub fn find_all(paras: &[ParagraphRef], dateline_year: Option<i32>) -> Findings {
     let bytes: usize = paras.iter().map(|p| p.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let run = |chunk: &[Para]| {
+    let run = |chunk: &[ParagraphRef]| {
         let mut tokens = Vec::new();
         let mut out = Findings::default();
         for p in chunk {

@@ -1,0 +1,34 @@
+//! Across the whole article: names found paragraph by paragraph become people and
+//! organisations (merged, counted, located), and each quote gets its speaker's name.
+
+pub mod entities;
+pub mod speakers;
+
+use crate::article::extract::{Findings, ParagraphRef};
+use crate::article::model::Extraction;
+use entities::{Registry, Texts};
+
+/// Turns what the paragraphs yielded into the article's quotes and entities.
+/// `sections` is the article's number of sections.
+pub fn resolve(paras: &[ParagraphRef], found: Findings, sections: usize) -> Extraction {
+    // Where each section's paragraphs start in reading order, from the paragraphs seen.
+    let mut section_start = vec![0; sections];
+    for (k, p) in paras.iter().enumerate().rev() {
+        if let Some(s) = section_start.get_mut(p.section) {
+            *s = k - p.paragraph;
+        }
+    }
+    let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
+    let mut registry = Registry::build(&found.hits, &texts);
+    let quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts);
+    drop(texts);
+    let (people, organisations) = registry.into_entities();
+    Extraction {
+        quotes,
+        statistics: found.statistics,
+        dates: found.dates,
+        relative_dates: found.relative,
+        people,
+        organisations,
+    }
+}

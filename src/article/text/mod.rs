@@ -1,0 +1,5 @@
+pub mod lexicon;
+pub mod numerals;
+pub mod sentences;
+pub mod shape;
+pub mod tokens;

@@ -1,0 +1,42 @@
+//! Reading numbers off tokens: a year, a day of the month, a currency code.
+
+use super::tokens::{Kind, Token};
+
+/// A four-digit year, 1000–2199, written without separators.
+pub fn year_of(tok: &Token, text: &str) -> Option<i32> {
+    if tok.kind != Kind::Number {
+        return None;
+    }
+    let s = tok.text(text);
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+pub fn day_of(tok: &Token, text: &str) -> Option<u8> {
+    if tok.kind != Kind::Number {
+        return None;
+    }
+    let s = tok.text(text);
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub const CURRENCY_CODES: &[&str] = &[
+    "Rs", "INR", "CHF", "Fr", "SFr", "DKr", "SKr", "NKr", "Kr", "kr", "SEK", "NOK", "DKK", "PHP", "USD", "EUR", "GBP",
+    "JPY", "CNY", "RMB", "AUD", "CAD", "NZD", "HKD", "SGD", "MYR", "RM", "IDR", "Rp", "THB", "VND", "KRW", "ZAR",
+    "BRL", "MXN", "TRY", "AED", "SAR", "QAR", "NGN", "KES", "KSh", "Ksh", "EGP", "PKR", "BDT", "Tk", "LKR", "NPR",
+    "PLN", "CZK", "HUF", "RUB", "UAH", "ILS", "Dh", "Dhs", "GHS", "ETB", "TZS", "UGX", "XOF", "XAF", "MAD", "TND",
+    "DZD", "ARS", "CLP", "COP", "PEN", "TWD", "Php", "US", "Yuan", "yuan", "rupees", "Rupees",
+];
+
+pub fn is_currency_code(w: &str) -> bool {
+    CURRENCY_CODES.contains(&w)
+}
