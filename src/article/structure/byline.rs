@@ -1,6 +1,7 @@
 //! Bylines ("By NAME", "NAME synthesis", "By NAME, Transport correspondent") and source
 //! lines ("Source: URL"): who wrote an article and where it came from, kept out of its text.
 
+use super::lists::{BYLINE_PREFIXES, BYLINE_SUFFIXES};
 use crate::article::extract::names::words::is_particle;
 use crate::article::structure::dateline;
 use crate::article::text::shape::{at_most_words, starts_capitalised};
@@ -34,33 +35,6 @@ pub fn is_source(s: &str) -> bool {
 pub(super) fn source_value(s: &str) -> &str {
     source_label(s).unwrap_or(s)
 }
-
-const BYLINE_PREFIXES: &[&str] = &[
-    "Additional reporting by",
-    "Reporting by",
-    "Reported by",
-    "Writing by",
-    "Editing by",
-    "Written by",
-    "Words by",
-    "Story by",
-    "Text by",
-    "Compiled by",
-    "Edited by",
-    "Interviewed by",
-    "Interviews by",
-    "Interview by",
-    "Photos by",
-    "—WITH A REPORT FROM",
-    "WITH A REPORT FROM",
-    "—with a report from",
-    "with a report from",
-    "By",
-    "BY",
-    "by",
-];
-
-const BYLINE_SUFFIXES: &[&str] = &["synthesis", "reports", "reporting", "compiled", "contributed", "tổng hợp"];
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "MINH CHAU synthesis",
 /// "Reporting by Jane Doe".

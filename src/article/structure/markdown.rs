@@ -1,7 +1,7 @@
 //! Markdown to blocks, with pulldown-cmark: headings keep their level, block quotes and list
 //! items their kind, and emphasis, links and images are reduced to the words a reader sees.
 
-use crate::article::structure::plain::{Block, BlockKind, clean_inline};
+use super::block::{Block, BlockKind, clean_inline};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// True when `text` shows Markdown structure that plain pasted text would not have.

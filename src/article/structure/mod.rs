@@ -4,31 +4,19 @@
 //! a short first line without a full stop is a title; a short line followed by body text
 //! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
 
+pub mod block;
 pub mod byline;
 pub mod chrome;
+mod classify;
 pub mod dateline;
+mod lists;
 pub mod markdown;
 pub mod plain;
 
 use crate::article::model::{Article, Paragraph, ParagraphKind, Section};
-use crate::article::structure::byline::{
-    byline_text, is_byline, is_role_line, is_source, names_only, source_value, split_dated_byline,
-};
-use crate::article::structure::plain::{Block, BlockKind};
-use crate::article::text::shape::{at_most_words, ends_with_stop, final_char, starts_capitalised};
-
-/// What a block turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Chrome,
-    Source,
-    Byline,
-    Dateline,
-    Title,
-    Subtitle,
-    Heading,
-    Body(ParagraphKind),
-}
+use crate::article::structure::byline::{byline_text, is_role_line, source_value, split_dated_byline};
+use block::{Block, BlockKind};
+use classify::{Role, classify};
 
 pub fn assemble(blocks: Vec<Block>) -> Article {
     let roles = classify(&blocks);
@@ -100,251 +88,6 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
     article.sections = sections;
     article
 }
-
-fn classify(blocks: &[Block]) -> Vec<Role> {
-    let explicit_title = blocks.iter().any(|b| b.kind == BlockKind::Heading(1));
-    let mut roles: Vec<Option<Role>> = vec![None; blocks.len()];
-    // Pass 1: what a block is whatever its neighbours.
-    for (i, b) in blocks.iter().enumerate() {
-        roles[i] = match &b.kind {
-            BlockKind::Heading(_) => None,
-            BlockKind::ListItem(_) => Some(Role::Body(ParagraphKind::ListItem)),
-            BlockKind::Quote => Some(Role::Body(ParagraphKind::PullQuote)),
-            BlockKind::Line | BlockKind::Paragraph => {
-                if is_chrome(&b.text) {
-                    Some(Role::Chrome)
-                } else if is_source(&b.text) {
-                    Some(Role::Source)
-                } else if is_byline(&b.text) {
-                    Some(Role::Byline)
-                } else if i < 12 && dateline::is_dateline(&b.text) {
-                    // Near the top, a line that only gives a date is the dateline, even
-                    // after a standfirst that did not read as one.
-                    Some(Role::Dateline)
-                } else {
-                    None
-                }
-            }
-        };
-    }
-    // The links under "Related Topics" or "More on this story", to the next body text.
-    let mut i = 0;
-    while i < blocks.len() {
-        if roles[i] == Some(Role::Chrome) && crate::article::structure::chrome::opens_link_list(&blocks[i].text) {
-            let mut j = i + 1;
-            while j < blocks.len()
-                && !matches!(blocks[j].kind, BlockKind::Heading(_) | BlockKind::Quote)
-                && matches!(roles[j], None | Some(Role::Chrome | Role::Body(ParagraphKind::ListItem)))
-                && crate::article::structure::chrome::is_link_like(&blocks[j].text)
-            {
-                roles[j] = Some(Role::Chrome);
-                j += 1;
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    // Breadcrumbs above the headline ("World", "Europe", "Ukraine"): two or more lines of
-    // one or two words, then a headline of four words or more.
-    if !explicit_title {
-        let free: Vec<usize> = (0..blocks.len()).filter(|&i| roles[i].is_none()).take(8).collect();
-        let crumbs = free
-            .iter()
-            .take_while(|&&i| blocks[i].kind == BlockKind::Line && at_most_words(&blocks[i].text, 2))
-            .count();
-        let headline =
-            free.get(crumbs).is_some_and(|&h| is_title_like(&blocks[h].text) && !at_most_words(&blocks[h].text, 3));
-        if crumbs >= 2 && headline {
-            for &i in &free[..crumbs] {
-                roles[i] = Some(Role::Chrome);
-            }
-        }
-    }
-    // "Dan Sabbagh in Kyiv" beside the dateline near the top: a byline without "By" (but
-    // never the first free line, which may be a headline that is all names).
-    let first_free = (0..blocks.len()).find(|&i| roles[i].is_none());
-    // A line of two to `most` words, all names, not yet placed.
-    let name_line = |roles: &[Option<Role>], i: usize, most: usize| {
-        let b = &blocks[i];
-        roles[i].is_none()
-            && Some(i) != first_free
-            && b.kind == BlockKind::Line
-            && !at_most_words(&b.text, 1)
-            && at_most_words(&b.text, most)
-            && names_only(&b.text)
-    };
-    for i in 0..blocks.len().min(12) {
-        if name_line(&roles, i, 6) && beside_dateline(blocks, &roles, i) {
-            roles[i] = Some(Role::Byline);
-        }
-    }
-    // "Sarah Nguyen" over "Health reporter" over the date line: a name, then the writer's
-    // role, then the date (or a byline already found).
-    for i in 0..blocks.len().min(12) {
-        let Some(j) = (i + 1..blocks.len()).find(|&j| roles[j] != Some(Role::Chrome)) else { break };
-        let dated = |k: usize| matches!(roles[k], Some(Role::Dateline | Role::Byline));
-        if name_line(&roles, i, 4)
-            && roles[j].is_none()
-            && is_role_line(&blocks[j].text)
-            && (j + 1..blocks.len()).find(|&k| roles[k] != Some(Role::Chrome)).is_some_and(dated)
-        {
-            roles[i] = Some(Role::Byline);
-            roles[j] = Some(Role::Byline);
-        }
-    }
-    // Pass 2: the top of the article, up to the first body text. The first free line (still
-    // `first_free`: a byline is never it) is the title when it reads as a headline, however
-    // long a headline runs.
-    let title_line = first_free.filter(|&i| {
-        let b = &blocks[i];
-        matches!(b.kind, BlockKind::Line | BlockKind::Paragraph)
-            && !explicit_title
-            && is_title_like(&b.text)
-            && !dateline::is_dateline(&b.text)
-    });
-    // A standfirst: the line after the headline when the byline or dateline follows it,
-    // however many words it runs to.
-    let standfirst = title_line.and_then(|t| {
-        let next = (t + 1..blocks.len()).find(|&i| roles[i] != Some(Role::Chrome))?;
-        let after = (next + 1..blocks.len()).find(|&i| roles[i] != Some(Role::Chrome))?;
-        let fits = roles[next].is_none()
-            && matches!(blocks[next].kind, BlockKind::Line | BlockKind::Paragraph)
-            && at_most_words(&blocks[next].text, 45)
-            && matches!(roles[after], Some(Role::Byline | Role::Dateline));
-        fits.then_some(next)
-    });
-    let first_body = (0..blocks.len())
-        .find(|&i| roles[i].is_none() && Some(i) != title_line && Some(i) != standfirst && is_body_text(&blocks[i]))
-        .unwrap_or(blocks.len());
-    let mut seen_title = false;
-    for i in 0..first_body {
-        if roles[i].is_some() {
-            continue;
-        }
-        let b = &blocks[i];
-        let role = match b.kind {
-            BlockKind::Heading(1) if !seen_title => Role::Title,
-            BlockKind::Heading(_) => Role::Heading,
-            _ if Some(i) == title_line => Role::Title,
-            _ if Some(i) == standfirst => Role::Subtitle,
-            _ if dateline::is_dateline(&b.text) => Role::Dateline,
-            _ if seen_title && right_after_title(&roles, i) && (is_heading_like(&b.text) || b.emphasised) => {
-                Role::Subtitle
-            }
-            // An agency credit under the byline: "Local Democracy Reporting Service".
-            BlockKind::Line if previous_role(&roles, i) == Some(Role::Byline) && names_only(&b.text) => Role::Byline,
-            // A subheading before the first paragraph ("14:47 GMT" opening a live blog).
-            BlockKind::Line if seen_title && is_heading_like(&b.text) && next_is_body(blocks, &roles, i) => {
-                Role::Heading
-            }
-            _ => Role::Body(ParagraphKind::Body),
-        };
-        seen_title |= role == Role::Title;
-        roles[i] = Some(role);
-    }
-    // Pass 3: the body. A short line followed by body text is a subheading.
-    for i in first_body..blocks.len() {
-        if roles[i].is_some() {
-            continue;
-        }
-        let b = &blocks[i];
-        let role = match b.kind {
-            BlockKind::Heading(_) => Role::Heading,
-            BlockKind::Line if is_heading_like(&b.text) && next_is_body(blocks, &roles, i) => Role::Heading,
-            BlockKind::Line if is_pull_quote(&b.text) => Role::Body(ParagraphKind::PullQuote),
-            _ => Role::Body(ParagraphKind::Body),
-        };
-        roles[i] = Some(role);
-    }
-    roles.into_iter().map(|r| r.unwrap_or(Role::Body(ParagraphKind::Body))).collect()
-}
-
-/// Whether the nearest block before or after `i`, page chrome aside, is a date line.
-fn beside_dateline(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
-    let dated = |j: usize| roles[j] == Some(Role::Dateline) || dateline::is_dateline(&blocks[j].text);
-    let before = (0..i).rev().find(|&j| roles[j] != Some(Role::Chrome));
-    let after = (i + 1..blocks.len()).find(|&j| roles[j] != Some(Role::Chrome));
-    before.is_some_and(dated) || after.is_some_and(dated)
-}
-
-/// The role of the nearest block before `i` that is not page chrome.
-fn previous_role(roles: &[Option<Role>], i: usize) -> Option<Role> {
-    roles[..i].iter().rev().flatten().copied().find(|r| *r != Role::Chrome)
-}
-
-/// A subtitle comes right after the title (a dateline may stand between), never after a
-/// byline (that is an agency credit) or another subtitle.
-fn right_after_title(roles: &[Option<Role>], i: usize) -> bool {
-    roles[..i].iter().rev().flatten().find(|r| !matches!(r, Role::Dateline | Role::Chrome)) == Some(&Role::Title)
-}
-
-fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
-    for j in i + 1..blocks.len() {
-        match roles[j] {
-            Some(Role::Chrome) => continue,
-            Some(Role::Body(ParagraphKind::ListItem)) => return true,
-            Some(_) => return false,
-            None => {
-                let b = &blocks[j];
-                return b.kind == BlockKind::Paragraph || is_body_text(b);
-            }
-        }
-    }
-    false
-}
-
-/// Body text: a list item, or a line that is long or ends like a sentence.
-fn is_body_text(b: &Block) -> bool {
-    match b.kind {
-        BlockKind::Heading(_) => false,
-        BlockKind::ListItem(_) | BlockKind::Quote => true,
-        BlockKind::Paragraph | BlockKind::Line => !is_heading_like(&b.text) || ends_with_stop(&b.text),
-    }
-}
-
-fn opens_with_quote(s: &str) -> bool {
-    s.starts_with(['“', '"', '‘', '«', '„'])
-}
-
-/// Short, capitalised, without final punctuation: a heading or a subtitle. A short
-/// question ("Why are prices going up?") also heads a section.
-pub fn is_heading_like(s: &str) -> bool {
-    s.len() <= 400
-        && at_most_words(s, 14)
-        && s.chars().count() <= 100
-        && (!ends_with_stop(s) || final_char(s) == Some('?') && at_most_words(s, 10))
-        && starts_capitalised(s)
-        && !opens_with_quote(s)
-        && !s.contains("://")
-        && !is_interview_label(s)
-}
-
-/// "Q: …" and "A: …" lines of an interview are its text, not headings.
-fn is_interview_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() > 2 && matches!(b[0], b'Q' | b'A') && b[1] == b':'
-}
-
-/// A headline: up to 25 words, capitalised, not ending in a full stop (a question or an
-/// exclamation is fine).
-fn is_title_like(s: &str) -> bool {
-    s.len() <= 800
-        && at_most_words(s, 25)
-        && s.chars().count() <= 200
-        && !matches!(final_char(s), Some('.' | ':' | ';' | ',' | '…'))
-        && starts_capitalised(s)
-        && !s.contains("://")
-}
-
-/// A short line that opens with a quotation mark and has no final punctuation: a pull
-/// quote set apart from the text. (A quotation that ends like a sentence is body text,
-/// usually the speaker of the paragraph before going on.)
-fn is_pull_quote(s: &str) -> bool {
-    opens_with_quote(s) && at_most_words(s, 30) && !ends_with_stop(s)
-}
-
-pub use crate::article::structure::chrome::is_chrome;
 
 #[cfg(test)]
 mod tests {
@@ -433,15 +176,5 @@ mod tests {
             What happens next\nThe talks resume on Monday, the union said in a statement.\n";
         let a = crate::article::parse_structure(text, None).unwrap();
         assert_eq!(a.sections.last().and_then(|s| s.heading.as_deref()), Some("What happens next"));
-    }
-
-    #[test]
-    fn heading_shapes() {
-        assert!(is_heading_like("Threatening progress made"));
-        assert!(is_heading_like("Uneven progress"));
-        assert!(!is_heading_like("Children account for one-third of human trafficking victims."));
-        assert!(!is_heading_like("“We cannot allow this”"));
-        assert!(!is_heading_like("lowercase start here"));
-        assert!(!is_heading_like("Here is the list:"));
     }
 }

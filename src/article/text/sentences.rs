@@ -5,6 +5,9 @@
 //! opening quotation mark. Abbreviations (Mr., Dr., U.S., No. 5, e.g.), initials and
 //! decimals do not end sentences.
 
+use crate::article::text::lexicon::{
+    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, NUMBER_ABBREVIATION, SENTENCE_OPENER, has, has_lowercase,
+};
 use crate::article::text::tokens::{Kind, Token, lower_ascii};
 use std::ops::Range;
 
@@ -81,43 +84,10 @@ fn abbreviation_holds(text: &str, tokens: &[Token], dot: usize, next: &str) -> b
     let mut buf = [0u8; 24];
     let lower = lower_ascii(word, &mut buf).unwrap_or("");
     // Titles before a name never end a sentence.
-    if matches!(
-        lower,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "st"
-            | "sr"
-            | "jr"
-            | "gen"
-            | "gov"
-            | "sen"
-            | "rep"
-            | "lt"
-            | "col"
-            | "capt"
-            | "sgt"
-            | "maj"
-            | "adm"
-            | "rev"
-            | "hon"
-            | "pres"
-            | "supt"
-            | "insp"
-            | "det"
-            | "mt"
-            | "ft"
-            | "messrs"
-            | "mme"
-            | "mlle"
-    ) {
+    if has_lowercase(lower, ABBREVIATED_TITLE) {
         return true;
     }
-    if matches!(lower, "no" | "nos" | "art" | "fig" | "vol" | "pp" | "p" | "ch" | "sec" | "para") {
-        return next.starts_with(|c: char| c.is_ascii_digit());
-    }
-    if matches!(lower, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec") {
+    if has_lowercase(lower, NUMBER_ABBREVIATION) {
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
     // An initial: "J. K. Rowling", "George W. Bush".
@@ -130,57 +100,18 @@ fn abbreviation_holds(text: &str, tokens: &[Token], dot: usize, next: &str) -> b
     // Dotted abbreviations and "etc." may end a sentence; they do when a common sentence
     // opener follows ("… in the U.S. The next day …").
     let dotted = word.contains('.');
-    if dotted || matches!(lower, "etc" | "inc" | "ltd" | "co" | "corp" | "vs" | "approx" | "est") {
+    if dotted || has_lowercase(lower, CLOSING_ABBREVIATION) {
         return !is_common_opener(next);
     }
     false
 }
 
 fn is_common_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "But"
-            | "And"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "If"
-            | "When"
-            | "While"
-            | "As"
-            | "There"
-            | "Its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "After"
-            | "Before"
-            | "However"
-            | "Meanwhile"
-            | "So"
-            | "Yet"
-            | "Now"
-            | "Then"
-            | "According"
-            | "Some"
-            | "Many"
-            | "Most"
-    )
+    // Capitalised as a sentence opens: "The", not "the" or "THE".
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && has(word, SENTENCE_OPENER)
 }
 
 #[cfg(test)]

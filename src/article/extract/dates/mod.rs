@@ -6,7 +6,9 @@ pub mod relative;
 
 use crate::article::extract::dates::lists::{listed_days_after, listed_days_before};
 use crate::article::extract::dates::relative::relative_span;
-use crate::article::text::lexicon::{MONTH, MONTH_CONTEXT, WEEKDAY, YEAR_CONTEXT, has, month};
+use crate::article::text::lexicon::{
+    MONTH, MONTH_CONTEXT, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase, is_irregular_plural, month,
+};
 use crate::article::text::numerals::{day_of, year_of};
 use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
@@ -292,52 +294,13 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
     true
 }
 
-pub fn is_irregular_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "staff"
-            | "police"
-            | "cattle"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "personnel"
-            | "troops"
-    )
-}
-
 fn scale_like(w: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(lower(w, &mut buf), "million" | "billion" | "thousand" | "per" | "percent" | "m" | "bn" | "km" | "kg")
 }
 
 fn is_verbish(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "has"
-            | "is"
-            | "sees"
-            | "saw"
-            | "marks"
-            | "remains"
-            | "brings"
-            | "becomes"
-            | "looks"
-            | "seems"
-            | "proves"
-            | "does"
-            | "ends"
-            | "begins"
-            | "starts"
-            | "onwards"
-            | "towards"
-            | "afterwards"
-    )
+    has_lowercase(w, VERB_AFTER)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Relative dates: "this year", "two years later", "last week", "Wednesday". They are
 //! kept apart from absolute dates, which can be put on a calendar.
 
-use crate::article::text::lexicon::{RELATIVE, number_word};
+use crate::article::text::lexicon::{DATE_UNIT, RELATIVE, has_lowercase, number_word};
 use crate::article::text::tokens::{Kind, Token, low, strip_possessive};
 
 /// A relative time expression starting at token `i`; returns the index of its last token.
@@ -27,34 +27,7 @@ pub(super) fn relative_span(text: &str, t: &[Token], i: usize) -> Option<usize> 
     let w = low(t[i].text(text));
     let w = w.as_str();
     let at = |k: usize| t.get(k).map(|n| low(strip_possessive(n.text(text)))).unwrap_or(low(""));
-    let unit = |s: &str| {
-        matches!(
-            s,
-            "year"
-                | "years"
-                | "month"
-                | "months"
-                | "week"
-                | "weeks"
-                | "day"
-                | "days"
-                | "decade"
-                | "decades"
-                | "century"
-                | "centuries"
-                | "weekend"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "quarter"
-        )
-    };
+    let unit = |s: &str| has_lowercase(s, DATE_UNIT);
     match w {
         "today" | "yesterday" | "tomorrow" | "tonight" => Some(i),
         "this" | "next" | "last" | "past" | "coming" => {

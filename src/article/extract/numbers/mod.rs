@@ -6,6 +6,7 @@
 //! identifiers ("Covid-19", "Article 5", "year 11 and 13"), ordinals, times, numbers
 //! inside URLs, time frames ("over the past two decades") and pronoun uses of "one".
 
+mod lists;
 pub mod phrase;
 pub mod quantity;
 
@@ -17,7 +18,7 @@ use crate::article::extract::numbers::quantity::{
 use crate::article::text::lexicon::{FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, number_word, scale_word};
 use crate::article::text::numerals::is_currency_code;
 use crate::article::text::numerals::year_of;
-use crate::article::text::tokens::{Kind, Token, low, phone_numbers};
+use crate::article::text::tokens::{Kind, Token, is_currency, low, phone_numbers};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -65,12 +66,6 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
-    // Only numbers and number words can start a statistic; most paragraphs have few.
-    let may_start = |x: &Token| {
-        x.kind == Kind::Number
-            || x.kind == Kind::Word
-                && (x.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(x.text(text), "a" | "an" | "A" | "An"))
-    };
     if !t.iter().any(|x| x.kind == Kind::Number || x.kind == Kind::Word && x.lex.is(NUMBER | FRACTION | HYPHENATED)) {
         return Vec::new();
     }
@@ -78,7 +73,40 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     static URL_CUES: LazyLock<[Finder<'static>; 3]> =
         LazyLock::new(|| [&b"://"[..], b"www.", b"10."].map(|m| Finder::new(m).into_owned()));
     let urls = if URL_CUES.iter().any(|f| f.find(text.as_bytes()).is_some()) { url_ranges(text) } else { Vec::new() };
-    // Tokens claimed by dates, and identifiers continued by "and"/"or" ("year 11 and 13").
+    let blocked = blocked_tokens(text, t, dates);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut last_identifier: Option<usize> = None;
+    while i < t.len() {
+        if !may_start(text, &t[i]) || blocked[i] || inside(&urls, t[i].start, t[i].end) {
+            i += 1;
+            continue;
+        }
+        if t[i].kind == Kind::Number && is_identifier(text, t, i, last_identifier) {
+            last_identifier = Some(i);
+            i += 1;
+            continue;
+        }
+        match statistic_at(text, t, i, &blocked) {
+            Step::Found(stat, next) => {
+                out.push(stat);
+                i = next;
+            }
+            Step::Skip(next) => i = next,
+        }
+    }
+    out
+}
+
+/// Only numbers and number words can start a statistic; most paragraphs have few.
+fn may_start(text: &str, x: &Token) -> bool {
+    x.kind == Kind::Number
+        || x.kind == Kind::Word
+            && (x.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(x.text(text), "a" | "an" | "A" | "An"))
+}
+
+/// Tokens that cannot start a statistic: those of phone numbers and of dates.
+fn blocked_tokens(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<bool> {
     let mut blocked = vec![false; t.len()];
     for (a, b) in phone_numbers(text, t) {
         blocked[a..b].iter_mut().for_each(|x| *x = true);
@@ -92,131 +120,134 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
             blocked[k] = true;
         }
     }
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut last_identifier: Option<usize> = None;
-    while i < t.len() {
-        if !may_start(&t[i]) || blocked[i] || inside(&urls, t[i].start, t[i].end) {
-            i += 1;
-            continue;
-        }
-        // Identifier chains: "year 11 and 13", "Articles 5, 6 and 7".
-        if t[i].kind == Kind::Number {
-            let label_at = |k: usize| t[k].kind == Kind::Word && (t[k].lex.is(LABEL) || is_label(t[k].text(text)));
-            // "Article 5", and abbreviated: "No. 4", "Fig. 3".
-            let labelled = i > 0 && label_at(i - 1)
-                || i > 1 && t[i - 1].text(text) == "." && t[i - 1].start == t[i - 2].end && label_at(i - 2);
-            let chained = last_identifier
-                .is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
-            if labelled || chained {
-                last_identifier = Some(i);
-                i += 1;
-                continue;
-            }
-        }
-        let Some((mut end, mut value)) = quantity_at(text, t, i, &blocked) else {
-            i += 1;
-            continue;
-        };
-        // The currency code belongs to the amount: "CHF 96", "Rs. 1.5 lakh".
-        let mut q_start = i;
-        if i >= 1 && is_currency_code(word_at(text, t, i - 1)) {
-            q_start = i - 1;
-        } else if i >= 2 && word_at(text, t, i - 1) == "." && is_currency_code(word_at(text, t, i - 2)) {
-            q_start = i - 2;
-        }
-        // Scale and percent: "8.9 million", "98 per cent", "4.3 percent", "59 %".
-        if let Some(n) = t.get(end + 1).filter(|n| n.kind == Kind::Word) {
-            let ns = n.text(text);
-            if let Some(sc) = scale_word(ns).filter(|_| ns.len() > 1) {
-                value = value.map(|v| v * sc);
-                end += 1;
-            }
-        }
-        end = unit_end(text, t, end);
-        // Ranges: "between £2,000 and £15,000", "$3.4bn to $3.6bn" (but "from 2% to 4%"
-        // and "rose 11.6% to $1.94bn" are two figures).
-        let joiner = low(word_at(text, t, end + 1));
-        let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
-        // Both figures written alike: digits, the same currency sign, both percentages or
-        // neither; or both number words ("two to three").
-        let style = |x: &Token| {
-            let s = x.text(text);
-            let lead = s.chars().next().filter(|c| !c.is_ascii_digit());
-            (x.kind, lead, s.ends_with('%'))
-        };
-        let word_number = |x: &Token| x.kind == Kind::Word && x.lex.is(NUMBER) && !x.lex.is(SCALE);
-        if let Some(second) = t.get(end + 2).filter(|_| !blocked[end + 2]) {
-            let digits = second.kind == Kind::Number && digits_value(second.text(text)).is_some();
-            let words = q_start == end && word_number(&t[q_start]) && word_number(second);
-            let same_style = style(second) == style(&t[q_start]) || words;
-            let range = match joiner.as_str() {
-                "and" => before.as_str() == "between" && digits,
-                "to" => before.as_str() != "from" && same_style && (digits || words),
-                _ => false,
-            };
-            if range {
-                end = unit_end(text, t, end + 2);
-            }
-        }
-        // Ratios: "3 in 4", "one in five", "one out of five".
-        let ratio = match low(word_at(text, t, end + 1)).as_str() {
-            "in" => Some(end + 1),
-            "out" if low(word_at(text, t, end + 2)).as_str() == "of" => Some(end + 2),
-            _ => None,
-        };
-        if let Some(x) = ratio.and_then(|k| t.get(k + 1)) {
-            let k = ratio.unwrap_or(end) + 1;
-            let is_num = x.kind == Kind::Number && digits_value(x.text(text)).is_some() && year_of(x, text).is_none()
-                || number_word(x.text(text)).is_some_and(|v| !v.is_nan());
-            if is_num && !blocked[k] {
-                end = k;
-            }
-        }
-        // "12-month", "10-year": a unit glued with a hyphen.
-        if word_at(text, t, end + 1) == "-"
-            && t[end + 1].start == t[end].end
-            && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end)
-        {
-            let unit = word_at(text, t, end + 2);
-            if unit.contains("-old") || unit == "year-old" {
-                i = end + 3;
-                continue;
-            }
-            if is_hyphen_unit(unit.split('-').next().unwrap_or("")) {
-                end += 2;
-            }
-        }
-        let q_end = end;
-        // Spans of time are not statistics ("over the past two decades", "two years later",
-        // "within four hours"), unless they count something ("two days of strike action")
-        // or set a record ("for the first time in 31 years").
-        if (is_duration(text, t, q_start, q_end) || is_hyphenated_span(text, t, q_end))
-            && !sets_record(text, t, q_start)
-        {
-            i = q_end + 1;
-            continue;
-        }
-        // The phrase: modifiers before, what is counted after.
-        let start = modifier_start(text, t, q_start);
-        let mut phrase_end = counted_end(text, t, q_end);
-        // A price per unit: "£1,738 a year", "$90 a barrel", "€412 per megawatt hour".
-        let money = t[q_start].kind == Kind::Word
-            || t[q_start].text(text).starts_with(crate::article::text::tokens::is_currency);
-        if money && phrase_end == q_end {
-            phrase_end = rate_end(text, t, q_end).unwrap_or(phrase_end);
-        }
-        out.push(FoundStat {
-            start: t[start].start,
-            end: t[phrase_end].end,
-            q_start: t[q_start].start,
-            q_end: t[q_end].end,
-            value,
-        });
-        // A phrase may hold a second number ("nine of the 12 largest cities").
-        i = phrase_end.max(q_end) + 1;
+    blocked
+}
+
+/// A number that is an identifier: labelled ("Article 5", "No. 4", "Fig. 3") or
+/// continuing a chain of them ("year 11 and 13", "Articles 5, 6 and 7").
+fn is_identifier(text: &str, t: &[Token], i: usize, last_identifier: Option<usize>) -> bool {
+    let label_at = |k: usize| t[k].kind == Kind::Word && (t[k].lex.is(LABEL) || is_label(t[k].text(text)));
+    let labelled = i > 0 && label_at(i - 1)
+        || i > 1 && t[i - 1].text(text) == "." && t[i - 1].start == t[i - 2].end && label_at(i - 2);
+    let chained = last_identifier
+        .is_some_and(|li| li + 2 == i && matches!(word_at(text, t, i - 1), "and" | "or" | "," | "&" | "to"));
+    labelled || chained
+}
+
+/// What the scan does at a token: record a statistic, or skip; then go on from a token.
+enum Step {
+    Found(FoundStat, usize),
+    Skip(usize),
+}
+
+/// The statistic whose quantity starts at token `i`, if there is one.
+fn statistic_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Step {
+    let Some((end, value)) = quantity_at(text, t, i, blocked) else { return Step::Skip(i + 1) };
+    let q_start = currency_start(text, t, i);
+    let (end, value) = scaled(text, t, end, value);
+    let end = unit_end(text, t, end);
+    let end = second_figure_end(text, t, q_start, end, blocked);
+    let end = ratio_end(text, t, end, blocked);
+    let Some(q_end) = hyphen_unit_end(text, t, end) else { return Step::Skip(end + 3) };
+    // Spans of time are not statistics ("over the past two decades", "two years later",
+    // "within four hours"), unless they count something ("two days of strike action")
+    // or set a record ("for the first time in 31 years").
+    if (is_duration(text, t, q_start, q_end) || is_hyphenated_span(text, t, q_end)) && !sets_record(text, t, q_start) {
+        return Step::Skip(q_end + 1);
     }
-    out
+    // The phrase: modifiers before, what is counted after.
+    let start = modifier_start(text, t, q_start);
+    let mut phrase_end = counted_end(text, t, q_end);
+    // A price per unit: "£1,738 a year", "$90 a barrel", "€412 per megawatt hour".
+    let money = t[q_start].kind == Kind::Word || t[q_start].text(text).starts_with(is_currency);
+    if money && phrase_end == q_end {
+        phrase_end = rate_end(text, t, q_end).unwrap_or(phrase_end);
+    }
+    let stat = FoundStat {
+        start: t[start].start,
+        end: t[phrase_end].end,
+        q_start: t[q_start].start,
+        q_end: t[q_end].end,
+        value,
+    };
+    // A phrase may hold a second number ("nine of the 12 largest cities").
+    Step::Found(stat, phrase_end.max(q_end) + 1)
+}
+
+/// The currency code belongs to the amount: "CHF 96", "Rs. 1.5 lakh".
+fn currency_start(text: &str, t: &[Token], i: usize) -> usize {
+    if i >= 1 && is_currency_code(word_at(text, t, i - 1)) {
+        i - 1
+    } else if i >= 2 && word_at(text, t, i - 1) == "." && is_currency_code(word_at(text, t, i - 2)) {
+        i - 2
+    } else {
+        i
+    }
+}
+
+/// A scale word after the number: "8.9 million".
+fn scaled(text: &str, t: &[Token], end: usize, value: Option<f64>) -> (usize, Option<f64>) {
+    if let Some(n) = t.get(end + 1).filter(|n| n.kind == Kind::Word) {
+        let ns = n.text(text);
+        if let Some(sc) = scale_word(ns).filter(|_| ns.len() > 1) {
+            return (end + 1, value.map(|v| v * sc));
+        }
+    }
+    (end, value)
+}
+
+/// Ranges: "between £2,000 and £15,000", "$3.4bn to $3.6bn" (but "from 2% to 4%" and
+/// "rose 11.6% to $1.94bn" are two figures). Both figures are written alike: digits, the
+/// same currency sign, both percentages or neither; or both number words ("two to three").
+fn second_figure_end(text: &str, t: &[Token], q_start: usize, end: usize, blocked: &[bool]) -> usize {
+    let joiner = low(word_at(text, t, end + 1));
+    let before = if q_start > 0 { low(word_at(text, t, q_start - 1)) } else { low("") };
+    let style = |x: &Token| {
+        let s = x.text(text);
+        let lead = s.chars().next().filter(|c| !c.is_ascii_digit());
+        (x.kind, lead, s.ends_with('%'))
+    };
+    let word_number = |x: &Token| x.kind == Kind::Word && x.lex.is(NUMBER) && !x.lex.is(SCALE);
+    let Some(second) = t.get(end + 2).filter(|_| !blocked[end + 2]) else { return end };
+    let digits = second.kind == Kind::Number && digits_value(second.text(text)).is_some();
+    let words = q_start == end && word_number(&t[q_start]) && word_number(second);
+    let same_style = style(second) == style(&t[q_start]) || words;
+    let range = match joiner.as_str() {
+        "and" => before.as_str() == "between" && digits,
+        "to" => before.as_str() != "from" && same_style && (digits || words),
+        _ => false,
+    };
+    if range { unit_end(text, t, end + 2) } else { end }
+}
+
+/// Ratios: "3 in 4", "one in five", "one out of five".
+fn ratio_end(text: &str, t: &[Token], end: usize, blocked: &[bool]) -> usize {
+    let ratio = match low(word_at(text, t, end + 1)).as_str() {
+        "in" => Some(end + 1),
+        "out" if low(word_at(text, t, end + 2)).as_str() == "of" => Some(end + 2),
+        _ => None,
+    };
+    let Some(k) = ratio.map(|r| r + 1) else { return end };
+    let Some(x) = t.get(k) else { return end };
+    let is_num = x.kind == Kind::Number && digits_value(x.text(text)).is_some() && year_of(x, text).is_none()
+        || number_word(x.text(text)).is_some_and(|v| !v.is_nan());
+    if is_num && !blocked[k] { k } else { end }
+}
+
+/// "12-month", "10-year": a unit glued with a hyphen joins the quantity. `None` for an
+/// age ("58-year-old"), which is no statistic.
+fn hyphen_unit_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
+    let glued = word_at(text, t, end + 1) == "-"
+        && t[end + 1].start == t[end].end
+        && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end);
+    if !glued {
+        return Some(end);
+    }
+    let unit = word_at(text, t, end + 2);
+    if unit.contains("-old") || unit == "year-old" {
+        return None;
+    }
+    Some(if is_hyphen_unit(unit.split('-').next().unwrap_or("")) { end + 2 } else { end })
 }
 
 /// A span of time: "four hours", "the final three months of 2024". Not a duration: a count

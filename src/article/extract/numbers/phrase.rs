@@ -2,9 +2,12 @@
 //! "nearly"), what it counts after it ("of all victims", "one-off bonus"), and the unit of
 //! a price ("a year", "per megawatt hour").
 
-use crate::article::extract::dates::is_irregular_plural;
+use super::lists::MODIFIER_PAIRS;
 use crate::article::extract::numbers::quantity::{is_label, word_at};
-use crate::article::text::lexicon::{FUNCTION, NUMBER, SCALE, SPEECH, number_word};
+use crate::article::text::lexicon::{
+    FUNCTION, NUMBER, QUANTITY_MODIFIER, RATE_UNIT, SCALE, SPEECH, TALLY, has_lowercase, is_irregular_plural,
+    number_word,
+};
 use crate::article::text::tokens::{Kind, Token, low};
 
 /// Extends a quantity back over "more than", "nearly", "at least", "an estimated".
@@ -12,41 +15,11 @@ pub(super) fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
     let w = |k: usize| low(word_at(text, t, k));
     if q >= 2 {
         let two = (w(q - 2), w(q - 1));
-        if matches!(
-            (two.0.as_str(), two.1.as_str()),
-            ("more", "than")
-                | ("less", "than")
-                | ("fewer", "than")
-                | ("at", "least")
-                | ("at", "most")
-                | ("up", "to")
-                | ("as", "many")
-                | ("as", "much")
-                | ("an", "estimated")
-                | ("close", "to")
-        ) {
+        if MODIFIER_PAIRS.contains(&(two.0.as_str(), two.1.as_str())) {
             return q - 2;
         }
     }
-    if q >= 1
-        && matches!(
-            w(q - 1).as_str(),
-            "nearly"
-                | "almost"
-                | "about"
-                | "around"
-                | "roughly"
-                | "approximately"
-                | "some"
-                | "over"
-                | "under"
-                | "just"
-                | "only"
-                | "barely"
-                | "exactly"
-                | "estimated"
-        )
-    {
+    if q >= 1 && has_lowercase(w(q - 1).as_str(), QUANTITY_MODIFIER) {
         return q - 1;
     }
     q
@@ -56,45 +29,14 @@ pub(super) fn modifier_start(text: &str, t: &[Token], q: usize) -> usize {
 /// "of all victims", "of human trafficking victims".
 /// The end of "a year", "an hour", "per megawatt hour" after a price ending at `q_end`.
 pub(super) fn rate_end(text: &str, t: &[Token], q_end: usize) -> Option<usize> {
-    const UNITS: [&str; 30] = [
-        "hour",
-        "day",
-        "week",
-        "month",
-        "year",
-        "night",
-        "head",
-        "person",
-        "household",
-        "home",
-        "barrel",
-        "tonne",
-        "ton",
-        "litre",
-        "liter",
-        "gallon",
-        "kilo",
-        "kg",
-        "kilogram",
-        "pound",
-        "lb",
-        "ounce",
-        "oz",
-        "share",
-        "unit",
-        "mwh",
-        "kwh",
-        "gigajoule",
-        "therm",
-        "mile",
-    ];
     let per = low(word_at(text, t, q_end + 1));
     if !matches!(per.as_str(), "a" | "an" | "per") {
         return None;
     }
     let unit = |k: usize| {
         let w = low(word_at(text, t, k));
-        UNITS.contains(&w.as_str()) || w.as_str().strip_suffix('s').is_some_and(|s| UNITS.contains(&s))
+        has_lowercase(w.as_str(), RATE_UNIT)
+            || w.as_str().strip_suffix('s').is_some_and(|s| has_lowercase(s, RATE_UNIT))
     };
     // "per megawatt hour", "a square metre"
     let two = matches!(low(word_at(text, t, q_end + 2)).as_str(), "megawatt" | "kilowatt" | "square" | "cubic")
@@ -152,7 +94,7 @@ pub(super) fn counted_end(text: &str, t: &[Token], q_end: usize) -> usize {
     }
     // A tally: "by 61 votes to 57".
     if end > q_end
-        && matches!(low(word_at(text, t, end)).as_str(), "votes" | "seats" | "goals" | "points" | "runs" | "wickets")
+        && has_lowercase(low(word_at(text, t, end)).as_str(), TALLY)
         && low(word_at(text, t, k)).as_str() == "to"
         && t.get(k + 1).is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some())
     {

@@ -2,9 +2,10 @@
 //! cent", "£1,000", "one-third", "3 in 4", "NZ$240". Whether a quantity is a statistic,
 //! and what it counts, is `numbers`' business.
 
+use super::lists::UNIT_SUFFIXES;
 use crate::article::text::lexicon::{
-    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, SCALE, TIME_UNIT, fraction_word, has, is_function_word,
-    is_speech_verb, number_word, scale_word,
+    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
+    fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
 use crate::article::text::numerals::{is_currency_code, year_of};
 use crate::article::text::tokens::{Kind, Token, is_currency, low};
@@ -26,7 +27,7 @@ pub(super) fn is_time_unit(word: &str) -> bool {
 }
 
 fn is_percent_word(word: &str) -> bool {
-    matches!(low(word).as_str(), "percent" | "pc" | "pct" | "percentage")
+    has_lowercase(low(word).as_str(), PERCENT)
 }
 
 /// Units a hyphenated number word takes: "two-week", "three-year", "10-month".
@@ -52,10 +53,7 @@ pub(super) fn digits_value(s: &str) -> Option<f64> {
         "m" | "M" | "mn" => 1e6,
         "bn" | "b" | "B" => 1e9,
         "tn" | "trn" => 1e12,
-        // Units written straight after the number: "187mm", "700km", "12kg", "38C".
-        "mm" | "cm" | "km" | "kg" | "g" | "mg" | "lb" | "lbs" | "ft" | "mi" | "mph" | "kph" | "kmh" | "C" | "F"
-        | "ml" | "l" | "L" | "GB" | "MB" | "TB" | "kW" | "MW" | "GW" | "kWh" | "MWh" | "GWh" | "TWh" | "ha" | "x"
-        | "bp" | "bps" | "pts" | "pc" | "sqm" | "sqft" | "t" => 1.0,
+        _ if UNIT_SUFFIXES.contains(&suffix) => 1.0,
         _ => return None,
     };
     Some(v * scale)
@@ -64,180 +62,214 @@ pub(super) fn digits_value(s: &str) -> Option<f64> {
 /// The quantity starting at token `i`: its last token and value; `None` if the token
 /// does not start a statistic.
 pub(super) fn quantity_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Option<(usize, Option<f64>)> {
-    let tok = &t[i];
-    let s = tok.text(text);
-    let prev = i.checked_sub(1).map(|p| &t[p]);
-    let prev_s = prev.map_or("", |p| p.text(text));
-    match tok.kind {
-        Kind::Number => {
-            let value = digits_value(s)?; // ordinals (11th), identifiers (5G), times (10am) fail here
-            if is_clock_time(text, t, i) {
-                return None;
-            }
-            if let Some(p) = prev {
-                if p.end == tok.start && matches!(prev_s, "-" | "#" | "/" | "." | ":" | "№") {
-                    return None;
-                }
-                if p.kind == Kind::Word && is_label(prev_s) {
-                    return None;
-                }
-                // Ages: "aged 58", "Jane Doe, 58, said".
-                if p.kind == Kind::Word && matches!(low(prev_s).as_str(), "aged" | "age" | "ages") {
-                    return None;
-                }
-                if prev_s == ","
-                    && word_at(text, t, i + 1) == ","
-                    && i >= 2
-                    && t[i - 2].kind == Kind::Word
-                    && word_at(text, t, i - 2).starts_with(char::is_uppercase)
-                    && s.len() <= 3
-                {
-                    return None;
-                }
-                // "Rs 4,280 crore", "CHF 96": a currency code is the amount's, not a name.
-                if is_currency_code(prev_s) {
-                    return Some((i, Some(value)));
-                }
-                // "Windows 11", "Boeing 737": a capitalised word naming the number (but
-                // "beat Dartford Rovers 2-1" is a score).
-                let score = word_at(text, t, i + 1) == "-"
-                    && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 2)
-                    && s.len() <= 2;
-                if p.kind == Kind::Word
-                    && !score
-                    && prev_s.starts_with(char::is_uppercase)
-                    && !is_function_word(prev_s)
-                    && !is_speech_verb(prev_s)
-                    && i >= 2
-                    && !matches!(word_at(text, t, i - 2), "." | "!" | "?" | "“" | "\"" | ":")
-                {
-                    return None;
-                }
-            }
-            if let Some(n) = t.get(i + 1) {
-                let ns = n.text(text);
-                // 10:30, 3.5.1, 555-1234 style identifiers; ranges "10-15" are kept.
-                if n.start == tok.end
-                    && matches!(ns, ":" | "/" | ".")
-                    && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
-                {
-                    return None;
-                }
-            }
-            // A year-shaped number is a year (or a name's), unless it counts things.
-            if year_of(tok, text).is_some() {
-                let next = word_at(text, t, i + 1);
-                let counts = next.ends_with('s')
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                    && !is_function_word(next);
-                if !counts {
-                    return None;
-                }
-            }
-            let mut end = i;
-            // A range: "10-15", "10 to 15".
-            if t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
-                && matches!(word_at(text, t, i + 1), "-" | "–")
-                && t[i + 1].start == tok.end
-                && t[i + 2].start == t[i + 1].end
-            {
-                end = i + 2;
-            }
-            Some((end, Some(value)))
-        }
-        Kind::Word => {
-            // "a" only starts a quantity before "third", "million", "dozen"…
-            let article = matches!(s, "a" | "an" | "A" | "An")
-                && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
-            if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {
-                return None;
-            }
-            let w = low(s);
-            let w = w.as_str();
-            let prev_low = low(prev_s);
-            // Anaphora: "the two organisations" points back; it does not count.
-            let anaphoric = matches!(prev_low.as_str(), "the" | "these" | "those" | "both" | "all");
-            if let Some(v) = fraction_word(s) {
-                if w == "half" || w == "quarter" || w == "third" {
-                    // "half of all children", "just over half", but not "a third time",
-                    // "half an hour" or "the second half of 2025".
-                    let of = low(word_at(text, t, i + 1)).as_str() == "of";
-                    return ((of || qualifies(prev_low.as_str())) && !is_period_half(prev_low.as_str()))
-                        .then_some((i, Some(v)));
-                }
-                if w.contains('-') || w.ends_with('s') {
-                    return Some((i, Some(v)));
-                }
-                return None;
-            }
-            if matches!(w, "a" | "an") {
-                let next = word_at(text, t, i + 1);
-                let nl = low(next);
-                if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth")
-                    && (low(word_at(text, t, i + 2)).as_str() == "of" || qualifies(prev_low.as_str()))
-                {
-                    return Some((i + 1, fraction_word(next)));
-                }
-                if matches!(nl.as_str(), "million" | "billion" | "thousand" | "dozen" | "hundred" | "trillion") {
-                    return Some((i + 1, scale_word(next).or(number_word(next))));
-                }
-                return None;
-            }
-            if let Some(v) = number_word(s) {
-                if anaphoric || blocked.get(i).copied().unwrap_or(false) {
-                    return None;
-                }
-                if v.is_nan() {
-                    // "hundreds of", "thousands of": vague but still a magnitude.
-                    return (low(word_at(text, t, i + 1)).as_str() == "of").then_some((i, None));
-                }
-                let mut end = i;
-                let mut value = v;
-                // "twenty five", "two hundred"
-                while let Some(nv) = t.get(end + 1).and_then(|n| number_word(n.text(text))).filter(|x| !x.is_nan()) {
-                    value = if nv >= 100.0 { value * nv } else { value + nv };
-                    end += 1;
-                }
-                if w == "one" && end == i {
-                    // "one" is a pronoun or "a single" unless a ratio or scale follows.
-                    let next = low(word_at(text, t, i + 1));
-                    // "one meal a day": a rate.
-                    let rate = matches!(low(word_at(text, t, i + 2)).as_str(), "a" | "per")
-                        && is_time_unit(word_at(text, t, i + 3));
-                    let ok = scale_word(word_at(text, t, i + 1)).is_some()
-                        || rate
-                        || matches!(next.as_str(), "in" | "out" | "per" | "percent")
-                            && (next.as_str() != "in"
-                                || t.get(i + 2)
-                                    .is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some()));
-                    if !ok {
-                        return None;
-                    }
-                }
-                return Some((end, Some(value)));
-            }
-            // Hyphenated: "twenty-five", "two-week"; "one-off" and "two-way" are not counts.
-            if let Some((head, tail)) = s.split_once('-') {
-                // "her half-hectare rice field"
-                if let Some(f) = fraction_word(head).filter(|_| is_hyphen_unit(tail)) {
-                    return Some((i, Some(f)));
-                }
-                let hv = number_word(head).filter(|v| !v.is_nan())?;
-                if anaphoric {
-                    return None;
-                }
-                if let Some(tv) = number_word(tail).filter(|v| !v.is_nan()) {
-                    return Some((i, Some(hv + tv)));
-                }
-                let unit = tail.split('-').next().unwrap_or("");
-                if is_hyphen_unit(unit) && !tail.ends_with("-old") && low(head).as_str() != "one" {
-                    return Some((i, Some(hv)));
-                }
-            }
-            None
-        }
+    match t[i].kind {
+        Kind::Number => digits_quantity(text, t, i),
+        Kind::Word => word_quantity(text, t, i, blocked.get(i).copied().unwrap_or(false)),
         Kind::Punct => None,
     }
+}
+
+/// What the word before a number says of it.
+enum Before {
+    /// Nothing that decides.
+    Nothing,
+    /// It makes the number something other than a quantity: a label ("year 11"), an
+    /// age ("aged 58"), a name ("Windows 11"), a sign glued to it ("#5", "-3").
+    NotAQuantity,
+    /// A currency code: the number is an amount ("Rs 4,280", "CHF 96").
+    Currency,
+}
+
+/// A number written with digits: "1,000", "£4.3bn", "10-15".
+fn digits_quantity(text: &str, t: &[Token], i: usize) -> Option<(usize, Option<f64>)> {
+    // Ordinals (11th), identifiers (5G) and times (10am) have no value.
+    let value = digits_value(t[i].text(text))?;
+    if is_clock_time(text, t, i) {
+        return None;
+    }
+    match before_number(text, t, i) {
+        Before::NotAQuantity => return None,
+        Before::Currency => return Some((i, Some(value))),
+        Before::Nothing => {}
+    }
+    if is_identifier(text, t, i) || is_plain_year(text, t, i) {
+        return None;
+    }
+    Some((range_end(text, t, i), Some(value)))
+}
+
+fn before_number(text: &str, t: &[Token], i: usize) -> Before {
+    let Some(p) = i.checked_sub(1).map(|p| &t[p]) else { return Before::Nothing };
+    let prev = p.text(text);
+    let word = p.kind == Kind::Word;
+    let glued_sign = p.end == t[i].start && matches!(prev, "-" | "#" | "/" | "." | ":" | "№");
+    // Ages: "aged 58", "Jane Doe, 58, said".
+    let age = word && matches!(low(prev).as_str(), "aged" | "age" | "ages") || is_apposed_age(text, t, i);
+    if glued_sign || word && is_label(prev) || age {
+        Before::NotAQuantity
+    } else if is_currency_code(prev) {
+        Before::Currency
+    } else if word && names_the_number(text, t, i) {
+        Before::NotAQuantity
+    } else {
+        Before::Nothing
+    }
+}
+
+/// "Jane Doe, 58, said": a short number between commas after a name is an age.
+fn is_apposed_age(text: &str, t: &[Token], i: usize) -> bool {
+    word_at(text, t, i.wrapping_sub(1)) == ","
+        && word_at(text, t, i + 1) == ","
+        && i >= 2
+        && t[i - 2].kind == Kind::Word
+        && word_at(text, t, i - 2).starts_with(char::is_uppercase)
+        && t[i].text(text).len() <= 3
+}
+
+/// "Windows 11", "Boeing 737": a capitalised word naming the number (but "beat Dartford
+/// Rovers 2-1" is a score, and a capital that opens a sentence names nothing).
+fn names_the_number(text: &str, t: &[Token], i: usize) -> bool {
+    let prev = word_at(text, t, i - 1);
+    let score = word_at(text, t, i + 1) == "-"
+        && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 2)
+        && t[i].text(text).len() <= 2;
+    !score
+        && prev.starts_with(char::is_uppercase)
+        && !is_function_word(prev)
+        && !is_speech_verb(prev)
+        && i >= 2
+        && !matches!(word_at(text, t, i - 2), "." | "!" | "?" | "“" | "\"" | ":")
+}
+
+/// 10:30, 3.5.1, 555-1234 style identifiers (ranges "10-15" are kept).
+fn is_identifier(text: &str, t: &[Token], i: usize) -> bool {
+    t.get(i + 1).is_some_and(|n| {
+        n.start == t[i].end
+            && matches!(n.text(text), ":" | "/" | ".")
+            && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
+    })
+}
+
+/// A year-shaped number is a year (or a name's), unless it counts things: "2000 people".
+fn is_plain_year(text: &str, t: &[Token], i: usize) -> bool {
+    if year_of(&t[i], text).is_none() {
+        return false;
+    }
+    let next = word_at(text, t, i + 1);
+    let counts = next.ends_with('s') && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next);
+    !counts
+}
+
+/// The last token of a range written with a dash, "10-15"; else the number itself.
+fn range_end(text: &str, t: &[Token], i: usize) -> usize {
+    let range = t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
+        && matches!(word_at(text, t, i + 1), "-" | "–")
+        && t[i + 1].start == t[i].end
+        && t[i + 2].start == t[i + 1].end;
+    if range { i + 2 } else { i }
+}
+
+/// A quantity in words: "one-third", "a million", "twenty five", "hundreds of",
+/// "two-week". `blocked` marks a number word already taken by a date ("two years later").
+fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(usize, Option<f64>)> {
+    let tok = &t[i];
+    let s = tok.text(text);
+    // "a" only starts a quantity before "third", "million", "dozen"…
+    let article =
+        matches!(s, "a" | "an" | "A" | "An") && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
+    if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {
+        return None;
+    }
+    let w = low(s);
+    let prev = low(i.checked_sub(1).map_or("", |p| t[p].text(text)));
+    // Anaphora: "the two organisations" points back; it does not count.
+    let anaphoric = matches!(prev.as_str(), "the" | "these" | "those" | "both" | "all");
+    if let Some(v) = fraction_word(s) {
+        return fraction_quantity(text, t, i, w.as_str(), prev.as_str(), v);
+    }
+    if matches!(w.as_str(), "a" | "an") {
+        return article_quantity(text, t, i, prev.as_str());
+    }
+    if let Some(v) = number_word(s) {
+        if anaphoric || blocked {
+            return None;
+        }
+        return number_word_quantity(text, t, i, w.as_str(), v);
+    }
+    hyphenated_quantity(s, anaphoric).map(|v| (i, Some(v)))
+}
+
+/// "half of all children", "just over half", "two-thirds"; not "a third time", "half an
+/// hour" or "the second half of 2025".
+fn fraction_quantity(text: &str, t: &[Token], i: usize, w: &str, prev: &str, v: f64) -> Option<(usize, Option<f64>)> {
+    if w == "half" || w == "quarter" || w == "third" {
+        let of = low(word_at(text, t, i + 1)).as_str() == "of";
+        return ((of || qualifies(prev)) && !is_period_half(prev)).then_some((i, Some(v)));
+    }
+    (w.contains('-') || w.ends_with('s')).then_some((i, Some(v)))
+}
+
+/// "a third of", "a million", "a dozen".
+fn article_quantity(text: &str, t: &[Token], i: usize, prev: &str) -> Option<(usize, Option<f64>)> {
+    let next = word_at(text, t, i + 1);
+    let nl = low(next);
+    if matches!(nl.as_str(), "third" | "quarter" | "half" | "fifth" | "tenth")
+        && (low(word_at(text, t, i + 2)).as_str() == "of" || qualifies(prev))
+    {
+        return Some((i + 1, fraction_word(next)));
+    }
+    if matches!(nl.as_str(), "million" | "billion" | "thousand" | "dozen" | "hundred" | "trillion") {
+        return Some((i + 1, scale_word(next).or(number_word(next))));
+    }
+    None
+}
+
+/// "twenty five", "two hundred", "thousands of"; "one" only as a count ("one in four",
+/// "one meal a day").
+fn number_word_quantity(text: &str, t: &[Token], i: usize, w: &str, v: f64) -> Option<(usize, Option<f64>)> {
+    if v.is_nan() {
+        // "hundreds of", "thousands of": vague but still a magnitude.
+        return (low(word_at(text, t, i + 1)).as_str() == "of").then_some((i, None));
+    }
+    let mut end = i;
+    let mut value = v;
+    while let Some(nv) = t.get(end + 1).and_then(|n| number_word(n.text(text))).filter(|x| !x.is_nan()) {
+        value = if nv >= 100.0 { value * nv } else { value + nv };
+        end += 1;
+    }
+    if w == "one" && end == i && !one_counts(text, t, i) {
+        return None;
+    }
+    Some((end, Some(value)))
+}
+
+/// "one" is a pronoun or "a single" unless a ratio, a scale or a rate follows.
+fn one_counts(text: &str, t: &[Token], i: usize) -> bool {
+    let next = low(word_at(text, t, i + 1));
+    // "one meal a day": a rate.
+    let rate = matches!(low(word_at(text, t, i + 2)).as_str(), "a" | "per") && is_time_unit(word_at(text, t, i + 3));
+    let ratio = matches!(next.as_str(), "in" | "out" | "per" | "percent")
+        && (next.as_str() != "in"
+            || t.get(i + 2).is_some_and(|x| x.kind == Kind::Number || number_word(x.text(text)).is_some()));
+    scale_word(word_at(text, t, i + 1)).is_some() || rate || ratio
+}
+
+/// Hyphenated counts: "twenty-five", "two-week", "her half-hectare rice field"; "one-off"
+/// and "two-way" are not counts.
+fn hyphenated_quantity(s: &str, anaphoric: bool) -> Option<f64> {
+    let (head, tail) = s.split_once('-')?;
+    if let Some(f) = fraction_word(head).filter(|_| is_hyphen_unit(tail)) {
+        return Some(f);
+    }
+    let hv = number_word(head).filter(|v| !v.is_nan())?;
+    if anaphoric {
+        return None;
+    }
+    if let Some(tv) = number_word(tail).filter(|v| !v.is_nan()) {
+        return Some(hv + tv);
+    }
+    let unit = tail.split('-').next().unwrap_or("");
+    (is_hyphen_unit(unit) && !tail.ends_with("-old") && low(head).as_str() != "one").then_some(hv)
 }
 
 /// Extends a number over its scale and percent words: "8.9 million", "98 per cent",
@@ -265,37 +297,14 @@ pub(super) fn unit_end(text: &str, t: &[Token], mut end: usize) -> usize {
     end
 }
 
-/// Currency codes and abbreviations written before an amount.
-
-const QUALIFIERS: &[&str] = &[
-    "over",
-    "than",
-    "by",
-    "almost",
-    "nearly",
-    "about",
-    "around",
-    "roughly",
-    "just",
-    "some",
-    "to",
-    "from",
-    "under",
-    "approximately",
-    "only",
-    "barely",
-    "exactly",
-    "fully",
-];
-
 /// Words before a bare fraction that make it a quantity: "just over half", "up by a third".
 fn qualifies(prev: &str) -> bool {
-    QUALIFIERS.contains(&prev)
+    has_lowercase(prev, QUALIFIER)
 }
 
 /// "the second half of 2025" is a period, not a quantity.
 fn is_period_half(prev: &str) -> bool {
-    matches!(prev, "first" | "second" | "third" | "fourth" | "last" | "final" | "latter" | "former")
+    has_lowercase(prev, PERIOD_ORDINAL)
 }
 
 /// "8 a.m.", "6 pm", "10 p.m.": a time of day, not a quantity.

@@ -4,7 +4,7 @@
 
 use crate::article::extract::names::{NameKind, find_names};
 use crate::article::text::lexicon::{
-    AUXILIARY, has, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word,
+    AUXILIARY, DOCUMENT, has, has_lowercase, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word,
 };
 use crate::article::text::tokens::{Kind, Token, low};
 
@@ -250,27 +250,7 @@ fn phrase(text: &str, t: &[Token]) -> Said {
     // "A note from Jefferies", "a statement by the ministry": the source behind it.
     let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
     if let Some(k) = words.iter().position(|x| matches!(low(x.text(text)).as_str(), "from" | "by")) {
-        let document = (1..=3).contains(&k)
-            && matches!(
-                low(words[k - 1].text(text)).as_str(),
-                "note"
-                    | "report"
-                    | "statement"
-                    | "letter"
-                    | "study"
-                    | "survey"
-                    | "memo"
-                    | "analysis"
-                    | "filing"
-                    | "release"
-                    | "paper"
-                    | "review"
-                    | "briefing"
-                    | "update"
-                    | "post"
-                    | "email"
-                    | "message"
-            );
+        let document = (1..=3).contains(&k) && has_lowercase(low(words[k - 1].text(text)).as_str(), DOCUMENT);
         if document {
             let from = words[k + 1..]
                 .first()

@@ -10,7 +10,7 @@ pub mod source;
 /// What folio knows about a word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Lex {
-    pub flags: u32,
+    pub flags: u64,
     /// The value of a number word, fraction or scale ("two" 2, "one-third" 0.333,
     /// "million" 1e6); NaN for vague magnitudes ("thousands").
     pub value: f32,
@@ -23,10 +23,14 @@ pub use crate::article::text::lexicon::source::{
     OPENER, ORG_KEYWORD, OTHER_KEYWORD, RELATIVE, SCALE, SPEECH, TIME_UNIT, TITLE, WEEKDAY, YEAR_CONTEXT,
 };
 use crate::article::text::lexicon::source::{MAX_WORD, SEED, hash, step};
+pub use source::{
+    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DOCUMENT, IRREGULAR_PLURAL, NUMBER_ABBREVIATION, PERCENT,
+    PERIOD_ORDINAL, QUALIFIER, QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VERB_AFTER,
+};
 
 impl Lex {
     #[inline]
-    pub fn is(&self, flag: u32) -> bool {
+    pub fn is(&self, flag: u64) -> bool {
         self.flags & flag != 0
     }
 }
@@ -108,8 +112,19 @@ pub fn lex(word: &str) -> Lex {
 }
 
 /// Whether the lexicon gives `word` this flag.
-pub fn has(word: &str, flag: u32) -> bool {
+pub fn has(word: &str, flag: u64) -> bool {
     lex(word).is(flag)
+}
+
+/// Whether `word`, exactly as written in lowercase, is in the lists under `flag`: for
+/// lists that must not match "People" or "year's" where they match "people" and "year".
+pub fn has_lowercase(word: &str, flag: u64) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) && has(word, flag)
+}
+
+/// Plurals without an -s: "people", "children".
+pub fn is_irregular_plural(word: &str) -> bool {
+    has_lowercase(word, IRREGULAR_PLURAL)
 }
 
 /// Month number for a month name or its abbreviation ("July", "Jul", "Sept").

@@ -4,43 +4,72 @@
 //! first screen), and by `words`, which looks words up in it. Self-contained on purpose:
 //! the build script includes this file on its own.
 
-pub const MONTH: u32 = 1;
-pub const WEEKDAY: u32 = 1 << 1;
-pub const NUMBER: u32 = 1 << 2;
-pub const FRACTION: u32 = 1 << 3;
-pub const SCALE: u32 = 1 << 4;
-pub const FUNCTION: u32 = 1 << 5;
-pub const SPEECH: u32 = 1 << 6;
-pub const TITLE: u32 = 1 << 7;
-pub const HONORIFIC: u32 = 1 << 8;
+pub const MONTH: u64 = 1;
+pub const WEEKDAY: u64 = 1 << 1;
+pub const NUMBER: u64 = 1 << 2;
+pub const FRACTION: u64 = 1 << 3;
+pub const SCALE: u64 = 1 << 4;
+pub const FUNCTION: u64 = 1 << 5;
+pub const SPEECH: u64 = 1 << 6;
+pub const TITLE: u64 = 1 << 7;
+pub const HONORIFIC: u64 = 1 << 8;
 /// May open a relative date: "this", "last", "two" (years later), "today".
-pub const RELATIVE: u32 = 1 << 9;
+pub const RELATIVE: u64 = 1 << 9;
 /// Set by the tokenizer on words with an inner hyphen ("one-third", "two-week").
-pub const HYPHENATED: u32 = 1 << 10;
+pub const HYPHENATED: u64 = 1 << 10;
 /// Labels a number as an identifier: "Article 5", "year 11".
-pub const LABEL: u32 = 1 << 11;
-pub const TIME_UNIT: u32 = 1 << 12;
+pub const LABEL: u64 = 1 << 11;
+pub const TIME_UNIT: u64 = 1 << 12;
 /// Units a number takes with a hyphen: "two-week", "3-nanometre".
-pub const HYPHEN_UNIT: u32 = 1 << 13;
+pub const HYPHEN_UNIT: u64 = 1 << 13;
 /// Heads of organisation names: "Office", "Union", "Council".
-pub const ORG_KEYWORD: u32 = 1 << 14;
+pub const ORG_KEYWORD: u64 = 1 << 14;
 /// Heads of names that are events, documents or places: "Day", "Report", "Africa".
-pub const OTHER_KEYWORD: u32 = 1 << 15;
+pub const OTHER_KEYWORD: u64 = 1 << 15;
 /// Small words inside names: "of", "and", "van".
-pub const CONNECTOR: u32 = 1 << 16;
+pub const CONNECTOR: u64 = 1 << 16;
 /// Words before a lone month name that make it the month: "in May".
-pub const MONTH_CONTEXT: u32 = 1 << 17;
+pub const MONTH_CONTEXT: u64 = 1 << 17;
 /// Words before a four-digit number that make it a year: "since 2010".
-pub const YEAR_CONTEXT: u32 = 1 << 18;
+pub const YEAR_CONTEXT: u64 = 1 << 18;
 /// Auxiliaries and adverbs between a subject and its verb: "has also said".
-pub const AUXILIARY: u32 = 1 << 19;
+pub const AUXILIARY: u64 = 1 << 19;
 /// Capitalised only because they open a sentence: "According", "Speaking".
-pub const OPENER: u32 = 1 << 20;
+pub const OPENER: u64 = 1 << 20;
+/// "percent", "pc": a number is a percentage.
+pub const PERCENT: u64 = 1 << 21;
+/// Words before a bare fraction that make it a quantity: "just over half".
+pub const QUALIFIER: u64 = 1 << 22;
+/// Ordinals before "half" that make it a period: "the second half of 2025".
+pub const PERIOD_ORDINAL: u64 = 1 << 23;
+/// What a price is per: "a year", "per barrel".
+pub const RATE_UNIT: u64 = 1 << 24;
+/// What a tally counts: "61 votes to 57".
+pub const TALLY: u64 = 1 << 25;
+/// Plurals without an -s: "people", "children".
+pub const IRREGULAR_PLURAL: u64 = 1 << 26;
+/// Abbreviated titles before a name, whose full stop never ends a sentence: "Dr.", "Gen.".
+pub const ABBREVIATED_TITLE: u64 = 1 << 27;
+/// Abbreviations before a number: "No. 5", "fig. 3", "Jan. 12".
+pub const NUMBER_ABBREVIATION: u64 = 1 << 28;
+/// Abbreviations that may end a sentence: "etc.", "Inc.".
+pub const CLOSING_ABBREVIATION: u64 = 1 << 29;
+/// Words that commonly open a sentence (after an abbreviation, they end the sentence
+/// before): "The", "However".
+pub const SENTENCE_OPENER: u64 = 1 << 30;
+/// Units of time a relative date counts in: "two years later", "last spring".
+pub const DATE_UNIT: u64 = 1 << 31;
+/// Documents a quotation comes from: "a statement from the ministry".
+pub const DOCUMENT: u64 = 1 << 32;
+/// Modifiers right before a quantity that belong to it: "nearly 500", "some 40".
+pub const QUANTITY_MODIFIER: u64 = 1 << 33;
+/// Verb forms after a plural-looking word that show it is no plural noun: "the 1990s saw".
+pub const VERB_AFTER: u64 = 1 << 34;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
 
-fn flag_of(section: &str) -> u32 {
+fn flag_of(section: &str) -> u64 {
     match section {
         "month" => MONTH,
         "weekday" => WEEKDAY,
@@ -62,6 +91,20 @@ fn flag_of(section: &str) -> u32 {
         "year_context" => YEAR_CONTEXT,
         "auxiliary" => AUXILIARY,
         "opener" => OPENER,
+        "percent" => PERCENT,
+        "qualifier" => QUALIFIER,
+        "period_ordinal" => PERIOD_ORDINAL,
+        "rate_unit" => RATE_UNIT,
+        "tally" => TALLY,
+        "irregular_plural" => IRREGULAR_PLURAL,
+        "abbreviated_title" => ABBREVIATED_TITLE,
+        "number_abbreviation" => NUMBER_ABBREVIATION,
+        "closing_abbreviation" => CLOSING_ABBREVIATION,
+        "sentence_opener" => SENTENCE_OPENER,
+        "date_unit" => DATE_UNIT,
+        "document" => DOCUMENT,
+        "quantity_modifier" => QUANTITY_MODIFIER,
+        "verb_after" => VERB_AFTER,
         _ => 0,
     }
 }
@@ -70,7 +113,7 @@ fn flag_of(section: &str) -> u32 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub word: String,
-    pub flags: u32,
+    pub flags: u64,
     pub value: f32,
     pub month: u8,
 }

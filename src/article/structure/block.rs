@@ -1,0 +1,93 @@
+//! The blocks every input format is cut into (a line, a paragraph, a heading, a list
+//! item…), before the classifier decides what each one is; and the whitespace cleaning
+//! all formats share.
+
+/// One candidate paragraph: a line of a one-paragraph-per-line article, a blank-line
+/// separated group, or the joined lines of a hard-wrapped paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub kind: BlockKind,
+    /// The first link's address (Markdown), for a `Source:` line whose text is a name.
+    pub link: Option<String>,
+    /// All of it emphasised (Markdown `*standfirst*`).
+    pub emphasised: bool,
+}
+
+impl Block {
+    pub fn new(text: String, kind: BlockKind) -> Self {
+        Block { text, kind, link: None, emphasised: false }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Plain text: what it is (title, heading, byline, body…) is decided later.
+    Line,
+    /// An explicit heading (Markdown `#`), with its level.
+    Heading(u8),
+    /// An explicit paragraph (Markdown): never a heading.
+    Paragraph,
+    /// A list item, with its marker when ordered ("1.", "a)").
+    ListItem(Option<String>),
+    /// A block quote (Markdown `>`).
+    Quote,
+}
+
+/// Collapses every run of whitespace (tabs, NBSPs, line ends) to one space and trims.
+/// Control characters other than whitespace are kept: the display layer shows them safely
+/// and the export keeps the original text.
+pub fn clean_inline(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut pending_space = false;
+    let mut i = 0;
+    // Copies runs of ordinary characters in bulk; only whitespace is looked at closely.
+    while i < bytes.len() {
+        let (ws_len, is_ws) = whitespace_at(text, i);
+        if is_ws {
+            pending_space = !out.is_empty();
+            i += ws_len;
+            continue;
+        }
+        let start = i;
+        i += ws_len;
+        while i < bytes.len() {
+            let (n, ws) = whitespace_at(text, i);
+            if ws {
+                break;
+            }
+            i += n;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push_str(&text[start..i]);
+    }
+}
+
+/// The length of the character at `i` and whether it is whitespace (or a BOM).
+#[inline]
+fn whitespace_at(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (1, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    }
+    // Only these lead bytes start a non-ASCII whitespace character.
+    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        return (c.len_utf8(), c.is_whitespace() || c == '\u{feff}');
+    }
+    let n = match b {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    };
+    (n, false)
+}
+
+pub fn cleaned(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    clean_inline(text, &mut s);
+    s
+}
