@@ -3,7 +3,7 @@
 //! of the body.
 
 use crate::article::extract::dates::find_dates;
-use crate::article::text::lexicon::is_weekday;
+use crate::article::text::lexicon::{DATELINE_WORD, has_lowercase, is_weekday};
 use crate::article::text::tokens::lower;
 use crate::article::text::tokens::{Kind, tokenize};
 
@@ -14,119 +14,47 @@ pub fn is_dateline(line: &str) -> bool {
     if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().count() > 16 {
         return false;
     }
-    // "TNN | Updated: Sep 28, 2025, 10.41 IST", "Manila Daily Courier / 04:36 AM October 21,
-    // 2024": a publication's name beside the date.
-    for sep in [" | ", " / ", " · ", " • "] {
-        if let Some((a, b)) = line.split_once(sep) {
+    beside_a_publication(line) || is_update_stamp(line) || only_date_words(line)
+}
+
+/// "TNN | Updated: Sep 28, 2025, 10.41 IST", "Manila Daily Courier / 04:36 AM October 21,
+/// 2024": a publication's name beside the date.
+fn beside_a_publication(line: &str) -> bool {
+    [" | ", " / ", " · ", " • "].iter().any(|sep| {
+        line.split_once(sep).is_some_and(|(a, b)| {
             let short = |s: &str| s.split_whitespace().count() <= 5;
-            if is_dateline(b) && short(a) || is_dateline(a) && short(b) {
-                return true;
-            }
-        }
-    }
-    // "Updated 14:47 GMT"
+            is_dateline(b) && short(a) || is_dateline(a) && short(b)
+        })
+    })
+}
+
+/// "Updated 14:47 GMT", "Published: 9.30am".
+fn is_update_stamp(line: &str) -> bool {
     let lowered = line.to_ascii_lowercase();
-    if (lowered.starts_with("updated") || lowered.starts_with("last updated") || lowered.starts_with("published"))
+    (lowered.starts_with("updated") || lowered.starts_with("last updated") || lowered.starts_with("published"))
         && line.bytes().any(|b| b == b':')
         && line.split_whitespace().count() <= 5
         && line.bytes().any(|b| b.is_ascii_digit())
-    {
-        return true;
-    }
+}
+
+/// A date (with a month, a day, or relative), and around it nothing but punctuation,
+/// numbers (times: 10:30, +7) and the words of a date line: "Published", "at", "GMT",
+/// "Wed", "2 hours ago".
+fn only_date_words(line: &str) -> bool {
     let tokens = tokenize(line);
     let dates = find_dates(line, &tokens);
     if !dates.iter().any(|d| d.month.is_some() || d.day.is_some() || d.relative) {
         return false;
     }
     let mut di = 0;
-    for tok in &tokens {
+    tokens.iter().all(|tok| {
         while di < dates.len() && dates[di].end <= tok.start {
             di += 1;
         }
-        if di < dates.len() && dates[di].start <= tok.start {
-            continue;
-        }
+        let in_date = di < dates.len() && dates[di].start <= tok.start;
         let s = tok.text(line);
-        let ok = match tok.kind {
-            Kind::Punct => true,
-            Kind::Number => true, // times: 10:30, +7
-            Kind::Word => {
-                let mut buf = [0u8; 24];
-                matches!(
-                    lower(s, &mut buf),
-                    "published"
-                        | "updated"
-                        | "posted"
-                        | "last"
-                        | "modified"
-                        | "on"
-                        | "at"
-                        | "am"
-                        | "pm"
-                        | "a.m"
-                        | "p.m"
-                        | "gmt"
-                        | "utc"
-                        | "bst"
-                        | "cet"
-                        | "cest"
-                        | "est"
-                        | "edt"
-                        | "pst"
-                        | "pdt"
-                        | "ict"
-                        | "ist"
-                        | "et"
-                        | "pt"
-                        | "ct"
-                        | "cst"
-                        | "cdt"
-                        | "mst"
-                        | "mdt"
-                        | "aest"
-                        | "aedt"
-                        | "acst"
-                        | "acdt"
-                        | "awst"
-                        | "nzst"
-                        | "nzdt"
-                        | "jst"
-                        | "kst"
-                        | "hkt"
-                        | "sgt"
-                        | "wib"
-                        | "pht"
-                        | "sast"
-                        | "eat"
-                        | "cat"
-                        | "wat"
-                        | "msk"
-                        | "local"
-                        | "time"
-                        | "hrs"
-                        | "h"
-                        | "ago"
-                        | "minutes"
-                        | "minute"
-                        | "mins"
-                        | "hours"
-                        | "hour"
-                        | "days"
-                        | "day"
-                        | "date"
-                        | "created"
-                ) || is_weekday(s)
-                    || matches!(
-                        lower(s, &mut [0u8; 24]),
-                        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-                    )
-            }
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
+        in_date || tok.kind != Kind::Word || has_lowercase(lower(s, &mut [0u8; 24]), DATELINE_WORD) || is_weekday(s)
+    })
 }
 
 #[cfg(test)]

@@ -93,146 +93,164 @@ pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
 
 /// The date starting at token `i`, and the index of the token after it.
 fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
-    let tok = &t[i];
-    let s = tok.text(text);
-    let mk = |a: usize, b: usize, year, month, day, relative| FoundDate {
-        start: t[a].start,
-        end: t[b].end,
-        year,
-        month,
-        day,
-        relative,
+    let found = match t[i].kind {
+        Kind::Number => iso_date(text, t, i)
+            .or_else(|| slashed_date(text, t, i))
+            .or_else(|| day_month_date(text, t, i))
+            .or_else(|| year_date(text, t, i)),
+        Kind::Word if t[i].lex.is(MONTH) && starts_upper(t[i].text(text)) => return month_date(text, t, i),
+        Kind::Word if t[i].lex.is(WEEKDAY) && starts_upper(t[i].text(text)) => return weekday_date(text, t, i),
+        Kind::Word => None,
+        Kind::Punct => return None,
     };
-    match tok.kind {
-        Kind::Number => {
-            // 2024-07-30
-            if let Some(y) = year_of(tok, text)
-                && i + 4 < t.len()
-                && is_punct(t.get(i + 1), text, "-")
-                && is_punct(t.get(i + 3), text, "-")
-                && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
-            {
-                let m: Option<u8> = t[i + 2].text(text).parse().ok().filter(|m| (1..=12).contains(m));
-                let d = day_of(&t[i + 4], text);
-                if let (Some(m), Some(d)) = (m, d) {
-                    return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
-                }
-            }
-            // 30/07/2024 (day first, as most of the world writes it; month first when the
-            // first number cannot be a month... or the second cannot be).
-            if i + 4 < t.len()
-                && is_punct(t.get(i + 1), text, "/")
-                && is_punct(t.get(i + 3), text, "/")
-                && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]))
-                && let (Some(a), Some(b), Some(y)) =
-                    (day_of(tok, text), day_of(&t[i + 2], text), year_of(&t[i + 4], text))
-            {
-                let (d, m) = if b > 12 { (b, a) } else { (a, b) };
-                if m <= 12 {
-                    return Some((mk(i, i + 4, Some(y), Some(m), Some(d), false), i + 5));
-                }
-            }
-            // 30 July [2024]
-            if let Some(d) = day_of(tok, text) {
-                let mut j = i + 1;
-                if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
-                    j += 1;
-                }
-                if let Some(m) = t.get(j).filter(|n| n.lex.is(MONTH)).map(|n| n.lex.month)
-                    && starts_upper(t[j].text(text))
-                {
-                    let mut end = j;
-                    // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
-                    let abbreviated = t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
-                    if abbreviated && is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
-                        end = j + 1;
-                    }
-                    let mut year = None;
-                    if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
-                        year = Some(y);
-                        end += 1;
-                    } else if is_punct(t.get(end + 1), text, ",")
-                        && let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text))
-                    {
-                        year = Some(y);
-                        end += 2;
-                    }
-                    // "May" after a number is still a month: "18 May".
-                    return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
-                }
-            }
-            // A bare year: 2017, or a decade: 2020s.
-            if let Some(y) = year_of(tok, text)
-                && bare_year_is_date(text, t, i)
-            {
-                // "the 2025-26 academic year": a season written as one date.
-                let season = is_punct(t.get(i + 1), text, "-")
-                    && t.get(i + 2)
-                        .is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 2 && glued(&t[i + 1], n))
-                    && glued(tok, &t[i + 1]);
-                let end = if season { i + 2 } else { i };
-                return Some((mk(i, end, Some(y), None, None, false), end + 1));
-            }
-            if s.len() == 5 && s.ends_with('s') && s[..4].bytes().all(|b| b.is_ascii_digit()) {
-                let y: i32 = s[..4].parse().ok()?;
-                if (1000..=2199).contains(&y) && y % 10 == 0 {
-                    return Some((mk(i, i, Some(y), None, None, false), i + 1));
-                }
-            }
-            // "two years later" with digits: "3 days ago".
-            relative_span(text, t, i).map(|end| (mk(i, end, None, None, None, true), end + 1))
-        }
-        Kind::Word => {
-            if let Some(m) = (tok.lex.is(MONTH) && starts_upper(s)).then_some(tok.lex.month) {
-                let abbrev_dot = is_punct(t.get(i + 1), text, ".") && glued(tok, &t[i + 1]);
-                let after = if abbrev_dot { i + 2 } else { i + 1 };
-                let full_name = s.len() > 3 || s == "May";
-                // July 30[, 2024]
-                if let Some(d) = t.get(after).and_then(|n| day_of(n, text)) {
-                    let mut end = after;
-                    let mut year = None;
-                    if is_punct(t.get(after + 1), text, ",") {
-                        if let Some(y) = t.get(after + 2).and_then(|n| year_of(n, text)) {
-                            year = Some(y);
-                            end = after + 2;
-                        }
-                    } else if let Some(y) = t.get(after + 1).and_then(|n| year_of(n, text)) {
-                        year = Some(y);
-                        end = after + 1;
-                    }
-                    return Some((mk(i, end, year, Some(m), Some(d), false), end + 1));
-                }
-                // July 2024
-                if let Some(y) = t.get(after).and_then(|n| year_of(n, text)) {
-                    return Some((mk(i, after, Some(y), Some(m), None, false), after + 1));
-                }
-                // March (alone). "May" and abbreviations need a preposition before them.
-                let prev = i.checked_sub(1).map(|p| t[p].text(text)).unwrap_or("");
-                let sentence_start = i == 0 || matches!(prev, "." | "!" | "?" | "“" | "\"");
-                let ok =
-                    if s == "May" || !full_name { month_context(prev) } else { !sentence_start || month_context(prev) };
-                if ok && !is_name_part(text, t, i) {
-                    return Some((mk(i, i, None, Some(m), None, false), i + 1));
-                }
-                return None;
-            }
-            if tok.lex.is(WEEKDAY) && starts_upper(s) {
-                // "Wednesday, July 30, 2024" is absolute; a weekday alone is relative.
-                let mut j = i + 1;
-                if is_punct(t.get(j), text, ",") {
-                    j += 1;
-                }
-                if j < t.len()
-                    && let Some((d, next)) = date_at(text, t, j).filter(|(d, _)| !d.relative && d.month.is_some())
-                {
-                    return Some((FoundDate { start: tok.start, ..d }, next));
-                }
-                return Some((mk(i, i, None, None, None, true), i + 1));
-            }
-            relative_span(text, t, i).map(|end| (mk(i, end, None, None, None, true), end + 1))
-        }
-        Kind::Punct => None,
+    // "two years later", "3 days ago", "last week".
+    found.or_else(|| relative_span(text, t, i).map(|end| (span(t, i, end, None, None, None, true), end + 1)))
+}
+
+/// A date over tokens `a..=b`.
+fn span(
+    t: &[Token],
+    a: usize,
+    b: usize,
+    year: Option<i32>,
+    month: Option<u8>,
+    day: Option<u8>,
+    relative: bool,
+) -> FoundDate {
+    FoundDate { start: t[a].start, end: t[b].end, year, month, day, relative }
+}
+
+/// A date and the token after it.
+type Found = Option<(FoundDate, usize)>;
+
+/// 2024-07-30.
+fn iso_date(text: &str, t: &[Token], i: usize) -> Found {
+    let y = year_of(&t[i], text)?;
+    let shaped = i + 4 < t.len()
+        && is_punct(t.get(i + 1), text, "-")
+        && is_punct(t.get(i + 3), text, "-")
+        && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]));
+    if !shaped {
+        return None;
     }
+    let m: u8 = t[i + 2].text(text).parse().ok().filter(|m| (1..=12).contains(m))?;
+    let d = day_of(&t[i + 4], text)?;
+    Some((span(t, i, i + 4, Some(y), Some(m), Some(d), false), i + 5))
+}
+
+/// 30/07/2024: day first, as most of the world writes it; month first when the second
+/// number cannot be a month.
+fn slashed_date(text: &str, t: &[Token], i: usize) -> Found {
+    let shaped = i + 4 < t.len()
+        && is_punct(t.get(i + 1), text, "/")
+        && is_punct(t.get(i + 3), text, "/")
+        && (i..i + 4).all(|k| glued(&t[k], &t[k + 1]));
+    if !shaped {
+        return None;
+    }
+    let (a, b, y) = (day_of(&t[i], text)?, day_of(&t[i + 2], text)?, year_of(&t[i + 4], text)?);
+    let (d, m) = if b > 12 { (b, a) } else { (a, b) };
+    (m <= 12).then(|| (span(t, i, i + 4, Some(y), Some(m), Some(d), false), i + 5))
+}
+
+/// 30 July, 30th of July, 18 Jun. 2024, 30 July, 2024. ("May" after a number is still a
+/// month: "18 May".)
+fn day_month_date(text: &str, t: &[Token], i: usize) -> Found {
+    let d = day_of(&t[i], text)?;
+    let mut j = i + 1;
+    if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
+        j += 1;
+    }
+    let m = t.get(j).filter(|n| n.lex.is(MONTH) && starts_upper(n.text(text))).map(|n| n.lex.month)?;
+    let mut end = j;
+    // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
+    let abbreviated = t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
+    if abbreviated && is_punct(t.get(j + 1), text, ".") && glued(&t[j], &t[j + 1]) {
+        end = j + 1;
+    }
+    let (year, end) = year_after(text, t, end);
+    Some((span(t, i, end, year, Some(m), Some(d), false), end + 1))
+}
+
+/// A year right after token `end`, or after a comma: the year and the date's new last token.
+fn year_after(text: &str, t: &[Token], end: usize) -> (Option<i32>, usize) {
+    if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
+        (Some(y), end + 1)
+    } else if is_punct(t.get(end + 1), text, ",")
+        && let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text))
+    {
+        (Some(y), end + 2)
+    } else {
+        (None, end)
+    }
+}
+
+/// A bare year (2017), a season written as one date ("the 2025-26 academic year"), or
+/// a decade (2020s).
+fn year_date(text: &str, t: &[Token], i: usize) -> Found {
+    let tok = &t[i];
+    if let Some(y) = year_of(tok, text)
+        && bare_year_is_date(text, t, i)
+    {
+        let season = is_punct(t.get(i + 1), text, "-")
+            && t.get(i + 2).is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 2 && glued(&t[i + 1], n))
+            && glued(tok, &t[i + 1]);
+        let end = if season { i + 2 } else { i };
+        return Some((span(t, i, end, Some(y), None, None, false), end + 1));
+    }
+    let s = tok.text(text);
+    if s.len() == 5 && s.ends_with('s') && s[..4].bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = s[..4].parse().ok()?;
+        if (1000..=2199).contains(&y) && y % 10 == 0 {
+            return Some((span(t, i, i, Some(y), None, None, false), i + 1));
+        }
+    }
+    None
+}
+
+/// A month name first: July 30[, 2024], July 2024, or March alone ("May" and
+/// abbreviations need a preposition before them: "in May").
+fn month_date(text: &str, t: &[Token], i: usize) -> Found {
+    let (tok, s) = (&t[i], t[i].text(text));
+    let m = tok.lex.month;
+    let abbrev_dot = is_punct(t.get(i + 1), text, ".") && glued(tok, &t[i + 1]);
+    let after = if abbrev_dot { i + 2 } else { i + 1 };
+    if let Some(d) = t.get(after).and_then(|n| day_of(n, text)) {
+        let (year, end) = if is_punct(t.get(after + 1), text, ",") {
+            match t.get(after + 2).and_then(|n| year_of(n, text)) {
+                Some(y) => (Some(y), after + 2),
+                None => (None, after),
+            }
+        } else {
+            match t.get(after + 1).and_then(|n| year_of(n, text)) {
+                Some(y) => (Some(y), after + 1),
+                None => (None, after),
+            }
+        };
+        return Some((span(t, i, end, year, Some(m), Some(d), false), end + 1));
+    }
+    if let Some(y) = t.get(after).and_then(|n| year_of(n, text)) {
+        return Some((span(t, i, after, Some(y), Some(m), None, false), after + 1));
+    }
+    let full_name = s.len() > 3 || s == "May";
+    let prev = i.checked_sub(1).map(|p| t[p].text(text)).unwrap_or("");
+    let sentence_start = i == 0 || matches!(prev, "." | "!" | "?" | "“" | "\"");
+    let ok = if s == "May" || !full_name { month_context(prev) } else { !sentence_start || month_context(prev) };
+    (ok && !is_name_part(text, t, i)).then(|| (span(t, i, i, None, Some(m), None, false), i + 1))
+}
+
+/// "Wednesday, July 30, 2024" is absolute; a weekday alone is relative.
+fn weekday_date(text: &str, t: &[Token], i: usize) -> Found {
+    let mut j = i + 1;
+    if is_punct(t.get(j), text, ",") {
+        j += 1;
+    }
+    if j < t.len()
+        && let Some((d, next)) = date_at(text, t, j).filter(|(d, _)| !d.relative && d.month.is_some())
+    {
+        return Some((FoundDate { start: t[i].start, ..d }, next));
+    }
+    Some((span(t, i, i, None, None, None, true), i + 1))
 }
 
 /// "March" in "the March of Dimes" or "Theresa May" is part of a name.

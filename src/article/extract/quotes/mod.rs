@@ -6,14 +6,14 @@
 //! quotes ("local agreements") and only count when a speech verb governs them.
 
 pub mod attribution;
+mod marks;
 
 use crate::article::extract::quotes::attribution::{attribution_after, attribution_before, verb_right_before};
-use crate::article::text::lexicon::{SPEECH, is_function_word};
+use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
 use crate::article::text::tokens::{Token, low};
 pub use attribution::Said;
-use memchr::memmem::Finder;
+use marks::{Span, spans};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawQuote {
@@ -27,122 +27,6 @@ pub struct RawQuote {
     pub opens_sentence: bool,
     /// No closing mark before the paragraph ends.
     pub unclosed: bool,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    open: usize,  // byte offset of the opening mark
-    inner: usize, // first byte after it
-    close: usize, // byte offset of the closing mark (text.len() if unclosed)
-    after: usize, // first byte after the closing mark
-    unclosed: bool,
-}
-
-fn closes(open: char, c: char) -> bool {
-    match open {
-        '“' => c == '”',
-        '"' => c == '"',
-        '„' => c == '“' || c == '”',
-        '«' => c == '»',
-        '‘' => c == '’',
-        '\'' => c == '\'',
-        _ => false,
-    }
-}
-
-/// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
-fn spans(text: &str) -> Vec<Span> {
-    // Most paragraphs hold no quotation mark at all: find out at memchr speed.
-    let b = text.as_bytes();
-    // Finders built once: building one per paragraph cost more than the search.
-    static MARKS: LazyLock<[Finder<'static>; 3]> =
-        LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
-    // Straight single marks only where a quotation is introduced: "She told the court: 'The
-    // harm was serious.'" Elsewhere they are apostrophes.
-    static INTRODUCED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b": '").into_owned());
-    let straight_single = b.starts_with(b"'") || INTRODUCED.find(b).is_some();
-    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some()) || straight_single;
-    if !any {
-        return Vec::new();
-    }
-    let single = text.contains('‘') && !text.contains(['“', '"', '„', '«']);
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut depth = 0usize;
-    let mut prev: Option<char> = None;
-    let mut before_prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        match open {
-            None => {
-                let opens = match c {
-                    '“' | '„' | '«' => true,
-                    '‘' => single && next.is_some_and(|n| !n.is_whitespace()),
-                    '\'' => {
-                        straight_single
-                            && (i == 0 || prev == Some(' ') && before_prev == Some(':'))
-                            && next.is_some_and(char::is_uppercase)
-                    }
-                    // A straight quote opens after a space or an opening bracket, not after
-                    // a digit (5" is inches).
-                    '"' => {
-                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
-                            && next.is_some_and(|n| !n.is_whitespace())
-                    }
-                    _ => false,
-                };
-                if opens {
-                    open = Some((i, c));
-                    depth = 0;
-                }
-            }
-            Some((start, o)) => {
-                if c == o && !matches!(o, '"' | '‘' | '\'') {
-                    depth += 1; // a nested quotation using the same marks
-                } else if closes(o, c) {
-                    // A single closing mark is only a close when no letter follows it
-                    // ("teachers’ union" goes on; "offensive’ wage" closes).
-                    let real = match o {
-                        '‘' => next.is_none_or(|n| !n.is_alphanumeric()),
-                        // "the court's" is an apostrophe; "avoidable.' She" closes.
-                        '\'' => {
-                            prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ','))
-                                && next.is_none_or(|n| !n.is_alphanumeric())
-                        }
-                        _ => true,
-                    };
-                    if real {
-                        if depth == 0 {
-                            out.push(Span {
-                                open: start,
-                                inner: start + o.len_utf8(),
-                                close: i,
-                                after: i + c.len_utf8(),
-                                unclosed: false,
-                            });
-                            open = None;
-                        } else {
-                            depth -= 1;
-                        }
-                    }
-                }
-            }
-        }
-        before_prev = prev;
-        prev = Some(c);
-    }
-    // A straight single mark never closed was an apostrophe after all.
-    if let Some((start, o)) = open.filter(|&(_, o)| o != '\'') {
-        out.push(Span {
-            open: start,
-            inner: start + o.len_utf8(),
-            close: text.len(),
-            after: text.len(),
-            unclosed: true,
-        });
-    }
-    out
 }
 
 /// The first token at or after byte `pos`.
@@ -166,34 +50,61 @@ fn title_case(s: &str) -> bool {
 /// Quotes in a paragraph with what the text says of their speakers.
 pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<RawQuote> {
     let spans = spans(text);
-    if spans.is_empty() {
-        return Vec::new();
-    }
     let mut out: Vec<RawQuote> = Vec::new();
-    let sentence_of =
-        |pos: usize| sentences.iter().position(|s| pos < s.end).unwrap_or(sentences.len().saturating_sub(1));
-    for (n, sp) in spans.iter().enumerate() {
-        let raw = &text[sp.inner..sp.close];
-        let inner_start = sp.inner + (raw.len() - raw.trim_start().len());
-        let mut inner_end = sp.inner + raw.trim_end().len();
-        while inner_end > inner_start && text[..inner_end].ends_with([',', ' ', '—', '–']) {
-            inner_end -= text[..inner_end].chars().next_back().map_or(1, char::len_utf8);
-        }
-        if inner_end <= inner_start || !text[inner_start..inner_end].chars().any(char::is_alphanumeric) {
+    for n in 0..spans.len() {
+        let sp = spans[n];
+        let Some((start, end)) = quoted_words(text, sp) else { continue };
+        let around = Around::new(text, t, sentences, &spans, n);
+        let after = attribution_after(text, &t[around.after.clone()]);
+        let before = attribution_before(text, &t[around.before.clone()]);
+        if !is_quotation(text, t, (start, end), &around, after.as_ref()) {
             continue;
         }
-        let words = text[inner_start..inner_end].split_whitespace().count();
-        // Regions around the quotation, within its sentence and between its neighbours.
+        out.push(RawQuote {
+            start,
+            end,
+            said: speaker(after, before),
+            opens_paragraph: text[..sp.open].trim().is_empty(),
+            opens_sentence: around.before.is_empty(),
+            unclosed: sp.unclosed,
+        });
+    }
+    out
+}
+
+/// The quoted words inside the marks, trimmed of spaces and of the comma or dash that
+/// hands over to the attribution; `None` when no word is quoted.
+fn quoted_words(text: &str, sp: Span) -> Option<(usize, usize)> {
+    let raw = &text[sp.inner..sp.close];
+    let start = sp.inner + (raw.len() - raw.trim_start().len());
+    let mut end = sp.inner + raw.trim_end().len();
+    while end > start && text[..end].ends_with([',', ' ', '—', '–']) {
+        end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    (end > start && text[start..end].chars().any(char::is_alphanumeric)).then_some((start, end))
+}
+
+/// The tokens around a quotation where its attribution may stand: before it in its
+/// sentence (after the quotation before), and after it to the end of its sentence (or
+/// the next quotation); a short sentence right after a quote that ends one ("“Go!” Smith
+/// said.") counts as after.
+struct Around {
+    before: Range<usize>,
+    after: Range<usize>,
+}
+
+impl Around {
+    fn new(text: &str, t: &[Token], sentences: &[Range<usize>], spans: &[Span], n: usize) -> Around {
+        let sp = spans[n];
+        let sentence_of =
+            |pos: usize| sentences.iter().position(|s| pos < s.end).unwrap_or(sentences.len().saturating_sub(1));
         let s_open = sentences.get(sentence_of(sp.open)).map_or(0, |s| s.start);
         let before_from = s_open.max(if n > 0 { spans[n - 1].after } else { 0 });
-        let b0 = token_at(t, before_from);
-        let b1 = token_at(t, sp.open);
         let s_close = sentence_of(sp.close.saturating_sub(1).max(sp.inner));
         let sentence_end = sentences.get(s_close).map_or(text.len(), |s| s.end);
         let after_to = sentence_end.min(spans.get(n + 1).map_or(text.len(), |x| x.open));
         let a0 = token_at(t, sp.after);
         let mut a1 = token_at(t, after_to.max(sp.after));
-        // “Go!” Smith said. — a short attribution right after a sentence-ending quote.
         if a0 == a1
             && !sp.unclosed
             && let Some(next) = sentences.get(s_close + 1)
@@ -203,65 +114,48 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
                 a1 = e;
             }
         }
-        let after = attribution_after(text, &t[a0..a1]);
-        let before = attribution_before(text, &t[b0..b1]);
-        let governed = matches!(after, Some(ref s) if *s != Said::Nobody) || verb_right_before(text, &t[b0..b1]);
-        // "said the fall in the list was “welcome but tiny”.": a short quotation that
-        // completes a clause whose verb reports speech.
-        // A short quotation in the complement of a speech verb of the same sentence ("she
-        // told the court she had received only “informal chatter” from bankers"), unless
-        // it is a name in capitals ("the “Baltic Shield” plan").
-        let completes = t[b0..b1].iter().any(|x| x.lex.is(SPEECH) && x.text(text) != "according")
-            && !title_case(&text[inner_start..inner_end]);
-        // The title of a work: "The paper, “A cell-wall targeting lipopeptide…”, will…".
-        let work_title = (b1.saturating_sub(3)..b1).any(|k| {
-            matches!(
-                low(t[k].text(text)).as_str(),
-                "paper"
-                    | "book"
-                    | "film"
-                    | "song"
-                    | "album"
-                    | "titled"
-                    | "entitled"
-                    | "headlined"
-                    | "novel"
-                    | "documentary"
-                    | "play"
-                    | "exhibition"
-            )
-        }) && !governed;
-        let so_called = b1 > 0 && t[b1 - 1].text(text).eq_ignore_ascii_case("so-called");
-        // Scare quotes and terms: "local agreements", "no", a so-called "Covid cliff".
-        let short_ok = match words {
-            1 => {
-                governed
-                    && (text[..inner_end].ends_with([',', '!', '?', '.'])
-                        || matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))))
-            }
-            2 | 3 => (governed || completes) && !so_called,
-            _ => (!title_case(&text[inner_start..inner_end]) || governed) && !work_title,
-        };
-        if !short_ok {
-            continue;
-        }
-        let said = match (after, before) {
-            (Some(a), _) if a != Said::Nobody && a != Said::Previous => a,
-            (Some(Said::Previous), Some(b)) if b != Said::Nobody && b != Said::Previous => b,
-            (Some(Said::Previous), _) => Said::Previous,
-            (_, Some(b)) => b,
-            _ => Said::Nobody,
-        };
-        out.push(RawQuote {
-            start: inner_start,
-            end: inner_end,
-            said,
-            opens_paragraph: text[..sp.open].trim().is_empty(),
-            opens_sentence: b0 == b1,
-            unclosed: sp.unclosed,
-        });
+        Around { before: token_at(t, before_from)..token_at(t, sp.open), after: a0..a1 }
     }
-    out
+}
+
+/// Whether quoted words are a quotation rather than a term, a scare quote or a title.
+/// One- to three-word quotations count only when a speech verb governs them or they
+/// complete a clause whose verb reports speech ("said the fall was “welcome but tiny”");
+/// longer ones unless they are capitalised like a title, or follow "a paper titled".
+fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &Around, after: Option<&Said>) -> bool {
+    let before = &t[around.before.clone()];
+    let quoted = &text[start..end];
+    let governed = matches!(after, Some(s) if *s != Said::Nobody) || verb_right_before(text, before);
+    // A short quotation in the complement of a speech verb of the same sentence ("she
+    // told the court she had received only “informal chatter” from bankers"), unless it
+    // is a name in capitals ("the “Baltic Shield” plan").
+    let completes = before.iter().any(|x| x.lex.is(SPEECH) && x.text(text) != "according") && !title_case(quoted);
+    // The title of a work: "The paper, “A cell-wall targeting lipopeptide…”, will…".
+    let b1 = around.before.end;
+    let work_title =
+        (b1.saturating_sub(3)..b1).any(|k| has_lowercase(low(t[k].text(text)).as_str(), WORK)) && !governed;
+    let so_called = b1 > 0 && t[b1 - 1].text(text).eq_ignore_ascii_case("so-called");
+    match quoted.split_whitespace().count() {
+        1 => {
+            governed
+                && (text[..end].ends_with([',', '!', '?', '.'])
+                    || matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))))
+        }
+        2 | 3 => (governed || completes) && !so_called,
+        _ => (!title_case(quoted) || governed) && !work_title,
+    }
+}
+
+/// Who the attributions say spoke: the one after the quotation first, then the one
+/// before it; "said" with no subject after it hands over to the quote before.
+fn speaker(after: Option<Said>, before: Option<Said>) -> Said {
+    match (after, before) {
+        (Some(a), _) if a != Said::Nobody && a != Said::Previous => a,
+        (Some(Said::Previous), Some(b)) if b != Said::Nobody && b != Said::Previous => b,
+        (Some(Said::Previous), _) => Said::Previous,
+        (_, Some(b)) => b,
+        _ => Said::Nobody,
+    }
 }
 
 /// "Kevin Courney, NEU general secretary, said:" at the end of a paragraph introduces the

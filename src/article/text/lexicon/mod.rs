@@ -24,8 +24,8 @@ pub use crate::article::text::lexicon::source::{
 };
 use crate::article::text::lexicon::source::{MAX_WORD, SEED, hash, step};
 pub use source::{
-    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DOCUMENT, IRREGULAR_PLURAL, NUMBER_ABBREVIATION, PERCENT,
-    PERIOD_ORDINAL, QUALIFIER, QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VERB_AFTER,
+    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DATELINE_WORD, DOCUMENT, IRREGULAR_PLURAL, NUMBER_ABBREVIATION,
+    PERCENT, PERIOD_ORDINAL, QUALIFIER, QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VERB_AFTER, WORK,
 };
 
 impl Lex {
@@ -118,8 +118,9 @@ pub fn has(word: &str, flag: u64) -> bool {
 
 /// Whether `word`, exactly as written in lowercase, is in the lists under `flag`: for
 /// lists that must not match "People" or "year's" where they match "people" and "year".
+/// (Dots are letters here: "a.m".)
 pub fn has_lowercase(word: &str, flag: u64) -> bool {
-    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) && has(word, flag)
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') && has(word, flag)
 }
 
 /// Plurals without an -s: "people", "children".

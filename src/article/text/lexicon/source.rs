@@ -65,6 +65,10 @@ pub const DOCUMENT: u64 = 1 << 32;
 pub const QUANTITY_MODIFIER: u64 = 1 << 33;
 /// Verb forms after a plural-looking word that show it is no plural noun: "the 1990s saw".
 pub const VERB_AFTER: u64 = 1 << 34;
+/// The words of a date line besides the date: "Published", "at", "GMT", "Wed".
+pub const DATELINE_WORD: u64 = 1 << 35;
+/// Words before a quoted title of a work: "a paper titled", "the film".
+pub const WORK: u64 = 1 << 36;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -105,6 +109,8 @@ fn flag_of(section: &str) -> u64 {
         "document" => DOCUMENT,
         "quantity_modifier" => QUANTITY_MODIFIER,
         "verb_after" => VERB_AFTER,
+        "dateline_word" => DATELINE_WORD,
+        "work" => WORK,
         _ => 0,
     }
 }

@@ -1,0 +1,236 @@
+//! One run of capitalised words, decided: an organisation (a keyword heads it), a
+//! person (a title stands before the name, or the words around it say so), a person of
+//! an organisation ("Anna Berg of Stockholm University"), a lone surname, acronyms, or
+//! nothing (a wire dateline's place, an event's name).
+
+use super::cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
+use super::hit::{NameHit, NameKind};
+use super::orgs::person_of_organisation;
+use super::words::{
+    acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal, name_shaped,
+};
+use crate::article::text::lexicon::{CONNECTOR, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE};
+use crate::article::text::shape::wire_dateline;
+use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
+
+pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
+    let Some(run) = Run::new(text, t, a, b, starts) else { return };
+    let (w, words, head) = (|k: usize| run.word(k), run.words(), run.head());
+    let Some(&head_last) = head.last() else { return };
+    // "School strikes will…": a lone keyword opening a sentence is a common noun.
+    let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, run.a, starts);
+    if head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) && !t[head_last].lex.is(OTHER_KEYWORD) && !lone_opener {
+        out.push(run.hit(NameKind::Organisation, run.a, run.b - 1, false));
+        return;
+    }
+    // "Anna Berg of Stockholm University", "Prof Jean-Michel Claverie of Aix-Marseille
+    // University": a person of an organisation is two names.
+    if let Some(split) = person_of_organisation(text, t, words, run.head_end) {
+        classify_run(text, t, run.a, split.0, starts, out);
+        classify_run(text, t, split.1, run.b, starts, out);
+        return;
+    }
+    if t[head_last].lex.is(OTHER_KEYWORD) {
+        // "UN Convention on Cybercrime": the convention is not an organisation, but a
+        // leading acronym is still a mention of one.
+        if head.len() > 1 && is_acronym(w(head[0])) && !is_plain_acronym(w(head[0])) {
+            out.push(run.hit(NameKind::Organisation, head[0], head[0], false));
+        }
+        return;
+    }
+    if let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)) {
+        titled_person(&run, pos, out);
+        return;
+    }
+    if opens_on_a_dateline(&run) {
+        return;
+    }
+    if words.len() == 1 {
+        single_word(&run, out);
+    } else {
+        several_words(&run, out);
+    }
+}
+
+/// A run of capitalised words, trimmed to what may be a name, with its word tokens.
+struct Run<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    /// The name's tokens, `a..b`; `run_end` where the run of capitals ended (letters
+    /// after a name such as "KC" are trimmed off `b`).
+    a: usize,
+    b: usize,
+    run_end: usize,
+    /// The word tokens in `a..b`, without allocating: a name has few words.
+    buf: [usize; 24],
+    n: usize,
+    /// The head: the words before the first "of/on/for/against/in" connector.
+    head_end: usize,
+    acronym: Option<(usize, usize)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(text: &'a str, t: &'a [Token], mut a: usize, mut b: usize, starts: &[usize]) -> Option<Run<'a>> {
+        let run_end = b;
+        while b > a + 1 && is_post_nominal(t[b - 1].text(text)) {
+            b -= 1;
+        }
+        // Drop sentence-opening words that are not names: "The", "According", "Meanwhile".
+        while a < b && at_sentence_start(t, text, a, starts) && is_opener_token(&t[a], text) {
+            a += 1;
+            while a < b && t[a].kind == Kind::Word && t[a].lex.is(CONNECTOR) {
+                a += 1;
+            }
+        }
+        // "Singapore-listed Meridian Foods", "London-based Acme": the adjective is not the name.
+        while a < b && is_place_adjective(t[a].text(text)) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let mut buf = [0usize; 24];
+        let mut n = 0;
+        for (k, tok) in t.iter().enumerate().take(b).skip(a) {
+            if tok.kind == Kind::Word && n < buf.len() {
+                buf[n] = k;
+                n += 1;
+            }
+        }
+        let word = |k: usize| t.get(k).map_or("", |x| x.text(text));
+        let head_end =
+            buf[..n].iter().position(|&k| matches!(word(k), "of" | "on" | "for" | "against" | "in")).unwrap_or(n);
+        // An acronym spells its name from the name's first letter: "Rail Delivery Group
+        // (RDG)", but not "LOS ANGELES (AP)", whatever the accents: "Électricité de France (EDF)".
+        let acronym =
+            acronym_after(text, t, b).filter(|&(s, _)| base_letter(&text[s..]) == base_letter(t[a].text(text)));
+        Some(Run { text, t, a, b, run_end, buf, n, head_end, acronym })
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.t.get(k).map_or("", |x| x.text(self.text))
+    }
+
+    fn words(&self) -> &[usize] {
+        &self.buf[..self.n]
+    }
+
+    fn head(&self) -> &[usize] {
+        &self.buf[..self.head_end]
+    }
+
+    /// A name from token `s` to token `e`, its possessive cut off.
+    fn hit(&self, kind: NameKind, s: usize, e: usize, titled: bool) -> NameHit {
+        NameHit {
+            kind,
+            start: self.t[s].start,
+            end: self.t[e].start + strip_possessive(self.word(e)).len(),
+            acronym: self.acronym,
+            titled,
+            glued_said: false,
+            gender: None,
+        }
+    }
+
+    /// An acronym that names an organisation (not "GDP" or "CEO") at token `k`.
+    fn organisation_acronym(&self, k: usize) -> Option<NameHit> {
+        (is_acronym(self.word(k)) && !is_plain_acronym(self.word(k)))
+            .then(|| self.hit(NameKind::Organisation, k, k, false))
+    }
+}
+
+/// Titles: "UN Secretary-General Antonio Guterres", "Mr. Antonio Guterres", "Education
+/// Secretary Gillian Keegan". The words after the last title are the person; acronyms
+/// before it are organisations.
+fn titled_person(run: &Run, pos: usize, out: &mut Vec<NameHit>) {
+    let head = run.head();
+    let rest = &head[pos + 1..];
+    out.extend(head[..pos].iter().filter_map(|&k| run.organisation_acronym(k)));
+    if rest.is_empty() || rest.len() > 4 || !rest.iter().all(|&k| name_shaped(run.word(k))) {
+        return;
+    }
+    let first = rest[0];
+    let last = *rest.last().unwrap_or(&first);
+    let mut hit = run.hit(NameKind::Person, first, last, true);
+    hit.acronym = None;
+    hit.gender = head[..=pos].iter().rev().find_map(|&k| gender_of(run.word(k)));
+    hit.glued_said = glued_said(run.text, run.t, last);
+    if hit.glued_said {
+        hit.end -= 4;
+    }
+    out.push(hit);
+}
+
+/// A wire dateline opening the paragraph: "LOS ANGELES (AP) —", "GENEVA (Reuters) -",
+/// "CHHATRAPATI SAMBHAJINAGAR:". The place is no organisation; the agency in brackets
+/// is a name of its own, found when the scan reaches it.
+fn opens_on_a_dateline(run: &Run) -> bool {
+    let (t, text) = (run.t, run.text);
+    let words = run.words();
+    run.a < 4 && wire_dateline(t, text).is_some_and(|(place_end, _)| run.a < place_end)
+        || run.a == 0 && words.len() >= 2 && words.iter().all(|&k| is_acronym(run.word(k))) && run.word(run.b) == ":"
+}
+
+/// One word: an acronym that names an organisation, or a capitalised word (a person's
+/// surname when the context says so: "Osei, 19, who…").
+fn single_word(run: &Run, out: &mut Vec<NameHit>) {
+    let (a, word) = (run.a, run.word(run.words()[0]));
+    if is_acronym(word) {
+        out.extend(run.organisation_acronym(a));
+    } else if name_shaped(word) {
+        let aged = run.word(run.run_end) == ","
+            && run.t.get(run.run_end + 1).is_some_and(|x| x.kind == Kind::Number && x.end - x.start <= 3)
+            && run.word(run.run_end + 2) == ",";
+        out.push(run.hit(if aged { NameKind::Person } else { NameKind::Single }, a, a, false));
+    }
+}
+
+/// Several capitalised words without a keyword or a title: a name whose kind the words
+/// around it tell (particles inside it, "Ursula von der Leyen", "Électricité de France",
+/// count with it); or a run of acronyms, each an organisation.
+fn several_words(run: &Run, out: &mut Vec<NameHit>) {
+    let words = run.words();
+    let particles = words.iter().filter(|&&k| is_particle(run.word(k))).count();
+    let shaped =
+        |i: usize, k: usize| name_shaped(run.word(k)) || i > 0 && i + 1 < words.len() && is_particle(run.word(k));
+    if words.len() <= 4 + particles.min(2) && words.iter().enumerate().all(|(i, &k)| shaped(i, k)) {
+        let last = run.b - 1;
+        let mut hit = run.hit(NameKind::Unknown, run.a, last, false);
+        hit.glued_said = glued_said(run.text, run.t, last);
+        if hit.glued_said {
+            hit.end -= 4;
+        }
+        if person_cue(run.text, run.t, run.a, run.run_end) || hit.glued_said {
+            hit.kind = NameKind::Person;
+        } else if hit.acronym.is_some() || organisation_cue(run.text, run.t, run.run_end) {
+            // People are not given acronyms.
+            hit.kind = NameKind::Organisation;
+        }
+        out.push(hit);
+    } else if words.iter().all(|&k| is_acronym(run.word(k))) {
+        out.extend(words.iter().filter_map(|&k| run.organisation_acronym(k)));
+    }
+}
+
+/// Sentence-start words that are capitalised only because they open the sentence.
+fn is_opener_token(t: &Token, text: &str) -> bool {
+    let w = t.text(text);
+    t.lex.is(FUNCTION | OPENER) || w.ends_with("ly") && w.len() > 4
+}
+
+pub(super) fn at_sentence_start(t: &[Token], text: &str, k: usize, sentence_starts: &[usize]) -> bool {
+    let s = t[k].start;
+    if sentence_starts.binary_search(&s).is_ok() {
+        return true;
+    }
+    // After a wire dateline: "WASHINGTON — The Federal Reserve…".
+    if k < 12 && wire_dateline(t, text).is_some_and(|(_, after)| after == k) {
+        return true;
+    }
+    // After an opening quotation mark at the start of a sentence.
+    k > 0
+        && matches!(t[k - 1].text(text), "“" | "\"" | "‘" | "(")
+        && (k == 1
+            || sentence_starts.binary_search(&t[k - 1].start).is_ok()
+            || matches!(t[k - 2].text(text), ":" | "," | "." | "—" | "–"))
+}

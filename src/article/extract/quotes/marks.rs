@@ -1,0 +1,152 @@
+//! Quotation marks: where each quotation of a paragraph opens and closes, outermost only.
+//! “…”, "…", „…“ and «…» always; ‘…’ when a paragraph uses single marks; straight single
+//! marks only where a colon introduces them ("told the court: 'The harm…'"), since
+//! elsewhere they are apostrophes.
+
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// One quotation's marks, as byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    /// The opening mark.
+    pub open: usize,
+    /// The first byte after it.
+    pub inner: usize,
+    /// The closing mark (the text's length if unclosed).
+    pub close: usize,
+    /// The first byte after the closing mark.
+    pub after: usize,
+    pub unclosed: bool,
+}
+
+fn closes(open: char, c: char) -> bool {
+    match open {
+        '“' => c == '”',
+        '"' => c == '"',
+        '„' => c == '“' || c == '”',
+        '«' => c == '»',
+        '‘' => c == '’',
+        '\'' => c == '\'',
+        _ => false,
+    }
+}
+
+/// Which marks a paragraph may open quotations with.
+struct Marks {
+    /// Single curly marks, in a paragraph that uses no double ones.
+    single: bool,
+    /// Straight single marks: the paragraph opens with one, or a colon introduces one.
+    straight_single: bool,
+}
+
+/// The marks to look for, or `None` when the paragraph holds none at all (most do not:
+/// found out at memchr speed).
+fn marks_in(text: &str) -> Option<Marks> {
+    let b = text.as_bytes();
+    // Finders built once: building one per paragraph cost more than the search.
+    static MARKS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
+    static INTRODUCED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b": '").into_owned());
+    let straight_single = b.starts_with(b"'") || INTRODUCED.find(b).is_some();
+    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some()) || straight_single;
+    any.then(|| Marks { single: text.contains('‘') && !text.contains(['“', '"', '„', '«']), straight_single })
+}
+
+/// The characters around the one being read.
+#[derive(Clone, Copy)]
+struct Around {
+    before_prev: Option<char>,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+impl Marks {
+    /// Whether `c` at byte `i` opens a quotation.
+    fn opens(&self, c: char, i: usize, at: Around) -> bool {
+        let Around { before_prev, prev, next } = at;
+        match c {
+            '“' | '„' | '«' => true,
+            '‘' => self.single && next.is_some_and(|n| !n.is_whitespace()),
+            '\'' => {
+                self.straight_single
+                    && (i == 0 || prev == Some(' ') && before_prev == Some(':'))
+                    && next.is_some_and(char::is_uppercase)
+            }
+            // A straight quote opens after a space or an opening bracket, not after a digit
+            // (5" is inches).
+            '"' => {
+                prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
+                    && next.is_some_and(|n| !n.is_whitespace())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Whether `c` closes a quotation opened with `open`. A single closing mark is only a
+/// close when no letter follows it ("teachers’ union" goes on; "offensive’ wage" closes);
+/// a straight one only after the end of a sentence ("the court's" is an apostrophe;
+/// "avoidable.' She" closes).
+fn really_closes(open: char, c: char, at: Around) -> bool {
+    if !closes(open, c) {
+        return false;
+    }
+    match open {
+        '‘' => at.next.is_none_or(|n| !n.is_alphanumeric()),
+        '\'' => {
+            at.prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ',')) && at.next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        _ => true,
+    }
+}
+
+/// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
+pub fn spans(text: &str) -> Vec<Span> {
+    let Some(marks) = marks_in(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    // Nested quotations using the same marks.
+    let mut depth = 0usize;
+    let mut at = Around { before_prev: None, prev: None, next: None };
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        at.next = iter.peek().map(|&(_, n)| n);
+        match open {
+            None if marks.opens(c, i, at) => {
+                open = Some((i, c));
+                depth = 0;
+            }
+            None => {}
+            Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'') => depth += 1,
+            Some((start, o)) if really_closes(o, c, at) => {
+                if depth == 0 {
+                    out.push(Span {
+                        open: start,
+                        inner: start + o.len_utf8(),
+                        close: i,
+                        after: i + c.len_utf8(),
+                        unclosed: false,
+                    });
+                    open = None;
+                } else {
+                    depth -= 1;
+                }
+            }
+            Some(_) => {}
+        }
+        at.before_prev = at.prev;
+        at.prev = Some(c);
+    }
+    // A straight single mark never closed was an apostrophe after all.
+    if let Some((start, o)) = open.filter(|&(_, o)| o != '\'') {
+        out.push(Span {
+            open: start,
+            inner: start + o.len_utf8(),
+            close: text.len(),
+            after: text.len(),
+            unclosed: true,
+        });
+    }
+    out
+}
