@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 
 fn app_for(text: &str) -> App {
     let article = folio::article::parse(text, None).expect("parses");
-    let mut app = App::new(article, 88);
+    let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(200, 60));
     app
 }
@@ -22,7 +22,7 @@ fn render(c: &mut Criterion) {
     let app = app_for(folio::BUNDLED_ARTICLE);
     group.bench_function("bundled article, first screen", |b| {
         b.iter(|| {
-            terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
         })
     });
     let mut quotes = app_for(folio::BUNDLED_ARTICLE);
@@ -30,7 +30,7 @@ fn render(c: &mut Criterion) {
     update(&mut quotes, Action::Bottom);
     group.bench_function("bundled article, a quote selected", |b| {
         b.iter(|| {
-            terminal.draw(|f| folio::ui::draw(f, &quotes)).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &quotes, &folio::ui::theme::Theme::default())).expect("draw");
         })
     });
 
@@ -51,9 +51,9 @@ fn render(c: &mut Criterion) {
         let mut forward = true;
         group.bench_function(name, |b| {
             b.iter(|| {
-                update(&mut app, if forward { down } else { up });
+                update(&mut app, if forward { down.clone() } else { up.clone() });
                 forward = !forward;
-                terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
             })
         });
     }
@@ -62,7 +62,7 @@ fn render(c: &mut Criterion) {
         b.iter(|| {
             update(&mut app, if wide { Action::Resize(200, 60) } else { Action::Resize(160, 60) });
             wide = !wide;
-            terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
         })
     });
     group.finish();

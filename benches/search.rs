@@ -26,7 +26,7 @@ fn search(c: &mut Criterion) {
     group.bench_function("all matches of re:\\d+ per cent", |b| b.iter(|| find_matches(black_box(&doc), &re, None)));
 
     // Typing the last letter of "trafficking" at the prompt, then drawing the frame.
-    let mut app = App::new(article, 88);
+    let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(200, 60));
     update(&mut app, Action::StartSearch);
     for ch in "traffickin".chars() {
@@ -44,7 +44,7 @@ fn search(c: &mut Criterion) {
             |()| {
                 let mut app = app.borrow_mut();
                 update(&mut app, Action::PromptInput('g'));
-                terminal.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
             },
             BatchSize::PerIteration,
         )

@@ -1,5 +1,7 @@
 //! Every key folio knows, in one table: the table dispatches key presses and writes the
-//! help overlay and the status bar's hints, so they cannot drift apart.
+//! help overlay, the status bar's hints and every key named on screen ("press / to
+//! search"), so they cannot drift apart. What the help says of input that is not one key
+//! (typing into a prompt, the mouse) is listed here too.
 
 use crate::app::items::Group;
 use crate::app::{Action, Mode};
@@ -277,7 +279,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     }
     let bound = BINDINGS.iter().find(|b| b.modes.contains(&mode) && b.keys.iter().any(|k| matches(k, ev)));
     if let Some(b) = bound {
-        return Some(b.action);
+        return Some(b.action.clone());
     }
     if matches!(mode, Mode::Search | Mode::Filter)
         && let KeyCode::Char(c) = ev.code
@@ -313,6 +315,72 @@ pub fn key_label(k: &Key) -> String {
 /// "j/Down" for a binding's keys.
 pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
+}
+
+/// The keys of the first binding for `action` in `mode`, as the help writes them
+/// ("Esc/?/q"); empty when nothing is bound to it.
+pub fn key_for(mode: Mode, action: &Action) -> String {
+    BINDINGS.iter().find(|b| b.modes.contains(&mode) && &b.action == action).map(keys_label).unwrap_or_default()
+}
+
+/// The first key bound to `action` in `mode` ("j" for scrolling down), for hints that
+/// name one key per action.
+pub fn first_key_for(mode: Mode, action: &Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.modes.contains(&mode) && &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(key_label)
+        .unwrap_or_default()
+}
+
+/// What the help says of input that is not a key in the table.
+pub const OTHER_INPUT: &[(Mode, &str, &str)] = &[
+    (Mode::Search, "any character", "type into the prompt"),
+    (Mode::Filter, "any character", "type into the prompt"),
+    (Mode::Normal, "mouse", "wheel scrolls a pane; click a tab or an item"),
+];
+
+/// The help's sections, in order: a mode and its heading.
+pub const HELP_SECTIONS: [(Mode, &str); 4] = [
+    (Mode::Normal, "Reading"),
+    (Mode::Search, "Search prompt"),
+    (Mode::Filter, "Filter prompt"),
+    (Mode::Help, "This help"),
+];
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    /// Keys (those of bindings that do the same thing share a row: "Tab/Shift-Tab") and
+    /// what they do.
+    Row(String, &'static str),
+    Blank,
+}
+
+/// The help overlay's lines: a heading per mode, then each key and what it does.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for (mode, name) in HELP_SECTIONS {
+        if !out.is_empty() {
+            out.push(HelpLine::Blank);
+        }
+        out.push(HelpLine::Heading(name));
+        let mut rows: Vec<(String, &str)> = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+            match rows.iter_mut().find(|(_, h)| *h == b.help) {
+                Some((keys, _)) => {
+                    keys.push('/');
+                    keys.push_str(&keys_label(b));
+                }
+                None => rows.push((keys_label(b), b.help)),
+            }
+        }
+        rows.extend(OTHER_INPUT.iter().filter(|(m, _, _)| *m == mode).map(|&(_, k, h)| (k.to_string(), h)));
+        out.extend(rows.into_iter().map(|(k, h)| HelpLine::Row(k, h)));
+    }
+    out
 }
 
 /// Status-bar hints for a mode: "? help  / search  q quit".

@@ -5,13 +5,19 @@
 
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod input;
 pub mod keymap;
+pub mod sanitize;
 pub mod search;
 pub mod terminal;
 pub mod ui;
 
+/// What the reader is opened with: the measure (`--width`) and the help's length, which
+/// the keymap knows.
+pub fn reader_options(measure: u16) -> app::Options {
+    app::Options { measure, help_lines: keymap::help_lines().len() }
+}
+
 /// The article folio opens when given no file: `assets/article.txt`.
 pub const BUNDLED_ARTICLE: &str = include_str!("../assets/article.txt");
-pub mod cli;
-pub mod sanitize;

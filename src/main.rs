@@ -29,13 +29,14 @@ fn one_malloc_arena() {
 /// loading behind it.
 fn read(args: &Args) -> Result<ExitCode, Failure> {
     use folio::app::loading;
+    let options = folio::reader_options(args.width);
     let (mut app, loading) = match args.file.as_deref() {
-        None => loading::open(folio::BUNDLED_ARTICLE.to_string(), format_of(args), Vec::new(), args.width)
+        None => loading::open(folio::BUNDLED_ARTICLE.to_string(), format_of(args), Vec::new(), options)
             .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
         Some(path) => {
             let head = folio::input::open_head(path, args.max_size, loading::SYNC_LIMIT)
                 .map_err(|e| Failure::input(e.to_string()))?;
-            loading::open_head(head, format_of(args), args.width).map_err(Failure::input)?
+            loading::open_head(head, format_of(args), options).map_err(Failure::input)?
         }
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -43,8 +44,8 @@ fn read(args: &Args) -> Result<ExitCode, Failure> {
         folio::cli::Theme::Dark => folio::ui::theme::ThemeKind::Dark,
         folio::cli::Theme::Light => folio::ui::theme::ThemeKind::Light,
     };
-    app.theme = folio::ui::theme::Theme::new(kind, color);
-    match folio::terminal::run(&mut app, loading).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
+    let theme = folio::ui::theme::Theme::new(kind, color);
+    match folio::terminal::run(&mut app, &theme, loading).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
         folio::terminal::Ended::Quit => Ok(ExitCode::SUCCESS),
         folio::terminal::Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
     }

@@ -3,9 +3,10 @@
 //! turns terminal events into actions.
 
 use crate::app::loading::{Loaded, Loader};
-use crate::app::{Action, App, receive, update};
+use crate::app::{Action, App, Effect, update};
 use crate::keymap::action_for;
 use crate::ui::draw;
+use crate::ui::theme::Theme;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{execute, queue};
@@ -190,12 +191,12 @@ fn watch_hangup() {}
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
+pub fn run(app: &mut App, theme: &Theme, loading: Option<Loader>) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, signals, loading);
+    let result = event_loop(&mut terminal, app, theme, signals, loading);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -204,6 +205,7 @@ pub fn run(app: &mut App, loading: Option<Loader>) -> io::Result<Ended> {
 fn event_loop(
     terminal: &mut Tui,
     app: &mut App,
+    theme: &Theme,
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
 ) -> io::Result<Ended> {
@@ -215,14 +217,21 @@ fn event_loop(
     let mut first_frame = true;
     let mut loader = loader;
     let mut loading: Option<Receiver<Loaded>> = None;
+    let mut quit = false;
     loop {
         match caught.load(Ordering::SeqCst) {
-            0 if app.quit => return Ok(Ended::Quit),
+            0 if quit => return Ok(Ended::Quit),
             0 => {}
             sig => return Ok(Ended::Signal(sig)),
         }
         if dirty {
-            terminal.draw(|frame| draw(frame, app))?;
+            // A resize the terminal has seen but not yet reported is applied first, so the
+            // frame is drawn with the layout of its own size.
+            let size = terminal.size()?;
+            if (size.width, size.height) != app.size() {
+                update(app, Action::Resize(size.width, size.height));
+            }
+            terminal.draw(|frame| draw(frame, app, theme))?;
             dirty = false;
         }
         if first_frame {
@@ -233,25 +242,27 @@ fn event_loop(
                 watch_signals(signals, &caught);
             }
             watch_hangup();
-            // For the end-to-end test that a panic leaves the terminal usable.
+            // For the end-to-end test that a panic leaves the terminal usable; not in a
+            // release build.
+            #[cfg(debug_assertions)]
             if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
                 panic!("FOLIO_TEST_PANIC is set");
             }
         }
         // Whatever the loader has finished since the last frame.
         if let Some(rx) = &loading {
-            match rx.try_recv() {
-                Ok(loaded) => {
-                    receive(app, loaded);
-                    dirty = true;
-                    continue;
-                }
+            let action = match rx.try_recv() {
+                Ok(loaded) => Some(Action::Loaded(loaded)),
                 Err(TryRecvError::Disconnected) => {
-                    app.loading = false;
                     loading = None;
-                    dirty = true;
+                    Some(Action::LoaderGone)
                 }
-                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Empty) => None,
+            };
+            if let Some(action) = action {
+                quit |= update(app, action) == Some(Effect::Quit);
+                dirty = true;
+                continue;
             }
         }
         let wait = if loading.is_some() { 20 } else { 100 };
@@ -262,10 +273,10 @@ fn event_loop(
         // key costs one frame, not one each.
         loop {
             if let Some(action) = to_action(app, event::read()?) {
-                update(app, action);
+                quit |= update(app, action) == Some(Effect::Quit);
                 dirty = true;
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
+            if quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -274,7 +285,7 @@ fn event_loop(
 
 fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => action_for(app.mode, &key),
+        Event::Key(key) => action_for(app.mode(), &key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),

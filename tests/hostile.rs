@@ -45,7 +45,7 @@ fn json_export_keeps_the_original_text_escaped() {
 #[test]
 fn the_reader_draws_placeholders_not_controls() {
     let article = parse(HOSTILE, None).expect("parses");
-    let mut app = App::new(article, 88);
+    let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(120, 40));
     let buf = render(&app);
     let screen = screen_text(&buf);
@@ -65,7 +65,7 @@ fn markdown_entities_are_not_decoded_into_escapes() {
     // pulldown-cmark decodes &#27; to ESC: the display must still show a placeholder.
     let md = "# Title\n\nA paragraph with &#27;[2J inside, long enough to be text.\n";
     let article = parse(md, None).expect("parses");
-    let mut app = App::new(article, 88);
+    let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(100, 30));
     let screen = screen_text(&render(&app));
     assert!(screen.contains("␛[2J"), "{screen}");
@@ -88,7 +88,7 @@ fn a_five_megabyte_paragraph_and_two_hundred_thousand_lines() {
     let long: String = std::iter::repeat_n(word, 5 * 1024 * 1024 / word.len()).collect();
     let a = parse(&format!("Title\n\n{long}.\n"), None).expect("parses");
     assert_eq!(a.sections[0].paragraphs.len(), 1);
-    let mut app = App::new(a, 88);
+    let mut app = App::new(a, folio::reader_options(88));
     update(&mut app, Action::Resize(120, 40));
     for act in [Action::FocusNext, Action::PageDown, Action::Bottom, Action::Top] {
         update(&mut app, act);
@@ -98,7 +98,7 @@ fn a_five_megabyte_paragraph_and_two_hundred_thousand_lines() {
     let lines: String = (0..200_000).map(|i| format!("Line number {i} is short.\n")).collect();
     let a = parse(&lines, None).expect("parses");
     assert_eq!(a.paragraphs().count(), 200_000);
-    let mut app = App::new(a, 88);
+    let mut app = App::new(a, folio::reader_options(88));
     update(&mut app, Action::Resize(120, 40));
     update(&mut app, Action::FocusNext);
     update(&mut app, Action::Bottom);
@@ -114,10 +114,10 @@ fn wide_characters_never_overflow_the_pane() {
         + "\n";
     let article = parse(&text, None).expect("parses");
     for (w, h) in [(60, 15), (80, 24), (133, 41)] {
-        let mut app = App::new(article.clone(), 88);
+        let mut app = App::new(article.clone(), folio::reader_options(88));
         update(&mut app, Action::Resize(w, h));
         let buf = render(&app);
-        let text_area = app.areas.text;
+        let text_area = app.areas().text;
         // Every row of the text area fits: nothing is drawn past its right edge.
         for y in text_area.top()..text_area.bottom() {
             for x in text_area.right()..buf.area.right() {
@@ -133,7 +133,7 @@ fn invalid_utf8_shows_a_warning_in_the_status_bar() {
         folio::input::decode(b"A title\n\nCaf\xe9 owners said prices rose sharply this year.\n").expect("decodes");
     let mut article = parse(&decoded.text, None).expect("parses");
     article.warnings = decoded.warnings;
-    let mut app = App::new(article, 88);
+    let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(120, 30));
     let screen = screen_text(&render(&app));
     assert!(screen.contains("invalid UTF-8"), "{screen}");

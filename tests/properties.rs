@@ -78,13 +78,25 @@ proptest! {
     #[test]
     fn the_reader_draws_any_article_at_any_size(s in articleish(), w in 1u16..300, h in 1u16..120) {
         if let Ok(a) = parse(&s, None) {
-            let mut app = App::new(a, 88);
+            let mut app = App::new(a, folio::reader_options(88));
             update(&mut app, Action::Resize(w, h));
             for act in [Action::FocusNext, Action::PageDown, Action::Bottom, Action::ShowGroup(folio::app::items::Group::Quotes), Action::Activate] {
                 update(&mut app, act);
             }
             let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-            t.draw(|f| folio::ui::draw(f, &app)).expect("draw");
+            t.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+            // Every size gets a screen: the panes with the title bar and the mode, or the
+            // request for a larger terminal (when even "Too small" fits).
+            let rows: Vec<String> = (0..h)
+                .map(|y| (0..w).map(|x| t.backend().buffer()[(x, y)].symbol().to_string()).collect())
+                .collect();
+            if w >= 60 && h >= 15 {
+                prop_assert!(rows[0].starts_with(" folio │"), "{:?}", rows[0]);
+                prop_assert!(rows[h as usize - 1].contains(" LIST ") || rows[h as usize - 1].contains(" READER "), "{:?}", rows[h as usize - 1]);
+            } else if w >= 9 {
+                let middle = &rows[h as usize / 2];
+                prop_assert!(["Enlarge", "Need", "Too small"].iter().any(|s| middle.contains(s)), "{middle:?}");
+            }
         }
     }
 

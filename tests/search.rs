@@ -17,33 +17,33 @@ fn type_query(app: &mut folio::app::App, q: &str) {
 fn counter_shows_the_total_while_typing() {
     let mut app = bundled_app(120, 40);
     type_query(&mut app, "traff");
-    assert_eq!(app.search.status().as_deref(), Some("1/16"), "trafficking and traffickers");
+    assert_eq!(app.search().status().as_deref(), Some("1/16"), "trafficking and traffickers");
     for c in "icking".chars() {
         press(&mut app, &[Action::PromptInput(c)]);
     }
-    assert_eq!(app.search.status().as_deref(), Some("1/14"));
+    assert_eq!(app.search().status().as_deref(), Some("1/14"));
     type_query(&mut app, "");
     press(&mut app, &[Action::PromptCancel]);
     type_query(&mut app, "zzqq");
-    assert_eq!(app.search.status().as_deref(), Some("no match for zzqq"));
+    assert_eq!(app.search().status().as_deref(), Some("no match for zzqq"));
 }
 
 #[test]
 fn enter_keeps_and_esc_returns_to_where_you_were() {
     let mut app = bundled_app(80, 24);
     type_query(&mut app, "Chatzis");
-    let (block, _) = (app.search.matches[0].block, ());
-    assert!(app.reader.is_visible(&app.doc, block, app.search.matches[0].range.start), "jumps to the match");
+    let (block, _) = (app.search().matches[0].block, ());
+    assert!(app.reader().is_visible(app.doc(), block, app.search().matches[0].range.start), "jumps to the match");
     press(&mut app, &[Action::PromptAccept]);
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.search().matches.len(), 1);
     // A second search, cancelled: back to the first search and to where the reader was.
-    let top = app.reader.top;
+    let top = app.reader().top;
     type_query(&mut app, "cybercrime");
-    assert_ne!(app.search.query, "Chatzis");
+    assert_ne!(app.search().query, "Chatzis");
     press(&mut app, &[Action::PromptCancel]);
-    assert_eq!(app.reader.top, top);
-    assert_eq!(app.search.query, "Chatzis");
+    assert_eq!(app.reader().top, top);
+    assert_eq!(app.search().query, "Chatzis");
 }
 
 #[test]
@@ -51,24 +51,24 @@ fn n_and_shift_n_wrap_with_a_message() {
     let mut app = bundled_app(120, 40);
     type_query(&mut app, "united nations");
     press(&mut app, &[Action::PromptAccept]);
-    let total = app.search.matches.len();
+    let total = app.search().matches.len();
     assert_eq!(total, 3);
     press(&mut app, &[Action::PrevMatch]);
-    assert_eq!(app.search.current, Some(total - 1));
-    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("search wrapped")));
+    assert_eq!(app.search().current, Some(total - 1));
+    assert!(app.message().as_ref().is_some_and(|m| m.text.starts_with("search wrapped")));
     press(&mut app, &[Action::NextMatch]);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().current, Some(0));
 }
 
 #[test]
 fn an_invalid_regex_is_an_error_not_a_panic() {
     let mut app = bundled_app(120, 40);
     type_query(&mut app, "re:(");
-    assert_eq!(app.search.status().as_deref(), Some("invalid regex: unclosed group"));
+    assert_eq!(app.search().status().as_deref(), Some("invalid regex: unclosed group"));
     press(&mut app, &[Action::PromptAccept, Action::NextMatch]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     type_query(&mut app, r"re:\b");
-    assert!(app.search.matches.is_empty(), "empty matches are skipped");
+    assert!(app.search().matches.is_empty(), "empty matches are skipped");
 }
 
 #[test]
@@ -78,11 +78,11 @@ fn history_recalls_earlier_queries() {
     press(&mut app, &[Action::PromptAccept]);
     type_query(&mut app, "UNODC");
     press(&mut app, &[Action::PromptAccept, Action::StartSearch, Action::HistoryPrev]);
-    assert_eq!(app.prompt, "UNODC");
+    assert_eq!(app.prompt(), "UNODC");
     press(&mut app, &[Action::HistoryPrev]);
-    assert_eq!(app.prompt, "Chatzis");
+    assert_eq!(app.prompt(), "Chatzis");
     press(&mut app, &[Action::HistoryNext]);
-    assert_eq!(app.prompt, "UNODC");
+    assert_eq!(app.prompt(), "UNODC");
 }
 
 #[test]
@@ -94,8 +94,8 @@ fn matches_group_lists_each_match_with_context() {
     assert_eq!(labels.len(), 4);
     assert!(labels[0].contains("cybercrime"), "{labels:?}");
     press(&mut app, &[Action::Bottom, Action::Activate]);
-    let m = app.search.matches.last().expect("a match").clone();
-    assert!(app.reader.is_visible(&app.doc, m.block, m.range.start));
+    let m = app.search().matches.last().expect("a match").clone();
+    assert!(app.reader().is_visible(app.doc(), m.block, m.range.start));
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn f_filters_the_sidebar_group() {
     let labels: Vec<String> = app.visible_items(Group::Quotes).map(|i| i.label).collect();
     assert_eq!(labels, ["is now under threat"], "speaker names are searched too");
     press(&mut app, &[Action::PromptAccept]);
-    assert_eq!(app.filters[Group::Quotes.index()], "chatz");
+    assert_eq!(app.list(Group::Quotes).filter, "chatz");
     press(&mut app, &[Action::Clear]);
     assert_eq!(app.visible_items(Group::Quotes).count(), 3);
 }

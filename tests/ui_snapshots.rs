@@ -3,9 +3,10 @@
 
 mod common;
 
-use common::{bundled_app, press, render, screen_text, styled_runs};
+use common::{bundled_app, press, render, render_with, screen_text, styled_runs};
 use folio::app::Action;
 use folio::app::items::Group;
+use folio::ui::theme::{Theme, ThemeKind};
 
 fn snapshot(width: u16, height: u16, actions: &[Action]) -> String {
     let mut app = bundled_app(width, height);
@@ -34,7 +35,7 @@ fn quotes_with_chatzis_selected_120x40() {
     press(&mut app, &[Action::ShowGroup(Group::Quotes), Action::Bottom, Action::Activate]);
     let buf = render(&app);
     // The quote's words are drawn highlighted in the text.
-    assert_eq!(styled_runs(&buf, app.theme.highlight), ["is now under threat"]);
+    assert_eq!(styled_runs(&buf, Theme::default().highlight), ["is now under threat"]);
     insta::assert_snapshot!(screen_text(&buf));
 }
 
@@ -62,15 +63,15 @@ fn statistics_group_120x40() {
 #[test]
 fn no_color_emphasis_is_bold_reverse_underline_only() {
     let mut app = bundled_app(120, 40);
-    app.theme = folio::ui::theme::Theme::new(folio::ui::theme::ThemeKind::Dark, false);
+    let theme = Theme::new(ThemeKind::Dark, false);
     press(&mut app, &[Action::ShowGroup(Group::Quotes), Action::Bottom, Action::Activate]);
-    let buf = render(&app);
+    let buf = render_with(&app, &theme);
     for cell in buf.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "a colour with NO_COLOR: {cell:?}");
         assert_eq!(cell.bg, ratatui::style::Color::Reset, "a colour with NO_COLOR: {cell:?}");
     }
     // Bold and underlined: the quote in the text (and the selected row of the unfocused list).
-    let runs = styled_runs(&buf, app.theme.highlight);
+    let runs = styled_runs(&buf, theme.highlight);
     assert!(runs.iter().any(|r| r == "is now under threat"), "{runs:?}");
 }
 
@@ -95,13 +96,13 @@ fn search_highlights_every_match_and_the_current_one() {
     for c in "trafficking".chars() {
         press(&mut app, &[Action::PromptInput(c)]);
     }
-    assert_eq!(app.search.status().as_deref(), Some("1/14"));
+    assert_eq!(app.search().status().as_deref(), Some("1/14"));
     press(&mut app, &[Action::PromptAccept, Action::NextMatch, Action::NextMatch, Action::PrevMatch]);
-    assert_eq!(app.search.status().as_deref(), Some("2/14"));
+    assert_eq!(app.search().status().as_deref(), Some("2/14"));
     let buf = render(&app);
-    let current = styled_runs(&buf, app.theme.search_current);
+    let current = styled_runs(&buf, Theme::default().search_current);
     assert_eq!(current, ["Trafficking"], "one current match: the second, in \"World Day against Trafficking\"");
-    let others = styled_runs(&buf, app.theme.search_match);
+    let others = styled_runs(&buf, Theme::default().search_match);
     assert!(others.len() >= 8, "the other matches on screen are marked: {others:?}");
     assert!(others.iter().all(|r| r.to_lowercase().contains("trafficking")), "{others:?}");
     insta::assert_snapshot!(screen_text(&buf));

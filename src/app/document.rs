@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BlockKind {
+pub enum DocKind {
     Subtitle,
     Dateline,
     Heading { section: usize },
@@ -21,9 +21,9 @@ pub enum BlockKind {
     Source,
 }
 
-#[derive(Debug, Clone)]
-pub struct Block {
-    pub kind: BlockKind,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocBlock {
+    pub kind: DocKind,
     /// The text as shown: control characters and the like replaced by placeholders.
     pub text: String,
     /// Drawn before the first line ("• ", "1. ", "▌ "); later lines are indented as much.
@@ -35,7 +35,7 @@ pub struct Block {
     changed: Option<Box<Changed>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Changed {
     /// The text as written.
     original: String,
@@ -43,19 +43,19 @@ struct Changed {
     map: Vec<(usize, usize)>,
 }
 
-impl Block {
-    fn new(kind: BlockKind, original: &str, prefix: &str) -> Block {
-        Block::owned(kind, original.to_string(), prefix)
+impl DocBlock {
+    fn new(kind: DocKind, original: &str, prefix: &str) -> DocBlock {
+        DocBlock::owned(kind, original.to_string(), prefix)
     }
 
     /// A block that takes its text rather than copying it (a 10 MB book is held once).
-    fn owned(kind: BlockKind, original: String, prefix: &str) -> Block {
+    fn owned(kind: DocKind, original: String, prefix: &str) -> DocBlock {
         let (text, changed) = match display_text(&original) {
             None => (original, None),
             Some((text, map)) => (text, Some(Box::new(Changed { original, map }))),
         };
         let ascii_letters = !crate::search::has_non_ascii_letters(&text);
-        Block { kind, text, prefix: prefix.into(), ascii_letters, changed }
+        DocBlock { kind, text, prefix: prefix.into(), ascii_letters, changed }
     }
 
     /// The text as the article has it (the extractors' positions are in this).
@@ -126,9 +126,9 @@ fn display_text(original: &str) -> Option<(String, Vec<(usize, usize)>)> {
 }
 
 /// The reader's view of an article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<DocBlock>,
     /// The block of each section's heading (or of its first paragraph when untitled).
     pub section_start: Vec<usize>,
     /// For each section, the block of its first paragraph.
@@ -164,7 +164,7 @@ impl Document {
         let mut blocks = Vec::with_capacity(count);
         // An export from before standfirsts were paragraphs has the subtitle alone.
         if let Some(s) = article.subtitle.as_ref().filter(|_| !article.has_standfirst()) {
-            blocks.push(Block::new(BlockKind::Subtitle, s, ""));
+            blocks.push(DocBlock::new(DocKind::Subtitle, s, ""));
         }
         // The dateline under the standfirst, as on the page; first when there is none.
         let standfirsts = article
@@ -172,7 +172,7 @@ impl Document {
             .first()
             .map_or(0, |s| s.paragraphs.iter().take_while(|p| p.kind == ParagraphKind::Standfirst).count());
         let mut dateline_at = None;
-        let dateline = || article.dateline.as_ref().map(|d| Block::new(BlockKind::Dateline, d, ""));
+        let dateline = || article.dateline.as_ref().map(|d| DocBlock::new(DocKind::Dateline, d, ""));
         if standfirsts == 0 {
             blocks.extend(dateline());
         }
@@ -181,7 +181,7 @@ impl Document {
         for (s, section) in article.sections.iter().enumerate() {
             section_start.push(blocks.len());
             if let Some(h) = &section.heading {
-                blocks.push(Block::new(BlockKind::Heading { section: s }, h, ""));
+                blocks.push(DocBlock::new(DocKind::Heading { section: s }, h, ""));
             }
             first_paragraph.push(blocks.len());
             for (p, para) in section.paragraphs.iter().enumerate() {
@@ -191,9 +191,9 @@ impl Document {
                     (ParagraphKind::PullQuote, _) => "▌ ".to_string(),
                     (ParagraphKind::Body | ParagraphKind::Standfirst, _) => String::new(),
                 };
-                let kind = BlockKind::Paragraph { section: s, paragraph: p, kind: para.kind };
+                let kind = DocKind::Paragraph { section: s, paragraph: p, kind: para.kind };
                 let text = text_of(s, p, &para.text);
-                blocks.push(Block::owned(kind, text, &crate::sanitize::visible(&prefix)));
+                blocks.push(DocBlock::owned(kind, text, &crate::sanitize::visible(&prefix)));
                 if s == 0
                     && p + 1 == standfirsts
                     && let Some(d) = dateline()
@@ -204,10 +204,10 @@ impl Document {
             }
         }
         if let Some(b) = &article.byline {
-            blocks.push(Block::new(BlockKind::Byline, b, ""));
+            blocks.push(DocBlock::new(DocKind::Byline, b, ""));
         }
         if let Some(s) = &article.source {
-            blocks.push(Block::new(BlockKind::Source, &format!("Source: {s}"), ""));
+            blocks.push(DocBlock::new(DocKind::Source, &format!("Source: {s}"), ""));
         }
         let mut bytes_before = Vec::with_capacity(blocks.len());
         let mut total = 0;
@@ -221,7 +221,7 @@ impl Document {
     /// The paragraphs' original texts, for the extractors.
     pub fn paragraphs(&self) -> impl Iterator<Item = ParagraphRef<'_>> {
         self.blocks.iter().filter_map(|b| match b.kind {
-            BlockKind::Paragraph { section, paragraph, kind } => {
+            DocKind::Paragraph { section, paragraph, kind } => {
                 Some(ParagraphRef { section, paragraph, text: b.original(), kind })
             }
             _ => None,
@@ -229,7 +229,7 @@ impl Document {
     }
 
     pub fn paragraph_count(&self) -> usize {
-        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph { .. })).count()
+        self.blocks.iter().filter(|b| matches!(b.kind, DocKind::Paragraph { .. })).count()
     }
 
     pub fn len(&self) -> usize {
@@ -247,7 +247,7 @@ impl Document {
             b += 1;
         }
         match self.blocks.get(b)?.kind {
-            BlockKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
+            DocKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
             _ => None,
         }
     }
@@ -330,9 +330,9 @@ mod tests {
             The cap will apply to about 22 million households.\n";
         let a = crate::article::parse(text, None).unwrap();
         let doc = Document::new(&a);
-        let kinds: Vec<&BlockKind> = doc.blocks.iter().take(3).map(|b| &b.kind).collect();
-        assert!(matches!(kinds[0], BlockKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
-        assert_eq!(kinds[1], &BlockKind::Dateline);
+        let kinds: Vec<&DocKind> = doc.blocks.iter().take(3).map(|b| &b.kind).collect();
+        assert!(matches!(kinds[0], DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
+        assert_eq!(kinds[1], &DocKind::Dateline);
         for (s, section) in a.sections.iter().enumerate() {
             for p in 0..section.paragraphs.len() {
                 let b = doc.paragraph_block(s, p).unwrap_or_else(|| panic!("{s}:{p} has no block"));
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn placeholders_keep_offsets_straight() {
-        let b = Block::new(BlockKind::Byline, "a\u{1b}[2Jb said", "");
+        let b = DocBlock::new(DocKind::Byline, "a\u{1b}[2Jb said", "");
         assert_eq!(b.text, "a␛[2Jb said");
         // "said" starts at 7 in the original and at 9 on screen (␛ is three bytes).
         assert_eq!(b.to_display(7), 9);

@@ -1,10 +1,10 @@
 //! Incremental search (`/`, `n`, `N`) and the sidebar filter (`f`): their state, and how
 //! prompt keys change it.
 
+use super::document::{DocKind, Document};
 use super::items::{Group, Item, ItemRef, Target};
 use super::reader::Position;
 use super::{Action, App, Focus, Message, Mode};
-use crate::app::document::{BlockKind, Document};
 use crate::search::Matcher;
 use std::ops::Range;
 
@@ -72,8 +72,8 @@ impl Search {
 }
 
 /// Blocks the search runs over: the article's text as shown, not the page furniture.
-fn searchable(kind: &BlockKind) -> bool {
-    !matches!(kind, BlockKind::Source)
+fn searchable(kind: &DocKind) -> bool {
+    !matches!(kind, DocKind::Source)
 }
 
 /// Every match of `matcher` in the document, in reading order. `only` limits the search
@@ -151,11 +151,10 @@ fn run(app: &mut App) {
 }
 
 fn show_current(app: &mut App) {
-    if let Some(m) = app.search.current.and_then(|c| app.search.matches.get(c)).cloned() {
-        if !app.reader.is_visible(&app.doc, m.block, m.range.start) {
-            app.reader.show(&app.doc, m.block, m.range.start);
-        }
-        app.reader.prepare(&app.doc);
+    if let Some(m) = app.search.current.and_then(|c| app.search.matches.get(c)).cloned()
+        && !app.reader.is_visible(&app.doc, m.block, m.range.start)
+    {
+        app.reader.show(&app.doc, m.block, m.range.start);
     }
 }
 
@@ -190,7 +189,7 @@ pub fn start_search(app: &mut App) {
 pub fn start_filter(app: &mut App) {
     app.mode = Mode::Filter;
     app.focus = Focus::Sidebar;
-    app.prompt = app.filters[app.group.index()].clone();
+    app.prompt = app.lists[app.group.index()].filter.clone();
 }
 
 /// A key at the search or filter prompt.
@@ -226,8 +225,6 @@ pub fn prompt(app: &mut App, action: Action) {
         }
         Action::PromptAccept => accept(app),
         Action::PromptCancel => cancel(app),
-        Action::Quit => app.quit = true,
-        Action::Resize(..) => {}
         _ => {}
     }
 }
@@ -237,7 +234,7 @@ fn edited(app: &mut App) {
         Mode::Search => run(app),
         Mode::Filter => {
             let g = app.group;
-            app.filters[g.index()] = app.prompt.clone();
+            app.lists[g.index()].filter = app.prompt.clone();
             app.apply_filter(g);
             app.select(0, false);
         }
@@ -258,7 +255,7 @@ fn accept(app: &mut App) {
     app.search.origin = None;
     rebuild_match_items(app);
     if let Some(s) = app.search.status() {
-        app.message = Some(Message { text: s, error: app.search.error.is_some() });
+        app.message = Some(Message { text: s, error: app.search.error.is_some(), suggest: None });
     }
 }
 
@@ -267,14 +264,13 @@ fn cancel(app: &mut App) {
     app.mode = Mode::Normal;
     if mode == Mode::Filter {
         let g = app.group;
-        app.filters[g.index()].clear();
+        app.lists[g.index()].filter.clear();
         app.apply_filter(g);
         app.select(0, false);
         return;
     }
     if let Some(o) = app.search.origin.take() {
         app.reader.restore(&app.doc, o.top);
-        app.reader.prepare(&app.doc);
         app.search.query = o.query;
         app.search.matches = o.matches;
         app.search.current = o.current;
@@ -287,13 +283,10 @@ fn cancel(app: &mut App) {
 pub fn step(app: &mut App, forward: bool) {
     let n = app.search.matches.len();
     if n == 0 {
-        app.message = Some(Message {
-            text: if app.search.query.is_empty() {
-                "no search: press / to search".into()
-            } else {
-                format!("no match for {}", app.search.query)
-            },
-            error: true,
+        app.message = Some(if app.search.query.is_empty() {
+            Message { text: "no search".into(), error: true, suggest: Some((Action::StartSearch, "to search")) }
+        } else {
+            Message::error(format!("no match for {}", app.search.query))
         });
         return;
     }
@@ -307,8 +300,7 @@ pub fn step(app: &mut App, forward: bool) {
     app.search.current = Some(next);
     show_current(app);
     let status = app.search.status().unwrap_or_default();
-    app.message =
-        Some(Message { text: if wrapped { format!("search wrapped · {status}") } else { status }, error: false });
+    app.message = Some(Message::info(if wrapped { format!("search wrapped · {status}") } else { status }));
 }
 
 /// Esc in normal mode: drop the search highlights, the group's filter and the selection's
@@ -316,11 +308,11 @@ pub fn step(app: &mut App, forward: bool) {
 pub fn clear(app: &mut App) {
     app.search = Search { history: std::mem::take(&mut app.search.history), ..Search::default() };
     let g = app.group;
-    if !app.filters[g.index()].is_empty() {
-        app.filters[g.index()].clear();
+    if !app.lists[g.index()].filter.is_empty() {
+        app.lists[g.index()].filter.clear();
         app.apply_filter(g);
     }
-    app.items[Group::Matches.index()].clear();
+    app.lists[Group::Matches.index()].items.clear();
     app.apply_filter(Group::Matches);
     app.target = Target::default();
     app.relayout();
@@ -329,7 +321,7 @@ pub fn clear(app: &mut App) {
 /// The Matches group: each match.
 fn rebuild_match_items(app: &mut App) {
     let g = Group::Matches.index();
-    app.items[g] = (0..app.search.matches.len()).map(ItemRef::Match).collect();
+    app.lists[g].items = (0..app.search.matches.len()).map(ItemRef::Match).collect();
     app.apply_filter(Group::Matches);
 }
 

@@ -1,6 +1,6 @@
 //! The sidebar's groups and their items, and where each item points in the document.
 
-use crate::app::document::Document;
+use super::document::Document;
 use crate::article::{Article, first_words};
 use std::ops::Range;
 
@@ -42,6 +42,24 @@ impl Group {
             Group::Dates => "Date",
             Group::Matches => "Find",
         }
+    }
+}
+
+/// One group's items in the sidebar: all of them, the filter and those that pass it,
+/// the selected row (an index into `visible`) and the first row shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupList {
+    pub items: Vec<ItemRef>,
+    pub filter: String,
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub top: usize,
+}
+
+impl GroupList {
+    pub fn new(items: Vec<ItemRef>) -> GroupList {
+        let visible = (0..items.len()).collect();
+        GroupList { items, filter: String::new(), visible, selected: 0, top: 0 }
     }
 }
 

@@ -2,8 +2,8 @@
 //! at once, the whole text's structure follows from a background thread, and the
 //! extraction (quotes, statistics, names…) after that. Short articles skip all this.
 
-use super::App;
-use crate::app::document::Document;
+use super::document::Document;
+use super::{App, Options};
 use crate::article::{Article, Format, Paragraph, extract_paragraphs, parse, parse_structure};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -15,7 +15,7 @@ pub const SYNC_LIMIT: usize = 32 * 1024;
 const FIRST_SCREENFUL: usize = 8 * 1024;
 
 /// What the background thread sends, in this order.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     /// The whole document's structure, ready to read; paragraphs' texts live in the
     /// document only.
@@ -98,17 +98,17 @@ pub fn open(
     text: String,
     format: Option<Format>,
     warnings: Vec<String>,
-    measure: u16,
+    options: Options,
 ) -> Result<(App, Option<Loader>), crate::article::ParseError> {
     if text.len() <= SYNC_LIMIT || format == Some(Format::Json) || crate::article::detect(&text) == Format::Json {
         let mut article = parse(&text, format)?;
         article.warnings.extend(warnings);
-        return Ok((App::new(article, measure), None));
+        return Ok((App::new(article, options), None));
     }
     let format = format.or(Some(crate::article::detect(&text)));
     let mut first = parse_structure(first_part(&text), format)?;
     first.warnings.extend(warnings.iter().cloned());
-    let mut app = App::new(first, measure);
+    let mut app = App::new(first, options);
     app.loading = true;
     Ok((app, Some(Loader(Box::new(move |tx| load_rest(text, format, warnings, &tx))))))
 }
@@ -118,13 +118,13 @@ pub fn open(
 pub fn open_head(
     head: crate::input::Head,
     format: Option<Format>,
-    measure: u16,
+    options: Options,
 ) -> Result<(App, Option<Loader>), String> {
     let origin = head.origin.to_string();
     let utf8 = !head.bytes.starts_with(&[0xFF, 0xFE]) && !head.bytes.starts_with(&[0xFE, 0xFF]);
     if head.is_complete() || !utf8 {
         let decoded = head.finish().map_err(|e| e.to_string())?;
-        return open(decoded.text, format, decoded.warnings, measure).map_err(|e| format!("{origin}: {e}"));
+        return open(decoded.text, format, decoded.warnings, options).map_err(|e| format!("{origin}: {e}"));
     }
     if head.looks_binary() {
         return Err(format!("{origin}: not a text file"));
@@ -139,7 +139,7 @@ pub fn open_head(
     let format = format.or_else(|| Some(crate::article::detect(&prefix)));
     let first = parse_structure(first_part(&prefix), format).map_err(|e| format!("{origin}: {e}"))?;
     drop(prefix);
-    let mut app = App::new(first, measure);
+    let mut app = App::new(first, options);
     app.loading = true;
     let loader = Loader(Box::new(move |tx| match head.finish() {
         Ok(decoded) => load_rest(decoded.text, format, decoded.warnings, &tx),

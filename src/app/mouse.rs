@@ -1,5 +1,6 @@
 //! The mouse: a click selects a tab or a sidebar item or focuses the reader; the wheel
-//! scrolls the pane under the pointer.
+//! scrolls the pane under the pointer. Both find their target in the layout and the tabs
+//! `update` last laid out.
 
 use super::{App, Focus};
 use ratatui::layout::{Position, Rect};
@@ -9,17 +10,15 @@ impl App {
         let a = self.areas;
         let inside = |r: Rect| r.contains(Position { x: column, y: row });
         if inside(a.tabs) {
-            let offsets = crate::ui::sidebar::tab_spans(self, a.tabs.width);
-            if let Some(&(g, _)) =
-                offsets.iter().find(|&&(_, (x0, x1))| column >= a.tabs.x + x0 && column < a.tabs.x + x1)
-            {
+            let x = column - a.tabs.x;
+            if let Some(g) = self.tabs.iter().find(|t| x >= t.start && x < t.end).map(|t| t.group) {
                 self.focus = Focus::Sidebar;
                 self.show_group(g);
             }
         } else if inside(a.list) {
-            let g = self.group.index();
-            let row = self.list_top[g] + (row - a.list.y) as usize;
-            if row < self.visible[g].len() {
+            let list = &self.lists[self.group.index()];
+            let row = list.top + (row - a.list.y) as usize;
+            if row < list.visible.len() {
                 self.focus = Focus::Sidebar;
                 self.select(row, false);
             }
@@ -32,10 +31,10 @@ impl App {
         let a = self.areas;
         let inside = |r: Rect| r.contains(Position { x: column, y: row });
         if inside(a.sidebar) {
-            let g = self.group.index();
-            let n = self.visible[g].len();
-            let max = n.saturating_sub(self.list_height());
-            self.list_top[g] = if down { (self.list_top[g] + 3).min(max) } else { self.list_top[g].saturating_sub(3) };
+            let h = self.list_height();
+            let list = &mut self.lists[self.group.index()];
+            let max = list.visible.len().saturating_sub(h);
+            list.top = if down { (list.top + 3).min(max) } else { list.top.saturating_sub(3) };
         } else if inside(a.reader) {
             self.scroll_reader(if down { 3 } else { -3 });
         }

@@ -1,7 +1,10 @@
 //! The reader pane's state: where it stands in the document, at what width, and the
-//! wrapped lines of the blocks it has needed so far.
+//! wrapped lines of the blocks on screen. Moving changes the state; questions about it
+//! (is this on screen? how far in are we?) only read it, wrapping a block that is not
+//! on screen without keeping it.
 
-use crate::app::document::{Document, wrap};
+use super::document::{Document, wrap};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -56,26 +59,33 @@ impl Reader {
         self.wrapped.clear();
     }
 
-    /// The wrapped lines of a block, wrapping it if needed.
-    pub fn lines(&mut self, doc: &Document, block: usize) -> &[Range<usize>] {
-        let width = self.width;
-        self.wrapped.entry(block).or_insert_with(|| match doc.blocks.get(block) {
-            Some(b) => wrap(&b.text, width.saturating_sub(b.indent()).max(1)),
+    /// Wraps a block at the reader's width.
+    fn wrap_block(&self, doc: &Document, block: usize) -> Vec<Range<usize>> {
+        match doc.blocks.get(block) {
+            Some(b) => wrap(&b.text, self.width.saturating_sub(b.indent()).max(1)),
             None => std::iter::once(0..0).collect(),
-        })
+        }
     }
 
-    /// The wrapped lines of a block if they are known (for drawing, which only reads).
+    /// The wrapped lines of a block: kept ones, or wrapped now (and not kept).
+    pub fn lines(&self, doc: &Document, block: usize) -> Cow<'_, [Range<usize>]> {
+        match self.wrapped.get(&block) {
+            Some(lines) => Cow::Borrowed(lines.as_slice()),
+            None => Cow::Owned(self.wrap_block(doc, block)),
+        }
+    }
+
+    /// The wrapped lines of a block if they are kept (drawing finds those on screen).
     pub fn cached(&self, block: usize) -> Option<&[Range<usize>]> {
         self.wrapped.get(&block).map(Vec::as_slice)
     }
 
     /// Lines a block takes on screen: its text and one blank line after it.
-    pub fn height_of(&mut self, doc: &Document, block: usize) -> usize {
-        self.lines(doc, block).len() + 1
+    pub fn height_of(&self, doc: &Document, block: usize) -> usize {
+        self.wrapped.get(&block).map_or_else(|| self.wrap_block(doc, block).len(), Vec::len) + 1
     }
 
-    fn line_range(&mut self, doc: &Document, p: Position) -> Option<Range<usize>> {
+    fn line_range(&self, doc: &Document, p: Position) -> Option<Range<usize>> {
         if p.block >= doc.len() {
             return None;
         }
@@ -83,9 +93,8 @@ impl Reader {
     }
 
     /// The line of `block` that holds display offset `offset`.
-    pub fn line_of(&mut self, doc: &Document, block: usize, offset: usize) -> usize {
-        let lines = self.lines(doc, block);
-        lines.iter().rposition(|r| r.start <= offset).unwrap_or(0)
+    pub fn line_of(&self, doc: &Document, block: usize, offset: usize) -> usize {
+        self.lines(doc, block).iter().rposition(|r| r.start <= offset).unwrap_or(0)
     }
 
     /// Moves the top by `n` lines down (positive) or up (negative), within the document.
@@ -126,7 +135,7 @@ impl Reader {
     }
 
     /// The lowest the top may go: the last screenful of the document.
-    fn max_top(&mut self, doc: &Document) -> Position {
+    fn max_top(&self, doc: &Document) -> Position {
         let mut need = self.height;
         let mut block = doc.len();
         while block > 0 {
@@ -189,7 +198,7 @@ impl Reader {
     }
 
     /// Whether `offset` in `block` is on screen.
-    pub fn is_visible(&mut self, doc: &Document, block: usize, offset: usize) -> bool {
+    pub fn is_visible(&self, doc: &Document, block: usize, offset: usize) -> bool {
         let line = self.line_of(doc, block, offset);
         let target = (block, line);
         if target < (self.top.block, self.top.line) {
@@ -208,21 +217,37 @@ impl Reader {
         false
     }
 
-    /// Wraps every block that will be on screen, so drawing finds them ready.
+    /// Wraps and keeps every block on screen, so drawing finds them ready, and those of
+    /// the last screenful, which every change of position measures against.
     pub fn prepare(&mut self, doc: &Document) {
         let mut rows = 0;
         let mut block = self.top.block;
         let mut line = self.top.line;
         while rows < self.height && block < doc.len() {
-            let h = self.height_of(doc, block);
+            let h = self.keep(doc, block).len() + 1;
             rows += h.saturating_sub(line);
             block += 1;
             line = 0;
         }
+        let mut rows = 0;
+        let mut block = doc.len();
+        while rows < self.height && block > 0 {
+            block -= 1;
+            rows += self.keep(doc, block).len() + 1;
+        }
+    }
+
+    /// The wrapped lines of a block, kept from now on.
+    fn keep(&mut self, doc: &Document, block: usize) -> &[Range<usize>] {
+        if !self.wrapped.contains_key(&block) {
+            let lines = self.wrap_block(doc, block);
+            self.wrapped.insert(block, lines);
+        }
+        self.wrapped.get(&block).map_or(&[], Vec::as_slice)
     }
 
     /// Reading progress, 0–100: how much of the text is above the bottom of the screen.
-    pub fn progress(&mut self, doc: &Document) -> u16 {
+    pub fn progress(&self, doc: &Document) -> u16 {
         if doc.is_empty() || {
             let max = self.max_top(doc);
             self.top == max
@@ -237,7 +262,7 @@ impl Reader {
 
     /// The block at the top of the screen (skipping to the next when only its blank line
     /// shows).
-    pub fn current_block(&mut self, doc: &Document) -> usize {
+    pub fn current_block(&self, doc: &Document) -> usize {
         let h = self.height_of(doc, self.top.block);
         if self.top.line + 1 >= h && self.top.block + 1 < doc.len() { self.top.block + 1 } else { self.top.block }
     }

@@ -1,8 +1,8 @@
 //! Drawing. Every function here takes `&App`: the view cannot change state, and tests can
-//! draw into a `TestBackend` and compare screens.
+//! draw into a `TestBackend` and compare screens. One file per pane (`sidebar`, `reader`,
+//! `status`, `help`); `theme` holds the colours. Key names on screen come from the keymap.
 
 pub mod help;
-pub mod layout;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
@@ -14,26 +14,33 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws the whole screen: the panes where `update` last laid them out. A frame of
+/// another size than the one `update` knows (a resize not yet applied) is left blank
+/// rather than drawn with the old layout.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let areas = app.layout_for(area);
+    let areas = app.areas();
+    if (area.width, area.height) != app.size() {
+        return;
+    }
     if areas.too_small {
         too_small(frame, area);
         return;
     }
-    title(frame, app, areas.title);
-    sidebar::draw(frame, app, &areas);
-    reader::draw(frame, app, &areas);
-    status::draw(frame, app, areas.status);
-    if app.mode == Mode::Help {
-        help::draw(frame, app, area);
+    title(frame, app, theme, areas.title);
+    sidebar::draw(frame, app, theme, &areas);
+    reader::draw(frame, app, theme, &areas);
+    status::draw(frame, app, theme, areas.status);
+    if app.mode() == Mode::Help {
+        help::draw(frame, app, theme, area);
     }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let (w, h) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let (w, h) = (crate::app::layout::MIN_WIDTH, crate::app::layout::MIN_HEIGHT);
     let long = format!("Enlarge the terminal to {w}×{h} (now {}×{})", area.width, area.height);
     let text = [long, format!("Enlarge the terminal to {w}×{h}"), format!("Need {w}×{h}"), "Too small".to_string()]
         .into_iter()
@@ -44,11 +51,10 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
 }
 
-fn title(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let progress = format!(" {}% ", app.progress);
-    let mut left = format!(" folio │ {}", visible(&app.title));
-    if let Some(b) = &app.article.byline {
+fn title(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+    let progress = format!(" {}% ", app.progress());
+    let mut left = format!(" folio │ {}", visible(app.title()));
+    if let Some(b) = &app.article().byline {
         left.push_str(" │ ");
         left.push_str(&visible(b));
     }

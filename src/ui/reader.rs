@@ -1,9 +1,10 @@
 //! The reader pane: the selected quote's or statistic's header, then the article's wrapped
 //! text with the selection and the search matches highlighted.
 
-use super::layout::Areas;
+use super::theme::Theme;
 use crate::app::App;
-use crate::app::document::{BlockKind, wrap};
+use crate::app::document::{DocKind, wrap};
+use crate::app::layout::Areas;
 use crate::article::ParagraphKind;
 use crate::sanitize::visible;
 use ratatui::Frame;
@@ -13,9 +14,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
-    let t = &app.theme;
-    if let Some((title, body)) = &app.target.header
+pub fn draw(frame: &mut Frame, app: &App, t: &Theme, areas: &Areas) {
+    if let Some((title, body)) = &app.target().header
         && areas.header.height > 0
     {
         let block = Block::new()
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         let p = Paragraph::new(visible(body).into_owned()).style(t.text).wrap(Wrap { trim: true }).block(block);
         frame.render_widget(p, areas.header);
     }
-    let lines = text_lines(app, areas.text.width as usize, areas.text.height as usize);
+    let lines = text_lines(app, t, areas.text.width as usize, areas.text.height as usize);
     frame.render_widget(Paragraph::new(lines), areas.text);
 }
 
@@ -39,16 +39,16 @@ enum Mark {
 }
 
 /// The lines on screen, from the reader's top line down.
-pub fn text_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let doc = &app.doc;
+pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line<'static>> {
+    let doc = app.doc();
+    let reader = app.reader();
     let mut out = Vec::with_capacity(height);
-    let mut block = app.reader.top.block;
-    let mut skip = app.reader.top.line;
+    let mut block = reader.top.block;
+    let mut skip = reader.top.line;
     while out.len() < height && block < doc.len() {
         let b = &doc.blocks[block];
         let owned;
-        let ranges: &[Range<usize>] = match app.reader.cached(block) {
+        let ranges: &[Range<usize>] = match reader.cached(block) {
             Some(r) => r,
             None => {
                 owned = wrap(&b.text, width.saturating_sub(b.indent()).max(1));
@@ -56,13 +56,13 @@ pub fn text_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> 
             }
         };
         let base = match &b.kind {
-            BlockKind::Heading { .. } => t.heading,
-            BlockKind::Subtitle => t.subtitle,
-            BlockKind::Dateline | BlockKind::Source => t.dim,
-            BlockKind::Byline => t.byline,
-            BlockKind::Paragraph { kind: ParagraphKind::PullQuote, .. } => t.pull_quote,
-            BlockKind::Paragraph { kind: ParagraphKind::Standfirst, .. } => t.subtitle,
-            BlockKind::Paragraph { .. } => t.text,
+            DocKind::Heading { .. } => t.heading,
+            DocKind::Subtitle => t.subtitle,
+            DocKind::Dateline | DocKind::Source => t.dim,
+            DocKind::Byline => t.byline,
+            DocKind::Paragraph { kind: ParagraphKind::PullQuote, .. } => t.pull_quote,
+            DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. } => t.subtitle,
+            DocKind::Paragraph { .. } => t.text,
         };
         let marks = marks_in(app, block);
         for (n, r) in ranges.iter().enumerate() {
@@ -94,11 +94,11 @@ pub fn text_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> 
 
 fn marks_in(app: &App, block: usize) -> Vec<(Range<usize>, Mark)> {
     let mut marks: Vec<(Range<usize>, Mark)> =
-        app.target.ranges.iter().filter(|(b, _)| *b == block).map(|(_, r)| (r.clone(), Mark::Target)).collect();
-    let m = &app.search.matches;
+        app.target().ranges.iter().filter(|(b, _)| *b == block).map(|(_, r)| (r.clone(), Mark::Target)).collect();
+    let m = &app.search().matches;
     let first = m.partition_point(|x| x.block < block);
     for (i, x) in m.iter().enumerate().skip(first).take_while(|(_, x)| x.block == block) {
-        let kind = if app.search.current == Some(i) { Mark::Current } else { Mark::Match };
+        let kind = if app.search().current == Some(i) { Mark::Current } else { Mark::Match };
         marks.push((x.range.clone(), kind));
     }
     marks
@@ -110,7 +110,7 @@ fn styled(
     line: Range<usize>,
     marks: &[(Range<usize>, Mark)],
     base: Style,
-    t: &super::theme::Theme,
+    t: &Theme,
 ) -> Vec<Span<'static>> {
     let mut cuts = vec![line.start, line.end];
     for (r, _) in marks {

@@ -1,9 +1,10 @@
 //! The status bar: the mode, the prompt while typing, key hints from the keymap, and
 //! messages (search position, errors, the invalid UTF-8 warning).
 
+use super::theme::Theme;
 use super::truncate;
 use crate::app::{App, Mode};
-use crate::keymap::hints;
+use crate::keymap::{first_key_for, hints};
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -11,10 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let mode = match app.mode {
-        Mode::Normal if app.focus == crate::app::Focus::Reader => " READER ",
+pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+    let mode = match app.mode() {
+        Mode::Normal if app.focus() == crate::app::Focus::Reader => " READER ",
         Mode::Normal => " LIST ",
         Mode::Help => " HELP ",
         Mode::Search => " SEARCH ",
@@ -22,13 +22,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
     let mut used = mode.width() + 1;
-    let right = right_text(app);
+    let right = right_text(app, t);
     let right_w = right.as_ref().map_or(0, |(s, _)| s.width() + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
-    match app.mode {
+    match app.mode() {
         Mode::Search | Mode::Filter => {
-            let lead = if app.mode == Mode::Search { "/" } else { "filter: " };
-            let typed = visible(&app.prompt);
+            let lead = if app.mode() == Mode::Search { "/" } else { "filter: " };
+            let typed = visible(app.prompt());
             // Show the end of a long query: that is where the cursor is.
             let shown = tail(&typed, room.saturating_sub(lead.width() + 1));
             let text = format!("{lead}{shown}");
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         _ => {
             let mut s = String::new();
-            for (key, hint) in hints(app.mode) {
+            for (key, hint) in hints(app.mode()) {
                 let piece = format!("{key} {hint}  ");
                 if s.width() + piece.width() > room {
                     break;
@@ -63,16 +63,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The message at the right: an explicit message, else the search position, else a
 /// warning about the input.
-fn right_text(app: &App) -> Option<(String, ratatui::style::Style)> {
-    let t = &app.theme;
+fn right_text(app: &App, t: &Theme) -> Option<(String, ratatui::style::Style)> {
     let limit = 60;
-    if let Some(m) = &app.message {
-        return Some((truncate(&visible(&m.text), limit), if m.error { t.error } else { t.status }));
+    if let Some(m) = app.message() {
+        let text = match &m.suggest {
+            Some((action, what)) => format!("{}: press {} {what}", m.text, first_key_for(app.mode(), action)),
+            None => m.text.clone(),
+        };
+        return Some((truncate(&visible(&text), limit), if m.error { t.error } else { t.status }));
     }
-    if let Some(s) = app.search.status() {
-        return Some((truncate(&visible(&s), limit), if app.search.error.is_some() { t.error } else { t.status }));
+    if let Some(s) = app.search().status() {
+        return Some((truncate(&visible(&s), limit), if app.search().error.is_some() { t.error } else { t.status }));
     }
-    app.article.warnings.first().map(|w| (truncate(&format!("⚠ {}", visible(w)), limit), t.error))
+    app.article().warnings.first().map(|w| (truncate(&format!("⚠ {}", visible(w)), limit), t.error))
 }
 
 fn tail(s: &str, width: usize) -> String {

@@ -61,23 +61,29 @@ pub fn score(shared: &std::path::Path, gold: &std::path::Path, export_json: &str
 /// The reader on the bundled article, laid out for a `width` x `height` terminal.
 pub fn bundled_app(width: u16, height: u16) -> folio::app::App {
     let article = folio::article::parse(folio::BUNDLED_ARTICLE, None).expect("bundled article parses");
-    let mut app = folio::app::App::new(article, 88);
+    let mut app = folio::app::App::new(article, folio::reader_options(88));
     folio::app::update(&mut app, folio::app::Action::Resize(width, height));
     app
 }
 
 /// Applies actions in order.
 pub fn press(app: &mut folio::app::App, actions: &[folio::app::Action]) {
-    for &a in actions {
-        folio::app::update(app, a);
+    for a in actions {
+        folio::app::update(app, a.clone());
     }
 }
 
-/// Draws the app into a test terminal of its size and returns the buffer.
+/// Draws the app into a test terminal of its size, in the default theme, and returns the
+/// buffer.
 pub fn render(app: &folio::app::App) -> ratatui::buffer::Buffer {
-    let (w, h) = app.size;
+    render_with(app, &folio::ui::theme::Theme::default())
+}
+
+/// Draws the app in `theme`.
+pub fn render_with(app: &folio::app::App, theme: &folio::ui::theme::Theme) -> ratatui::buffer::Buffer {
+    let (w, h) = app.size();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
-    terminal.draw(|f| folio::ui::draw(f, app)).expect("draw");
+    terminal.draw(|f| folio::ui::draw(f, app, theme)).expect("draw");
     terminal.backend().buffer().clone()
 }
 

@@ -1,5 +1,6 @@
-//! Where each pane goes for a given terminal size. Pure geometry: `update` uses it for
-//! paging and mouse hit-testing, drawing uses it to draw, and both agree.
+//! Where each pane goes for a given terminal size. Pure geometry: `update` lays the
+//! panes out with it and keeps the result, for paging and mouse hit-testing; drawing
+//! draws into what `update` kept, so both agree.
 
 use ratatui::layout::Rect;
 
@@ -47,6 +48,22 @@ pub fn areas(area: Rect, header_lines: u16, measure: u16) -> Areas {
     let header = Rect { x: inner_x, y: reader.y, width: inner_w, height: header_h };
     let text = Rect { x: inner_x, y: reader.y + header_h, width: inner_w, height: reader.height - header_h };
     Areas { title, sidebar, tabs, list, reader, header, text, status, too_small: false }
+}
+
+/// The help overlay's box for `lines` lines of help: centred, at most 66 columns wide.
+pub fn help_box(area: Rect, lines: usize) -> Rect {
+    let width = 66.min(area.width.saturating_sub(4)).max(10).min(area.width);
+    let height = (lines.min(u16::MAX as usize) as u16)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2))
+        .max(3)
+        .min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// The help's lines that fit in its box (the box has a border all round).
+pub fn help_rows(area: Rect, lines: usize) -> usize {
+    help_box(area, lines).height.saturating_sub(2) as usize
 }
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+//! Everything that can happen to the reader, as data. Keys become actions through the
+//! keymap; the event loop turns mouse, resize and the background loader's messages into
+//! them. `update` applies them and answers with what the event loop should do besides
+//! drawing.
+
+use super::items::Group;
+use super::loading::Loaded;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    FocusNext,
+    FocusPrev,
+    ShowGroup(Group),
+    NextGroup,
+    PrevGroup,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfDown,
+    HalfUp,
+    Activate,
+    NextSection,
+    PrevSection,
+    NextParagraph,
+    PrevParagraph,
+    StartSearch,
+    StartFilter,
+    NextMatch,
+    PrevMatch,
+    Clear,
+    PromptInput(char),
+    PromptBackspace,
+    PromptClear,
+    PromptAccept,
+    PromptCancel,
+    HistoryPrev,
+    HistoryNext,
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// What the background loader has finished (see `loading`).
+    Loaded(Loaded),
+    /// The loader ended without sending everything (its thread is gone).
+    LoaderGone,
+}
+
+/// What the event loop must do after an action, beyond drawing the new state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}

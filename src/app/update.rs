@@ -1,0 +1,323 @@
+//! `update`: the one place an `App` changes. Each action is applied by the mode it
+//! arrives in; then the layout, the tabs, the wrapped lines on screen, the reading
+//! progress and the help's scroll are brought up to date once, whatever changed.
+
+use super::document::{DocBlock, DocKind, Document, wrap};
+use super::items::{self, Group, ItemRef, Target, target};
+use super::layout::{Areas, areas, help_rows};
+use super::loading::Loaded;
+use super::tabs::{self, Counts};
+use super::{Action, App, Effect, Focus, Message, Mode, find};
+use ratatui::layout::Rect;
+
+/// Applies an action. The only place an `App` changes; answers with what the event loop
+/// must do besides drawing, if anything.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if !matches!(action, Action::Resize(..) | Action::Wheel { .. } | Action::Loaded(_) | Action::LoaderGone) {
+        app.message = None;
+    }
+    let effect = match (app.mode, action) {
+        (_, Action::Resize(w, h)) => {
+            app.size = (w, h);
+            app.relayout();
+            None
+        }
+        (_, Action::Quit) => Some(Effect::Quit),
+        (_, Action::Loaded(loaded)) => {
+            app.receive(loaded);
+            None
+        }
+        (_, Action::LoaderGone) => {
+            app.loading = false;
+            None
+        }
+        (Mode::Help, Action::ToggleHelp) => {
+            app.mode = Mode::Normal;
+            None
+        }
+        (Mode::Help, Action::Down) => {
+            app.help_scroll += 1;
+            None
+        }
+        (Mode::Help, Action::Up) => {
+            app.help_scroll = app.help_scroll.saturating_sub(1);
+            None
+        }
+        (Mode::Help, _) => None,
+        (Mode::Search | Mode::Filter, a) => {
+            find::prompt(app, a);
+            None
+        }
+        (Mode::Normal, a) => {
+            normal(app, a);
+            None
+        }
+    };
+    app.settle();
+    effect
+}
+
+fn normal(app: &mut App, action: Action) {
+    let sidebar = app.focus == Focus::Sidebar;
+    match action {
+        Action::ToggleHelp => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            app.focus = if sidebar { Focus::Reader } else { Focus::Sidebar };
+        }
+        Action::ShowGroup(g) => {
+            app.focus = Focus::Sidebar;
+            app.show_group(g);
+        }
+        Action::NextGroup | Action::PrevGroup if sidebar => {
+            let i = app.group.index() as isize + if action == Action::NextGroup { 1 } else { -1 };
+            let n = Group::ALL.len() as isize;
+            app.show_group(Group::ALL[i.rem_euclid(n) as usize]);
+        }
+        Action::Down if sidebar => app.move_selection(1),
+        Action::Up if sidebar => app.move_selection(-1),
+        Action::Top if sidebar => app.select(0, false),
+        Action::Bottom if sidebar => app.select(usize::MAX, false),
+        Action::PageDown if sidebar => app.move_selection(app.list_height() as isize),
+        Action::PageUp if sidebar => app.move_selection(-(app.list_height() as isize)),
+        Action::HalfDown if sidebar => app.move_selection((app.list_height() / 2).max(1) as isize),
+        Action::HalfUp if sidebar => app.move_selection(-((app.list_height() / 2).max(1) as isize)),
+        Action::Down => app.scroll_reader(1),
+        Action::Up => app.scroll_reader(-1),
+        Action::Top => app.reader.to_start(&app.doc),
+        Action::Bottom => app.reader.to_end(&app.doc),
+        Action::PageDown => app.scroll_reader(app.page() as isize),
+        Action::PageUp => app.scroll_reader(-(app.page() as isize)),
+        Action::HalfDown => app.scroll_reader((app.reader.height / 2).max(1) as isize),
+        Action::HalfUp => app.scroll_reader(-((app.reader.height / 2).max(1) as isize)),
+        Action::Activate if sidebar => {
+            let row = app.lists[app.group.index()].selected;
+            app.select(row, true);
+            if !app.target.ranges.is_empty() {
+                app.focus = Focus::Reader;
+            }
+        }
+        Action::NextSection | Action::PrevSection => app.section_jump(action == Action::NextSection),
+        Action::NextParagraph | Action::PrevParagraph => app.paragraph_jump(action == Action::NextParagraph),
+        Action::StartSearch => find::start_search(app),
+        Action::StartFilter => find::start_filter(app),
+        Action::NextMatch => find::step(app, true),
+        Action::PrevMatch => find::step(app, false),
+        Action::Clear => find::clear(app),
+        Action::Click(x, y) => app.click(x, y),
+        Action::Wheel { column, row, down } => app.wheel(column, row, down),
+        _ => {}
+    }
+}
+
+impl App {
+    /// After every action: the wrapped lines on screen, the reading progress, the help's
+    /// scroll and the tab row, from whatever the action changed.
+    fn settle(&mut self) {
+        let visible = !self.areas.too_small && self.size != (0, 0);
+        if visible {
+            self.reader.prepare(&self.doc);
+            self.progress = self.reader.progress(&self.doc);
+        }
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let lines = self.options.help_lines;
+        self.help_scroll = self.help_scroll.min(lines.saturating_sub(help_rows(area, lines)));
+        let counts: Vec<usize> = self.lists.iter().map(|l| l.visible.len()).collect();
+        let counts = Counts {
+            current: self.group,
+            counts: &counts,
+            has_matches: !self.lists[Group::Matches.index()].items.is_empty(),
+            loading: self.loading,
+        };
+        self.tabs = tabs::lay_out(&counts, self.areas.tabs.width);
+    }
+
+    /// Takes what the background loader has finished.
+    fn receive(&mut self, loaded: Loaded) {
+        match loaded {
+            Loaded::Structure { skeleton, doc } => {
+                self.title = if skeleton.title.is_some() {
+                    skeleton.display_title()
+                } else {
+                    // The skeleton has no paragraph text: take the lead's words from the document.
+                    doc.blocks
+                        .iter()
+                        .find(|b| matches!(b.kind, DocKind::Paragraph { .. }))
+                        .map_or_else(|| self.title.clone(), |b| crate::article::first_words(&b.text, 60))
+                };
+                self.article = *skeleton;
+                self.doc = doc;
+                self.reader.reset_wrapping();
+                self.rebuild_items();
+                self.relayout();
+                find::rerun(self);
+            }
+            Loaded::Failed(e) => {
+                self.loading = false;
+                self.message = Some(Message::error(format!("could not read the rest: {e}")));
+            }
+            Loaded::Extracted(x) => {
+                x.apply(&mut self.article);
+                self.loading = false;
+                self.rebuild_items();
+                self.refresh_target();
+            }
+        }
+    }
+
+    pub(super) fn rebuild_items(&mut self) {
+        for g in Group::ALL {
+            if g == Group::Matches {
+                continue;
+            }
+            self.lists[g.index()].items = items::items(&self.article, g);
+            self.apply_filter(g);
+        }
+        self.keep_selection_in_view();
+    }
+
+    /// Where the panes go in `area` with the current header.
+    fn layout_for(&self, area: Rect) -> Areas {
+        let probe = areas(area, 1, self.options.measure);
+        // The header's box takes two columns of border and two of padding.
+        let lines = match &self.target.header {
+            Some((_, body)) => wrap(body, probe.text.width.saturating_sub(4).max(1) as usize).len() as u16,
+            None => 0,
+        };
+        areas(area, lines, self.options.measure)
+    }
+
+    /// Lays the panes out again (after a resize or a header change) and fits the reader.
+    pub(super) fn relayout(&mut self) {
+        self.areas = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1));
+        if !self.areas.too_small {
+            self.reader.set_size(&self.doc, self.areas.text.width as usize, self.areas.text.height as usize);
+        }
+        self.keep_selection_in_view();
+    }
+
+    pub(super) fn list_height(&self) -> usize {
+        (self.areas.list.height as usize).max(1)
+    }
+
+    pub(super) fn keep_selection_in_view(&mut self) {
+        let h = self.list_height();
+        let list = &mut self.lists[self.group.index()];
+        let n = list.visible.len();
+        list.selected = list.selected.min(n.saturating_sub(1));
+        if list.selected < list.top {
+            list.top = list.selected;
+        } else if list.selected >= list.top + h {
+            list.top = list.selected + 1 - h;
+        }
+        list.top = list.top.min(n.saturating_sub(h));
+    }
+
+    /// Selects row `row` of the current group and shows it in the reader.
+    pub(super) fn select(&mut self, row: usize, jump: bool) {
+        let n = self.lists[self.group.index()].visible.len();
+        if n == 0 {
+            self.target = Target::default();
+            self.relayout();
+            return;
+        }
+        self.lists[self.group.index()].selected = row.min(n - 1);
+        self.keep_selection_in_view();
+        self.refresh_target();
+        if let Some((block, range)) = self.target.ranges.first().cloned()
+            && (jump || !self.reader.is_visible(&self.doc, block, range.start))
+        {
+            self.reader.show(&self.doc, block, range.start);
+        }
+    }
+
+    /// Recomputes the selected item's highlights and header.
+    pub(super) fn refresh_target(&mut self) {
+        self.target = match self.selected_ref() {
+            Some(ItemRef::Match(i)) => self.search.target(i),
+            Some(r) => target(&self.article, &self.doc, r),
+            None => Target::default(),
+        };
+        self.relayout();
+    }
+
+    pub(super) fn show_group(&mut self, group: Group) {
+        self.group = group;
+        self.keep_selection_in_view();
+        self.refresh_target();
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let row = self.lists[self.group.index()].selected as isize + delta;
+        self.select(row.max(0) as usize, false);
+    }
+
+    fn page(&self) -> usize {
+        self.reader.height.saturating_sub(2).max(1)
+    }
+
+    /// The first block of the section after (or before) the one on screen.
+    fn section_jump(&mut self, forward: bool) {
+        let here = self.reader.current_block(&self.doc);
+        let starts = &self.doc.section_start;
+        let next = if forward {
+            starts.iter().copied().find(|&s| s > here)
+        } else {
+            // From the start of a section, go to the one before; from inside, to its start.
+            let at_start = self.reader.top.line == 0;
+            starts.iter().copied().rev().find(|&s| if at_start { s < here } else { s <= here })
+        };
+        match next {
+            Some(b) => self.reader.show_block(&self.doc, b),
+            None if forward => self.reader.to_end(&self.doc),
+            None => self.reader.to_start(&self.doc),
+        }
+    }
+
+    fn paragraph_jump(&mut self, forward: bool) {
+        let here = self.reader.top.block;
+        let is_para = |b: &DocBlock| matches!(b.kind, DocKind::Paragraph { .. } | DocKind::Heading { .. });
+        let doc: &Document = &self.doc;
+        let next = if forward {
+            (here + 1..doc.len()).find(|&b| is_para(&doc.blocks[b]))
+        } else if self.reader.top.line > 0 {
+            Some(here)
+        } else {
+            (0..here).rev().find(|&b| is_para(&doc.blocks[b]))
+        };
+        match next {
+            Some(b) => self.reader.show_block(&self.doc, b),
+            None if forward => self.reader.to_end(&self.doc),
+            None => self.reader.to_start(&self.doc),
+        }
+    }
+
+    pub(super) fn scroll_reader(&mut self, lines: isize) {
+        self.reader.scroll(&self.doc, lines);
+    }
+
+    /// Re-applies a group's filter to its items.
+    pub(super) fn apply_filter(&mut self, group: Group) {
+        let g = group.index();
+        let text = self.lists[g].filter.clone();
+        let visible = if text.is_empty() {
+            (0..self.lists[g].items.len()).collect()
+        } else {
+            match crate::search::Matcher::new(&text) {
+                Ok(m) => (0..self.lists[g].items.len())
+                    .filter(|&i| {
+                        let it = self.item(self.lists[g].items[i]);
+                        m.is_match(&it.label) || it.detail.as_deref().is_some_and(|d| m.is_match(d))
+                    })
+                    .collect(),
+                Err(_) => Vec::new(),
+            }
+        };
+        let list = &mut self.lists[g];
+        list.visible = visible;
+        list.selected = 0;
+        list.top = 0;
+    }
+}
