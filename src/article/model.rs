@@ -147,7 +147,7 @@ pub struct Quote {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statistic {
-    /// The quantity with what it counts: "98 per cent of members".
+    /// The quantity with what it counts: "94 per cent of nurses".
     pub text: String,
     /// The number as written: "98", "one-third", "£1,000", "8.9 million".
     pub quantity: String,

@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn list_markers() {
-        assert_eq!(list_marker("• 59% reduction"), Some((None, "59% reduction")));
+        assert_eq!(list_marker("• 47% reduction"), Some((None, "47% reduction")));
         assert_eq!(list_marker("- item"), Some((None, "item")));
         assert_eq!(list_marker("1. First"), Some((Some("1.".into()), "First")));
         assert_eq!(list_marker("(2) Second"), Some((Some("(2)".into()), "Second")));
@@ -223,8 +223,8 @@ mod tests {
 
     #[test]
     fn bullets_with_leading_spaces_are_list_items() {
-        let b = plain_blocks("Intro line here.\n  • 59% reduction in East Asia\n  • 40% reduction\n");
+        let b = plain_blocks("Intro line here.\n  • 47% reduction in West Africa\n  • 40% reduction\n");
         assert_eq!(b[1].kind, BlockKind::ListItem(None));
-        assert_eq!(b[1].text, "59% reduction in East Asia");
+        assert_eq!(b[1].text, "47% reduction in West Africa");
     }
 }

@@ -370,13 +370,13 @@ pub(super) mod tests {
         assert_eq!(texts("During the action in March, schools closed."), ["March"]);
         assert!(texts("Theresa May spoke. They may go. May I?").is_empty());
         assert_eq!(texts("It ends in May."), ["May"]);
-        assert_eq!(texts("on April 27 and May 2, weeks before"), ["April 27", "May 2"]);
+        assert_eq!(texts("on March 14 and May 9, weeks before"), ["March 14", "May 9"]);
     }
 
     #[test]
     fn relative_dates() {
         assert_eq!(
-            dates("this year’s theme. Two years later, by the end of this year, on Wednesday."),
+            dates("this year’s theme. Two years later, before the close of this year, on Wednesday."),
             vec![
                 ("this year".into(), None, true),
                 ("Two years later".into(), None, true),

@@ -46,7 +46,7 @@ pub(super) fn glued_said(text: &str, t: &[Token], k: usize) -> bool {
 
 /// Context that marks a run of capitalised words as a person: a speech verb after it
 /// (perhaps after an appositive), a speech verb before it, or an appositive with a role
-/// word ("Guy Ryder, the ILO's director-general").
+/// word ("Mara Okonkwo, the WHO's regional director").
 /// Context that marks a run of capitalised words as an organisation: it speaks of itself
 /// as "it" ("Southern California Edison said it had cut power").
 pub(super) fn organisation_cue(text: &str, t: &[Token], b: usize) -> bool {
@@ -93,7 +93,7 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     if a > 1 && w(a - 1) == "to" && w(a - 2) == "according" {
         return true;
     }
-    // "X, the ILO's director-general," / "X, NEU general secretary, said"
+    // "X, the WHO's regional director," / "X, RCN general secretary, said"
     if w(b) == "," {
         for k in b + 1..(b + 9).min(t.len()) {
             let s = w(k);

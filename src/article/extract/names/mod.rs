@@ -69,7 +69,7 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                     }
                     let cw = t[b].text(text);
                     let next_ok = t.get(c).is_some_and(|x| is_name_token(text, x));
-                    // "ILO and UNICEF" are two names; "Drugs and Crime" continues one.
+                    // "WHO and UNHCR" are two names; "Drugs and Crime" continues one.
                     // "the United States and the European Union" too.
                     // "Aix-Marseille University in France": the place is not the name.
                     let splits = cw == "in" && t[b - 1].lex.is(ORG_KEYWORD)
@@ -117,7 +117,7 @@ mod tests {
             [(NameKind::Organisation, "UN"), (NameKind::Person, "Antonio Guterres")]
         );
         assert_eq!(names("according to Mr. Antonio Guterres."), [(NameKind::Person, "Antonio Guterres")]);
-        assert_eq!(names("Education Secretary Gillian Keegan has said"), [(NameKind::Person, "Gillian Keegan")]);
+        assert_eq!(names("Health Secretary Tom Hale has said"), [(NameKind::Person, "Tom Hale")]);
     }
 
     #[test]
@@ -213,8 +213,8 @@ mod tests {
     #[test]
     fn two_acronyms_joined_by_and_are_two_names() {
         assert_eq!(
-            names("a report by the ILO and UNICEF warned"),
-            [(NameKind::Organisation, "ILO"), (NameKind::Organisation, "UNICEF")]
+            names("a report by the WHO and UNHCR warned"),
+            [(NameKind::Organisation, "WHO"), (NameKind::Organisation, "UNHCR")]
         );
     }
 
@@ -225,12 +225,12 @@ mod tests {
             [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ilias Chatzis")]
         );
         assert_eq!(
-            names("“Yes,” said Guy Ryder, the ILO's director-general."),
-            [(NameKind::Person, "Guy Ryder"), (NameKind::Organisation, "ILO")]
+            names("“Yes,” said Mara Okonkwo, the WHO's regional director."),
+            [(NameKind::Person, "Mara Okonkwo"), (NameKind::Organisation, "WHO")]
         );
         assert_eq!(
-            names("Meanwhile, UNODC Executive Director Ghada Walysaid, “this"),
-            [(NameKind::Organisation, "UNODC"), (NameKind::Person, "Ghada Waly")]
+            names("Meanwhile, WFP Executive Director Lena Osterbergsaid, “this"),
+            [(NameKind::Organisation, "WFP"), (NameKind::Person, "Lena Osterberg")]
         );
         assert_eq!(
             names("members the United States and the European Union"),

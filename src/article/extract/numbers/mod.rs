@@ -327,33 +327,36 @@ mod tests {
             phrases("Children make up one-third of all victims of human trafficking, and face abuse."),
             ["one-third of all victims"]
         );
-        assert_eq!(phrases("The union said 98 per cent of members who voted said no."), ["98 per cent of members"]);
+        assert_eq!(phrases("The union said 94 per cent of nurses who voted said no."), ["94 per cent of nurses"]);
         assert_eq!(
-            phrases("equal to 66 percent of members, 191,000 rejected the deal."),
-            ["66 percent of members", "191,000"]
+            phrases("equal to 71 percent of nurses, 88,000 rejected the offer."),
+            ["71 percent of nurses", "88,000"]
         );
-        assert_eq!(phrases("59% reduction in East Asia"), ["59% reduction"]);
+        assert_eq!(phrases("47% reduction in West Africa"), ["47% reduction"]);
     }
 
     #[test]
     fn money_scales_and_ratios() {
         assert_eq!(
-            phrases("a £1,000 one-off bonus this year and a 4.3 per cent pay rise"),
-            ["£1,000 one-off bonus", "4.3 per cent pay rise"]
+            phrases("a £750 one-off payment this year and a 3.8 per cent pay rise"),
+            ["£750 one-off payment", "3.8 per cent pay rise"]
         );
-        assert_eq!(phrases("could rise by 8.9 million by the end"), ["8.9 million"]);
-        assert_eq!(phrases("More than 160 million children are in child labor"), ["More than 160 million children"]);
+        assert_eq!(phrases("could grow by 6.4 million by the end"), ["6.4 million"]);
+        assert_eq!(
+            phrases("More than 140 million households are in fuel poverty"),
+            ["More than 140 million households"]
+        );
         assert_eq!(phrases("Now 3 in 4 toddlers walk."), ["3 in 4 toddlers"]);
-        let t = tokenize("rise by 8.9 million by");
-        let s = find_statistics("rise by 8.9 million by", &t, &[]);
-        assert_eq!(s[0].value, Some(8_900_000.0));
+        let t = tokenize("grow by 6.4 million by");
+        let s = find_statistics("grow by 6.4 million by", &t, &[]);
+        assert_eq!(s[0].value, Some(6_400_000.0));
     }
 
     #[test]
     fn not_statistics() {
         assert!(phrases("the Covid-19 pandemic in 2017 on July 30").is_empty());
         assert!(phrases("Source: https://www.sggp.org.vn/bao-ve-post751603.html").is_empty());
-        assert!(phrases("to protect year 11 and 13 exam preparation").is_empty());
+        assert!(phrases("for pupils in year 10 and 12 maths classes").is_empty());
         assert!(phrases("under Article 5 of the treaty and Windows 11").is_empty());
         assert!(phrases("one of the most compelling, a one-off, no one").is_empty());
         assert!(phrases("The two organizations called for it.").is_empty());
@@ -364,15 +367,12 @@ mod tests {
 
     #[test]
     fn counts_with_units() {
-        assert_eq!(phrases("preparing for two days of strike action in England"), ["two days of strike action"]);
+        assert_eq!(phrases("preparing for three days of picket lines in Wales"), ["three days of picket lines"]);
         assert_eq!(
-            phrases("During the last two days of national union action in March"),
-            ["two days of national union action"]
+            phrases("During the last four days of regional rail action in May"),
+            ["four days of regional rail action"]
         );
-        assert_eq!(
-            phrases("the UK’s eight largest examination boards, does not"),
-            ["eight largest examination boards"]
-        );
+        assert_eq!(phrases("the region’s six largest water companies, does not"), ["six largest water companies"]);
         assert!(phrases("during a two-week meeting, a 48-hour spell of rain").is_empty());
         assert!(phrases("in its 112-year history, on a 12-month contract").is_empty());
         assert_eq!(phrases("a 5-kilometre run"), ["5-kilometre run"]);

@@ -1,0 +1,20 @@
+//! folio's integration tests, in one binary so the library is linked once: the reader
+//! driven through `update` (`app_update`, `search`), whole screens (`ui_snapshots`), the
+//! real binary in a pseudo-terminal (`terminal`) and on the command line (`cli`,
+//! `bad_input`, `hostile`), gold-scored extraction (`seed`, `samples`, `fixtures`),
+//! generated inputs (`properties`), and the layout rules of the source (`layers`).
+
+mod common;
+
+mod app_update;
+mod bad_input;
+mod cli;
+mod fixtures;
+mod hostile;
+mod layers;
+mod properties;
+mod samples;
+mod search;
+mod seed;
+mod terminal;
+mod ui_snapshots;

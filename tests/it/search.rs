@@ -1,0 +1,137 @@
+//! Search, in the reader (through `update`) and from the command line (`--search`).
+
+use crate::common::{bundled_app, folio, press, stderr, stdout};
+use folio::app::items::Group;
+use folio::app::{Action, Mode};
+
+fn type_query(app: &mut folio::app::App, q: &str) {
+    press(app, &[Action::StartSearch]);
+    for c in q.chars() {
+        press(app, &[Action::PromptInput(c)]);
+    }
+}
+
+#[test]
+fn counter_shows_the_total_while_typing() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "traff");
+    assert_eq!(app.search().status().as_deref(), Some("1/16"), "trafficking and traffickers");
+    for c in "icking".chars() {
+        press(&mut app, &[Action::PromptInput(c)]);
+    }
+    assert_eq!(app.search().status().as_deref(), Some("1/14"));
+    type_query(&mut app, "");
+    press(&mut app, &[Action::PromptCancel]);
+    type_query(&mut app, "zzqq");
+    assert_eq!(app.search().status().as_deref(), Some("no match for zzqq"));
+}
+
+#[test]
+fn enter_keeps_and_esc_returns_to_where_you_were() {
+    let mut app = bundled_app(80, 24);
+    type_query(&mut app, "Chatzis");
+    let (block, _) = (app.search().matches[0].block, ());
+    assert!(app.reader().is_visible(app.doc(), block, app.search().matches[0].range.start), "jumps to the match");
+    press(&mut app, &[Action::PromptAccept]);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.search().matches.len(), 1);
+    // A second search, cancelled: back to the first search and to where the reader was.
+    let top = app.reader().top;
+    type_query(&mut app, "cybercrime");
+    assert_eq!(app.search().query, "cybercrime");
+    assert!(!app.search().matches.is_empty(), "the second search finds its word");
+    assert_ne!(app.reader().top, top, "and moves the reader to it");
+    press(&mut app, &[Action::PromptCancel]);
+    assert_eq!(app.reader().top, top);
+    assert_eq!(app.search().query, "Chatzis");
+}
+
+#[test]
+fn n_and_shift_n_wrap_with_a_message() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "united nations");
+    press(&mut app, &[Action::PromptAccept]);
+    let total = app.search().matches.len();
+    assert_eq!(total, 3);
+    press(&mut app, &[Action::PrevMatch]);
+    assert_eq!(app.search().current, Some(total - 1));
+    assert!(app.message().as_ref().is_some_and(|m| m.text.starts_with("search wrapped")));
+    press(&mut app, &[Action::NextMatch]);
+    assert_eq!(app.search().current, Some(0));
+}
+
+#[test]
+fn an_invalid_regex_is_an_error_not_a_panic() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "re:(");
+    assert_eq!(app.search().status().as_deref(), Some("invalid regex: unclosed group"));
+    press(&mut app, &[Action::PromptAccept, Action::NextMatch]);
+    assert_eq!(app.mode(), Mode::Normal);
+    type_query(&mut app, r"re:\b");
+    assert!(app.search().matches.is_empty(), "empty matches are skipped");
+}
+
+#[test]
+fn history_recalls_earlier_queries() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "Chatzis");
+    press(&mut app, &[Action::PromptAccept]);
+    type_query(&mut app, "UNODC");
+    press(&mut app, &[Action::PromptAccept, Action::StartSearch, Action::HistoryPrev]);
+    assert_eq!(app.prompt(), "UNODC");
+    press(&mut app, &[Action::HistoryPrev]);
+    assert_eq!(app.prompt(), "Chatzis");
+    press(&mut app, &[Action::HistoryNext]);
+    assert_eq!(app.prompt(), "UNODC");
+}
+
+#[test]
+fn matches_group_lists_each_match_with_context() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "cybercrime");
+    press(&mut app, &[Action::PromptAccept, Action::ShowGroup(Group::Matches)]);
+    let labels: Vec<String> = app.visible_items(Group::Matches).map(|i| i.label).collect();
+    assert_eq!(labels.len(), 4);
+    assert!(labels[0].contains("cybercrime"), "{labels:?}");
+    press(&mut app, &[Action::Bottom, Action::Activate]);
+    let m = app.search().matches.last().expect("a match").clone();
+    assert!(app.reader().is_visible(app.doc(), m.block, m.range.start));
+}
+
+#[test]
+fn f_filters_the_sidebar_group() {
+    let mut app = bundled_app(120, 40);
+    press(&mut app, &[Action::ShowGroup(Group::Quotes), Action::StartFilter]);
+    for c in "chatz".chars() {
+        press(&mut app, &[Action::PromptInput(c)]);
+    }
+    let labels: Vec<String> = app.visible_items(Group::Quotes).map(|i| i.label).collect();
+    assert_eq!(labels, ["is now under threat"], "speaker names are searched too");
+    press(&mut app, &[Action::PromptAccept]);
+    assert_eq!(app.list(Group::Quotes).filter, "chatz");
+    press(&mut app, &[Action::Clear]);
+    assert_eq!(app.visible_items(Group::Quotes).count(), 3);
+}
+
+#[test]
+fn cli_search_exit_codes_like_grep() {
+    let found = folio(&["--search", "chatzis"], None);
+    assert_eq!(found.status.code(), Some(0));
+    assert_eq!(stdout(&found), "1:1: …and people smuggling unit, Ilias Chatzis, said that the progress made in…\n");
+    assert_eq!(folio(&["--search", "CHATZIS"], None).status.code(), Some(1), "smart case");
+    assert_eq!(folio(&["--search", "zzqqxx"], None).status.code(), Some(1));
+    let bad = folio(&["--search", "re:("], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(stderr(&bad), "folio: --search: invalid regex: unclosed group\n");
+    assert_eq!(folio(&["--search", "x", "/no/such/file"], None).status.code(), Some(2));
+}
+
+#[test]
+fn cli_search_counts_and_accents() {
+    let all = folio(&["--search", "trafficking"], None);
+    assert_eq!(stdout(&all).lines().count(), 14);
+    assert!(!stdout(&all).contains('\x1b'), "plain when piped");
+    let vi = folio(&["--search", "tre em", "-"], Some("Bảo vệ trẻ em khỏi nạn mua bán người.\n".as_bytes()));
+    assert_eq!(vi.status.code(), Some(0));
+    assert_eq!(stdout(&vi), "0:0: Bảo vệ trẻ em khỏi nạn mua bán người.\n");
+}

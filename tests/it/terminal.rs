@@ -1,0 +1,151 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read back as a screen.
+
+#[cfg(unix)]
+mod pty {
+    use crate::common::pty::{Pty, contains};
+
+    #[test]
+    fn read_the_bundled_article_and_quit() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"2"]);
+        let s = t.wait_for("Ilias Chatzis: is now under");
+        assert!(s.contains("Antonio Guterres: Trafficking in"), "{s}");
+        t.keys(&[b"G", b"\r"]);
+        t.wait_for("Quote — Ilias Chatzis");
+        // The quote's words in the text, on the highlight's background (dark theme).
+        assert!(t.has_background("is now under", (70, 60, 20)), "the quote is highlighted:\n{}", t.screen());
+        t.keys(&[b"3"]);
+        t.wait_for("one-third of human");
+        t.keys(&[b"?"]);
+        let help = t.wait_for("folio keys");
+        assert!(help.contains("Tab/Shift-Tab"), "{help}");
+        t.keys(&[b"\x1b"]);
+        t.wait_gone("folio keys");
+        t.resize(80, 24);
+        t.wait_for("S2 Q3");
+        t.resize(30, 8);
+        t.wait_for("Enlarge the terminal");
+        t.resize(120, 40);
+        t.wait_for("Sec 2");
+        t.keys(&[b"q"]);
+        let status = t.wait_exit();
+        assert!(status.success(), "{status:?}");
+        let raw = t.raw();
+        assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+        assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor");
+        let termios = t.termios();
+        assert_ne!(termios.c_lflag & libc::ICANON, 0, "cooked mode after quitting");
+        assert_ne!(termios.c_lflag & libc::ECHO, 0, "echo on after quitting");
+    }
+
+    #[test]
+    fn a_panic_restores_the_terminal_and_reports() {
+        let mut t = Pty::spawn_with_env(&[], 100, 30, &[("FOLIO_TEST_PANIC", "1")]);
+        let status = t.wait_exit();
+        assert!(!status.success());
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+        let message = raw.find("FOLIO_TEST_PANIC is set").expect("the panic message is printed");
+        assert!(left < message, "the screen is restored before the message is printed");
+        let after = t.termios();
+        assert_ne!(after.c_lflag & libc::ICANON, 0, "cooked mode after a panic");
+        assert_ne!(after.c_lflag & libc::ECHO, 0, "echo on after a panic");
+    }
+
+    #[test]
+    fn sigterm_restores_the_terminal() {
+        for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+            let mut t = Pty::spawn(&[], 100, 30);
+            t.wait_for("Threatening progress made");
+            let before = t.termios();
+            assert_eq!(before.c_lflag & libc::ICANON, 0, "raw mode while reading");
+            // SAFETY: sending a signal to the child we spawned.
+            unsafe {
+                libc::kill(t.pid() as i32, signal);
+            }
+            t.wait_exit();
+            let raw = t.raw();
+            assert!(contains(&raw, b"\x1b[?1049l"), "signal {signal}: left the alternate screen");
+            assert!(contains(&raw, b"\x1b[?25h"), "signal {signal}: showed the cursor");
+            assert!(contains(&raw, b"\x1b[?1000l"), "signal {signal}: mouse capture off");
+            let after = t.termios();
+            assert_ne!(after.c_lflag & libc::ICANON, 0, "signal {signal}: cooked mode");
+            assert_ne!(after.c_lflag & libc::ECHO, 0, "signal {signal}: echo on");
+        }
+    }
+}
+
+#[cfg(unix)]
+mod pty_hostile {
+    use crate::common::pty::{Pty, contains};
+    use crate::common::{FORBIDDEN, HOSTILE};
+
+    #[test]
+    fn escape_sequences_in_an_article_never_reach_the_terminal() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("hostile.txt");
+        std::fs::write(&path, HOSTILE).expect("write");
+        let mut t = Pty::spawn(&[path.to_str().expect("utf-8 path")], 120, 40);
+        let screen = t.wait_for("Hostile article title");
+        for placeholder in ["␛[2J", "␛]0;pwned␇", "<U+009B>31m", "<U+202E>"] {
+            assert!(screen.contains(placeholder), "missing {placeholder}:\n{screen}");
+        }
+        t.keys(&[b"4", b"/"]);
+        t.send("pwned".as_bytes());
+        t.wait_for("1/");
+        t.keys(&[b"\r", b"q"]);
+        t.wait_exit();
+        let raw = t.raw();
+        for bad in FORBIDDEN {
+            assert!(!contains(&raw, bad), "the terminal received {bad:?}");
+        }
+        // folio's own output has no OSC, DCS or C1 sequences at all.
+        for seq in [&b"\x1b]"[..], b"\x1bP", b"\xc2\x9b"] {
+            assert!(!contains(&raw, seq), "the terminal received {seq:?}");
+        }
+    }
+
+    #[test]
+    fn a_hundred_resizes_keep_it_responsive() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        for i in 0..100u16 {
+            t.resize(40 + (i * 7) % 160, 10 + (i * 3) % 50);
+        }
+        t.resize(100, 30);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+    }
+}
+
+#[cfg(unix)]
+mod pty_search {
+    use crate::common::pty::Pty;
+
+    #[test]
+    fn slash_n_and_shift_n_in_the_real_terminal() {
+        let mut t = Pty::spawn(&[], 120, 40);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"/"]);
+        t.wait_for("SEARCH");
+        t.send(b"trafficking");
+        t.wait_for("1/14");
+        t.keys(&[b"\r", b"n", b"n"]);
+        t.wait_for("3/14");
+        t.keys(&[b"N"]);
+        t.wait_for("2/14");
+        t.keys(&[b"/"]);
+        t.send(b"Chatzis");
+        t.keys(&[b"\r"]);
+        let s = t.wait_for("1/1");
+        assert!(s.contains("Ilias Chatzis"), "{s}");
+        t.keys(&[b"/"]);
+        t.send(b"re:(");
+        t.keys(&[b"\r"]);
+        t.wait_for("invalid regex");
+        t.keys(&[b"j", b"q"]);
+        assert!(t.wait_exit().success());
+    }
+}
