@@ -3,7 +3,7 @@
 
 use crate::article::export::{write_json, write_markdown, write_text};
 use crate::article::{Article, Format, parse_structure};
-use crate::input::{DEFAULT_MAX_SIZE, Origin, read_article};
+use crate::input::{Origin, read_article};
 use crate::sanitize::field;
 use clap::{Parser, ValueEnum};
 use std::io::{self, Write};
@@ -126,21 +126,6 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
     };
     n.checked_mul(mult).ok_or_else(|| format!("size too large: {s:?}"))
-}
-
-impl Default for Args {
-    fn default() -> Self {
-        Args {
-            file: None,
-            export: None,
-            list: None,
-            search: None,
-            format: None,
-            width: 88,
-            theme: Theme::Dark,
-            max_size: DEFAULT_MAX_SIZE,
-        }
-    }
 }
 
 /// A failure the user should read: one line, and the exit status it calls for.

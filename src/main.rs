@@ -62,7 +62,7 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
         one_malloc_arena();
         return read(args);
     }
-    let (article, origin) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;
+    let (article, _) = load(args).map_err(|f| if searching { Failure { code: 2, ..f } } else { f })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if let Some(format) = args.export {
@@ -79,7 +79,6 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
             Err(e) => Err(Failure::usage(format!("cannot write output: {e}"))),
         };
     } else {
-        let _ = origin;
         return Err(Failure::usage("nothing to do"));
     };
     match written.and_then(|()| out.flush()) {

@@ -1,5 +1,16 @@
 //! Articles: the model and everything that builds it from text. Nothing here knows about
-//! terminals.
+//! terminals; nothing here imports from outside `article` but `crate::sanitize`.
+//!
+//! The way through, one layer on the next (each imports only those below it):
+//! - `text/`: tokens, sentences, the lexicon (word lists compiled in by `build.rs`), and
+//!   the line and number shapes every layer asks about.
+//! - `extract/`: per paragraph, one folder per family of finder (dates, numbers, names,
+//!   quotes), and the driver that runs them all over the paragraphs.
+//! - `structure/`: plain text and Markdown to blocks, and what each block is (title,
+//!   byline, dateline, chrome, heading, body); it asks the date finder about date lines.
+//! - `resolve/`: across the article: names into people and organisations, speakers.
+//! - `model.rs` the types (the JSON contract), `parse.rs` text to `Article` in that
+//!   order, `export.rs` writing an article out.
 
 pub mod export;
 mod extract;

@@ -1,5 +1,9 @@
-//! The extraction pipeline: every paragraph is tokenized once and handed to each
-//! extractor; names and quotes are then resolved across the article.
+//! What each paragraph says, found one paragraph at a time: `dates` (with listed and
+//! relative dates), `numbers` (quantities and the phrases around them), `names` (people
+//! and organisations, with the words and cues that tell them apart), `quotes` (with
+//! their attributions). The driver here tokenizes each paragraph once and hands it to
+//! every finder, on several threads for a long book; `resolve` then works across the
+//! paragraphs.
 
 pub mod dates;
 pub mod names;

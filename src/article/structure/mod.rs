@@ -1,8 +1,7 @@
-//! Blocks to an article's skeleton: title, subtitle, dateline, byline, source, sections.
-//!
-//! Pasted articles carry no markup, so each block is judged by its shape and its place:
-//! a short first line without a full stop is a title; a short line followed by body text
-//! is a subheading; "By NAME" is a byline; "Comment (0)" is page chrome.
+//! An article's structure: the input cut into blocks (`plain` for pasted text,
+//! `markdown`), what each block is (`classify`, with `chrome`, `byline` and `dateline`
+//! for page furniture, bylines and date lines; `lists` holds their phrase lists), and the
+//! blocks assembled here into title, standfirst, dateline, byline, source and sections.
 
 pub mod block;
 pub mod byline;

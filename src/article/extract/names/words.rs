@@ -164,7 +164,6 @@ pub(super) fn is_plain_acronym(w: &str) -> bool {
             | "STEM"
             | "SME"
             | "SMES"
-            | "OECD?"
     )
 }
 
