@@ -1,5 +1,6 @@
-//! Drawing: one frame of the bundled article at 200x60 (target < 1 ms), and a keypress
-//! (j, PgDn, ]) with its redraw on a 10 MB article at 200x60 (target <= 2 ms).
+//! Drawing: one frame of the bundled article at 200x60 (target < 1 ms), a frame with a
+//! 30-row table and a 40-line code block (target < 2 ms), and a keypress (j, PgDn, ])
+//! with its redraw on a 10 MB article at 200x60 (target <= 2 ms).
 
 mod common;
 
@@ -22,7 +23,7 @@ fn render(c: &mut Criterion) {
     let app = app_for(folio::BUNDLED_ARTICLE);
     group.bench_function("bundled article, first screen", |b| {
         b.iter(|| {
-            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
         })
     });
     let mut quotes = app_for(folio::BUNDLED_ARTICLE);
@@ -30,7 +31,39 @@ fn render(c: &mut Criterion) {
     update(&mut quotes, Action::Bottom);
     group.bench_function("bundled article, a quote selected", |b| {
         b.iter(|| {
-            terminal.draw(|f| folio::ui::draw(f, &quotes, &folio::ui::theme::Theme::default())).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &quotes, &folio::ui::Options::default())).expect("draw");
+        })
+    });
+
+    // A table of 30 rows and a code block of 40 lines, both on screen, links made OSC 8.
+    let mut md = String::from(
+        "# Budget\n\nThe [council](https://example.org/c) spends on:\n\n| Item | Cost | Year | Note |\n| --- | ---: | :---: | --- |\n",
+    );
+    for i in 0..30 {
+        md.push_str(&format!(
+            "| Item number {i} | £{}.{}m | {} | a *note* about item {i} and its upkeep |\n",
+            i * 3,
+            i % 10,
+            2020 + i % 8
+        ));
+    }
+    md.push_str("\n```rust\n");
+    for i in 0..40 {
+        md.push_str(&format!(
+            "    let value_{i} = compute(\"row {i}\", {i} * 1000); // and a long comment on line {i}\n"
+        ));
+    }
+    md.push_str("```\n");
+    let mut rich = App::new(folio::article::parse(&md, None).expect("parses"), folio::reader_options(120));
+    update(&mut rich, Action::Resize(200, 60));
+    update(&mut rich, Action::FocusNext);
+    for _ in 0..20 {
+        update(&mut rich, Action::Down);
+    }
+    let linked = folio::ui::Options { hyperlinks: true, ..folio::ui::Options::default() };
+    group.bench_function("a 30-row table and a 40-line code block", |b| {
+        b.iter(|| {
+            terminal.draw(|f| folio::ui::draw(f, &rich, &linked)).expect("draw");
         })
     });
 
@@ -53,7 +86,7 @@ fn render(c: &mut Criterion) {
             b.iter(|| {
                 update(&mut app, if forward { down.clone() } else { up.clone() });
                 forward = !forward;
-                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
             })
         });
     }
@@ -62,7 +95,7 @@ fn render(c: &mut Criterion) {
         b.iter(|| {
             update(&mut app, if wide { Action::Resize(200, 60) } else { Action::Resize(160, 60) });
             wide = !wide;
-            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
         })
     });
     group.finish();

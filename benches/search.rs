@@ -44,7 +44,7 @@ fn search(c: &mut Criterion) {
             |()| {
                 let mut app = app.borrow_mut();
                 update(&mut app, Action::PromptInput('g'));
-                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+                terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
             },
             BatchSize::PerIteration,
         )

@@ -16,10 +16,10 @@ fn main() {
     eprintln!("laid out      {:?}", t.elapsed());
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
     eprintln!("terminal      {:?}", t.elapsed());
-    term.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draws");
+    term.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draws");
     eprintln!("drawn         {:?}", t.elapsed());
     folio::app::update(&mut app, folio::app::Action::Resize(121, 40));
     term.backend_mut().resize(121, 40);
-    term.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draws");
+    term.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draws");
     eprintln!("drawn again   {:?}", t.elapsed());
 }

@@ -42,6 +42,14 @@ pub struct Args {
     /// Refuse inputs larger than this (bytes; K, M and G suffixes allowed).
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,
+
+    /// Do not make the links in the text clickable (OSC 8 hyperlinks).
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
+    /// Do not copy to the terminal's clipboard with `y` (OSC 52).
+    #[arg(long)]
+    pub no_clipboard: bool,
 }
 
 /// The reader's line length when `--width` is not given.
@@ -77,6 +85,8 @@ impl Args {
             width: DEFAULT_WIDTH,
             theme: Theme::default(),
             max_size: crate::input::DEFAULT_MAX_SIZE,
+            no_hyperlinks: false,
+            no_clipboard: false,
         })
     }
 }
@@ -96,6 +106,7 @@ pub enum ListKind {
     Dates,
     People,
     Organisations,
+    Links,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,8 +180,8 @@ pub fn read_input(args: &Args) -> Result<(String, Vec<String>, Origin), Failure>
 pub fn load(args: &Args) -> Result<(Article, Origin), Failure> {
     // Only the JSON export and the lists of extracted items need the extractors; text
     // and Markdown exports, `--list sections` and `--search` read the structure alone.
-    let needs_extraction =
-        args.export == Some(ExportFormat::Json) || args.list.is_some_and(|k| k != ListKind::Sections);
+    let needs_extraction = args.export == Some(ExportFormat::Json)
+        || args.list.is_some_and(|k| !matches!(k, ListKind::Sections | ListKind::Links));
     let format = format_of(args);
     let (text, warnings, origin) = read_input(args)?;
     // The structure first; the text is not needed after it, so it goes before the
@@ -237,6 +248,11 @@ pub fn list(article: &Article, kind: ListKind, out: &mut impl Write) -> io::Resu
                     kind,
                     field(&d.text)
                 )?;
+            }
+        }
+        ListKind::Links => {
+            for l in &article.links {
+                writeln!(out, "{}\t{}\t{}\t{}", l.at.section, l.at.paragraph, field(&l.url), field(&l.text))?;
             }
         }
         ListKind::People | ListKind::Organisations => {

@@ -104,6 +104,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: NORMAL,
+        keys: &[key('7')],
+        action: Action::ShowGroup(Group::Links),
+        help: "sidebar: links",
+        hint: None,
+    },
+    Binding {
+        modes: NORMAL,
         keys: &[key('h'), code(KeyCode::Left)],
         action: Action::PrevGroup,
         help: "previous group (sidebar)",
@@ -186,6 +193,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::StartFilter,
         help: "filter the sidebar group",
         hint: Some("filter"),
+    },
+    Binding {
+        modes: NORMAL,
+        keys: &[key('o')],
+        action: Action::Open,
+        help: "open the selected link (or the source) in a browser",
+        hint: None,
+    },
+    Binding {
+        modes: NORMAL,
+        keys: &[key('y')],
+        action: Action::Copy,
+        help: "copy the selection (or the paragraph on top)",
+        hint: None,
     },
     Binding {
         modes: NORMAL,

@@ -29,7 +29,7 @@ fn one_malloc_arena() {
 /// loading behind it.
 fn read(args: &Args) -> Result<ExitCode, Failure> {
     use folio::app::loading;
-    let options = folio::reader_options(args.width);
+    let options = folio::app::Options { clipboard: !args.no_clipboard, ..folio::reader_options(args.width) };
     let (mut app, loading) = match args.file.as_deref() {
         None => loading::open(folio::BUNDLED_ARTICLE.to_string(), format_of(args), Vec::new(), options)
             .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
@@ -45,7 +45,12 @@ fn read(args: &Args) -> Result<ExitCode, Failure> {
         folio::cli::Theme::Light => folio::ui::theme::ThemeKind::Light,
     };
     let theme = folio::ui::theme::Theme::new(kind, color);
-    match folio::terminal::run(&mut app, &theme, loading).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
+    // Terminals that take no escape sequences but colours get no links.
+    let plain_terminal = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
+    let options = folio::ui::Options { theme, hyperlinks: !args.no_hyperlinks && !plain_terminal };
+    match folio::terminal::run(&mut app, &options, loading)
+        .map_err(|e| Failure::input(format!("terminal error: {e}")))?
+    {
         folio::terminal::Ended::Quit => Ok(ExitCode::SUCCESS),
         folio::terminal::Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
     }

@@ -47,6 +47,12 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+    /// Opens the selected link, or the article's source, in a browser.
+    Open,
+    /// Copies the selection to the terminal's clipboard.
+    Copy,
+    /// The browser could not be started, or failed: why.
+    OpenFailed(String),
     /// What the background loader has finished (see `loading`).
     Loaded(Loaded),
     /// The loader ended without sending everything (its thread is gone).
@@ -57,4 +63,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Open this URL (one `safe_url` passed) in a browser, detached from the terminal.
+    Open(String),
+    /// Put this text (free of control characters) on the terminal's clipboard, OSC 52.
+    Copy(String),
 }

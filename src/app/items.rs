@@ -12,11 +12,12 @@ pub enum Group {
     People,
     Dates,
     Matches,
+    Links,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] =
-        [Group::Sections, Group::Quotes, Group::Statistics, Group::People, Group::Dates, Group::Matches];
+    pub const ALL: [Group; 7] =
+        [Group::Sections, Group::Quotes, Group::Statistics, Group::People, Group::Dates, Group::Matches, Group::Links];
 
     pub fn index(self) -> usize {
         Group::ALL.iter().position(|&g| g == self).unwrap_or(0)
@@ -30,6 +31,7 @@ impl Group {
             Group::People => "People",
             Group::Dates => "Dates",
             Group::Matches => "Matches",
+            Group::Links => "Links",
         }
     }
 
@@ -41,6 +43,7 @@ impl Group {
             Group::People => "Ppl",
             Group::Dates => "Date",
             Group::Matches => "Find",
+            Group::Links => "Lnk",
         }
     }
 }
@@ -74,6 +77,7 @@ pub enum ItemRef {
     Date(usize),
     RelativeDate(usize),
     Match(usize),
+    Link(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +115,7 @@ pub fn items(article: &Article, group: Group) -> Vec<ItemRef> {
                 .collect()
         }
         Group::Matches => Vec::new(),
+        Group::Links => (0..article.links.len()).map(ItemRef::Link).collect(),
     }
 }
 
@@ -150,6 +155,10 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
         ItemRef::RelativeDate(i) => {
             (article.relative_dates.get(i).map_or_else(String::new, |d| d.text.clone()), Some("relative".to_string()))
         }
+        ItemRef::Link(i) => match article.links.get(i) {
+            Some(l) => (l.text.clone(), Some(host_of(&l.url))),
+            None => (String::new(), None),
+        },
         ItemRef::Match(_) => (String::new(), None),
     };
     Item { label, detail, target: r }
@@ -228,6 +237,22 @@ pub fn target(article: &Article, doc: &Document, item: ItemRef) -> Target {
         ItemRef::RelativeDate(i) => {
             Target { ranges: article.relative_dates.get(i).and_then(|d| at(&d.at)).into_iter().collect(), header: None }
         }
+        ItemRef::Link(i) => match article.links.get(i) {
+            Some(l) => Target {
+                ranges: at(&l.at).into_iter().collect(),
+                header: Some((format!("Link — {}", host_of(&l.url)), l.url.clone())),
+            },
+            None => Target::default(),
+        },
         ItemRef::Match(_) => Target::default(),
     }
+}
+
+/// A URL's host, as the Links tab names it: "www.example.org" of
+/// "https://www.example.org/a/b"; an address for a mailto link.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or_else(|| url.split_once(':').map_or(url, |(_, r)| r), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    host.to_string()
 }

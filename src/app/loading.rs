@@ -35,11 +35,8 @@ fn skeleton(article: &Article) -> Article {
     for sec in &article.sections {
         s.sections.push(crate::article::Section {
             heading: sec.heading.clone(),
-            paragraphs: sec
-                .paragraphs
-                .iter()
-                .map(|p| Paragraph { text: String::new(), kind: p.kind, marker: p.marker.clone() })
-                .collect(),
+            level: sec.level,
+            paragraphs: sec.paragraphs.iter().map(Paragraph::without_text).collect(),
         });
     }
     s
@@ -52,6 +49,7 @@ fn article_meta(a: &Article) -> Article {
         dateline: a.dateline.clone(),
         byline: a.byline.clone(),
         source: a.source.clone(),
+        links: a.links.clone(),
         warnings: a.warnings.clone(),
         ..Article::default()
     }

@@ -18,6 +18,7 @@ pub mod items;
 pub mod layout;
 pub mod loading;
 mod mouse;
+mod outside;
 pub mod reader;
 pub mod tabs;
 mod update;
@@ -77,6 +78,8 @@ pub struct Options {
     pub measure: u16,
     /// How many lines the help overlay has (the keymap writes it), for scrolling it.
     pub help_lines: usize,
+    /// `y` copies to the terminal's clipboard (off with `--no-clipboard`).
+    pub clipboard: bool,
 }
 
 #[derive(Debug)]

@@ -3,10 +3,9 @@
 //! (is this on screen? how far in are we?) only read it, wrapping a block that is not
 //! on screen without keeping it.
 
-use super::document::{Document, wrap};
+use super::document::{Document, VLine, lay_out};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 
 /// The top line on screen: a block, and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,7 +21,7 @@ pub struct Reader {
     pub width: usize,
     /// Lines on screen.
     pub height: usize,
-    wrapped: HashMap<usize, Vec<Range<usize>>>,
+    wrapped: HashMap<usize, Vec<VLine>>,
     /// Where the reader was put by the user: a block and the display offset of its top
     /// line. A resize starts from here, so a size at which everything fits (and the top is
     /// clamped to the start) does not lose the place.
@@ -35,7 +34,7 @@ impl Reader {
     pub fn set_size(&mut self, doc: &Document, width: usize, height: usize) {
         let width = width.max(1);
         if self.anchor.is_none() {
-            self.anchor = self.line_range(doc, self.top).map(|r| (self.top.block, r.start));
+            self.anchor = self.line_start(doc, self.top).map(|start| (self.top.block, start));
         }
         if width != self.width {
             self.wrapped.clear();
@@ -51,7 +50,7 @@ impl Reader {
     /// Remembers the current top as the user's place.
     fn settle(&mut self, doc: &Document) {
         self.clamp(doc);
-        self.anchor = self.line_range(doc, self.top).map(|r| (self.top.block, r.start));
+        self.anchor = self.line_start(doc, self.top).map(|start| (self.top.block, start));
     }
 
     /// Forgets the wrapped lines (the document changed under them).
@@ -59,42 +58,47 @@ impl Reader {
         self.wrapped.clear();
     }
 
-    /// Wraps a block at the reader's width.
-    fn wrap_block(&self, doc: &Document, block: usize) -> Vec<Range<usize>> {
+    /// Lays a block out at the reader's width.
+    fn wrap_block(&self, doc: &Document, block: usize) -> Vec<VLine> {
         match doc.blocks.get(block) {
-            Some(b) => wrap(&b.text, self.width.saturating_sub(b.indent()).max(1)),
-            None => std::iter::once(0..0).collect(),
+            Some(b) => lay_out(b, self.width),
+            None => vec![VLine::default()],
         }
     }
 
-    /// The wrapped lines of a block: kept ones, or wrapped now (and not kept).
-    pub fn lines(&self, doc: &Document, block: usize) -> Cow<'_, [Range<usize>]> {
+    /// The lines of a block: kept ones, or laid out now (and not kept).
+    pub fn lines(&self, doc: &Document, block: usize) -> Cow<'_, [VLine]> {
         match self.wrapped.get(&block) {
             Some(lines) => Cow::Borrowed(lines.as_slice()),
             None => Cow::Owned(self.wrap_block(doc, block)),
         }
     }
 
-    /// The wrapped lines of a block if they are kept (drawing finds those on screen).
-    pub fn cached(&self, block: usize) -> Option<&[Range<usize>]> {
+    /// The lines of a block if they are kept (drawing finds those on screen).
+    pub fn cached(&self, block: usize) -> Option<&[VLine]> {
         self.wrapped.get(&block).map(Vec::as_slice)
     }
 
-    /// Lines a block takes on screen: its text and one blank line after it.
+    /// Lines a block takes on screen: its own and the blank line after it (none between
+    /// the items of a tight list).
     pub fn height_of(&self, doc: &Document, block: usize) -> usize {
-        self.wrapped.get(&block).map_or_else(|| self.wrap_block(doc, block).len(), Vec::len) + 1
+        let gap = doc.blocks.get(block).is_some_and(|b| b.gap_after);
+        self.wrapped.get(&block).map_or_else(|| self.wrap_block(doc, block).len(), Vec::len) + usize::from(gap)
     }
 
-    fn line_range(&self, doc: &Document, p: Position) -> Option<Range<usize>> {
+    /// Where line `p.line` of its block starts in the text (lines of decoration alone,
+    /// such as a table's rule, start where the text before them ended).
+    fn line_start(&self, doc: &Document, p: Position) -> Option<usize> {
         if p.block >= doc.len() {
             return None;
         }
-        self.lines(doc, p.block).get(p.line).cloned()
+        let lines = self.lines(doc, p.block);
+        lines.get(..=p.line.min(lines.len().saturating_sub(1)))?.iter().rev().find_map(VLine::start).or(Some(0))
     }
 
     /// The line of `block` that holds display offset `offset`.
     pub fn line_of(&self, doc: &Document, block: usize, offset: usize) -> usize {
-        self.lines(doc, block).iter().rposition(|r| r.start <= offset).unwrap_or(0)
+        self.lines(doc, block).iter().rposition(|l| l.start().is_some_and(|s| s <= offset)).unwrap_or(0)
     }
 
     /// Moves the top by `n` lines down (positive) or up (negative), within the document.
@@ -141,7 +145,8 @@ impl Reader {
         while block > 0 {
             block -= 1;
             // The last block's blank line is not shown at the bottom.
-            let h = self.height_of(doc, block) - usize::from(block + 1 == doc.len());
+            let last_gap = block + 1 == doc.len() && doc.blocks[block].gap_after;
+            let h = self.height_of(doc, block) - usize::from(last_gap);
             if h >= need {
                 return Position { block, line: h - need };
             }
@@ -224,7 +229,8 @@ impl Reader {
         let mut block = self.top.block;
         let mut line = self.top.line;
         while rows < self.height && block < doc.len() {
-            let h = self.keep(doc, block).len() + 1;
+            let gap = usize::from(doc.blocks[block].gap_after);
+            let h = self.keep(doc, block).len() + gap;
             rows += h.saturating_sub(line);
             block += 1;
             line = 0;
@@ -233,12 +239,12 @@ impl Reader {
         let mut block = doc.len();
         while rows < self.height && block > 0 {
             block -= 1;
-            rows += self.keep(doc, block).len() + 1;
+            rows += self.keep(doc, block).len() + usize::from(doc.blocks[block].gap_after);
         }
     }
 
     /// The wrapped lines of a block, kept from now on.
-    fn keep(&mut self, doc: &Document, block: usize) -> &[Range<usize>] {
+    fn keep(&mut self, doc: &Document, block: usize) -> &[VLine] {
         if !self.wrapped.contains_key(&block) {
             let lines = self.wrap_block(doc, block);
             self.wrapped.insert(block, lines);

@@ -23,17 +23,24 @@ pub struct Counts<'a> {
     pub counts: &'a [usize],
     /// Whether the Matches group has any items (it has a tab only then, or when shown).
     pub has_matches: bool,
+    /// Whether the article has links (the Links group has a tab only then, or when shown).
+    pub has_links: bool,
     /// Counts other than sections and matches are not known while a long document is
     /// still being indexed.
     pub loading: bool,
 }
 
-/// The groups shown as tabs: the five, and Matches once there are any.
+/// The groups shown as tabs: the five, Matches once there are any, Links when the
+/// article has some.
 fn groups(c: &Counts) -> Vec<Group> {
     Group::ALL
         .iter()
         .copied()
-        .filter(|&g| g != Group::Matches || c.current == Group::Matches || c.has_matches)
+        .filter(|&g| match g {
+            Group::Matches => c.current == g || c.has_matches,
+            Group::Links => c.current == g || c.has_links,
+            _ => true,
+        })
         .collect()
 }
 
@@ -52,6 +59,7 @@ fn label(c: &Counts, g: Group, size: usize) -> String {
                 Group::People => 'P',
                 Group::Dates => 'D',
                 Group::Matches => 'M',
+                Group::Links => 'L',
             };
             format!("{letter}{n}")
         }

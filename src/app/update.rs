@@ -31,6 +31,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.loading = false;
             None
         }
+        (_, Action::OpenFailed(why)) => {
+            app.message = Some(Message::error(why));
+            None
+        }
         (Mode::Help, Action::ToggleHelp) => {
             app.mode = Mode::Normal;
             None
@@ -48,6 +52,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             find::prompt(app, a);
             None
         }
+        (Mode::Normal, Action::Open) => app.open(),
+        (Mode::Normal, Action::Copy) => app.copy(),
         (Mode::Normal, a) => {
             normal(app, a);
             None
@@ -72,9 +78,12 @@ fn normal(app: &mut App, action: Action) {
             app.show_group(g);
         }
         Action::NextGroup | Action::PrevGroup if sidebar => {
-            let i = app.group.index() as isize + if action == Action::NextGroup { 1 } else { -1 };
-            let n = Group::ALL.len() as isize;
-            app.show_group(Group::ALL[i.rem_euclid(n) as usize]);
+            // Links only when there are some; Matches always (it says how to search).
+            let has_links = !app.lists[Group::Links.index()].items.is_empty();
+            let cycle: Vec<Group> = Group::ALL.into_iter().filter(|&g| g != Group::Links || has_links).collect();
+            let here = cycle.iter().position(|&g| g == app.group).unwrap_or(0) as isize;
+            let i = here + if action == Action::NextGroup { 1 } else { -1 };
+            app.show_group(cycle[i.rem_euclid(cycle.len() as isize) as usize]);
         }
         Action::Down if sidebar => app.move_selection(1),
         Action::Up if sidebar => app.move_selection(-1),
@@ -129,6 +138,7 @@ impl App {
             current: self.group,
             counts: &counts,
             has_matches: !self.lists[Group::Matches.index()].items.is_empty(),
+            has_links: !self.lists[Group::Links.index()].items.is_empty(),
             loading: self.loading,
         };
         self.tabs = tabs::lay_out(&counts, self.areas.tabs.width);

@@ -61,7 +61,13 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> 
 pub fn extract(article: &mut Article) {
     let paras: Vec<ParagraphRef> = article
         .paragraphs()
-        .map(|(section, paragraph, p)| ParagraphRef { section, paragraph, text: p.text.as_str(), kind: p.kind })
+        .map(|(section, paragraph, p)| ParagraphRef {
+            section,
+            paragraph,
+            text: p.text.as_str(),
+            kind: p.kind,
+            header_rows: p.table().map_or(0, |t| t.rows.iter().take_while(|r| r.header).count()),
+        })
         .collect();
     let x = extract_paragraphs(&paras, article);
     x.apply(article);
@@ -110,10 +116,15 @@ fn from_json(text: &str) -> Result<Article, ParseError> {
     a.statistics.retain(|s| valid(&s.at));
     a.dates.retain(|d| valid(&d.at));
     a.relative_dates.retain(|d| valid(&d.at));
+    a.links.retain(|l| valid(&l.at));
     for e in a.people.iter_mut().chain(a.organisations.iter_mut()) {
         e.occurrences.retain(|o| valid(o));
     }
     a.sections = sections;
+    // An export that lists no links (an older one, or one cut by hand) has them in its spans.
+    if a.links.is_empty() {
+        a.links = a.collect_links();
+    }
     Ok(a)
 }
 
@@ -166,5 +177,25 @@ mod tests {
             "quotes":[{"text":"x","speaker":null,"section":0,"paragraph":0,"start":2,"end":99}]}"#;
         let a = parse(json, Some(Format::Json)).unwrap();
         assert!(a.quotes.is_empty());
+    }
+
+    /// Exports of the two versions before are read: a `/2` list item's marker makes it
+    /// ordered, sections take level 2, and nothing else is needed.
+    #[test]
+    fn older_exports_still_read() {
+        let v2 = r#"{"schema":"folio.article/2","title":"T","sections":[{"heading":"Part","paragraphs":[
+            {"text":"First step.","kind":"list_item","marker":"1."},{"text":"Plain.","kind":"body"}]}]}"#;
+        let a = parse(v2, Some(Format::Json)).unwrap();
+        assert_eq!(a.sections[0].level, 2);
+        let item = &a.sections[0].paragraphs[0];
+        assert_eq!((item.marker(), item.rich().map(|r| r.ordered)), (Some("1."), Some(true)));
+        assert!(a.sections[0].paragraphs[1].rich().is_none());
+        assert!(a.links.is_empty());
+        // A /3 export whose spans do not fit its text loses them, not the paragraph.
+        let v3 = r#"{"schema":"folio.article/3","title":"T","sections":[{"heading":null,"level":2,"paragraphs":[
+            {"text":"Short.","kind":"body","spans":[{"kind":"link","start":0,"end":99,"href":"https://x.org"}]}]}]}"#;
+        let a = parse(v3, Some(Format::Json)).unwrap();
+        assert!(a.sections[0].paragraphs[0].spans().is_empty());
+        assert!(a.links.is_empty());
     }
 }

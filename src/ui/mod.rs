@@ -17,10 +17,19 @@ use ratatui::widgets::Paragraph;
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
+/// How the screen is drawn, beyond the state it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub theme: Theme,
+    /// Links in the text become OSC 8 hyperlinks (`--no-hyperlinks` turns them off).
+    pub hyperlinks: bool,
+}
+
 /// Draws the whole screen: the panes where `update` last laid them out. A frame of
 /// another size than the one `update` knows (a resize not yet applied) is left blank
 /// rather than drawn with the old layout.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, app: &App, options: &Options) {
+    let theme = &options.theme;
     let area = frame.area();
     let areas = app.areas();
     if (area.width, area.height) != app.size() {
@@ -32,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     title(frame, app, theme, areas.title);
     sidebar::draw(frame, app, theme, &areas);
-    reader::draw(frame, app, theme, &areas);
+    reader::draw(frame, app, options, &areas);
     status::draw(frame, app, theme, areas.status);
     if app.mode() == Mode::Help {
         help::draw(frame, app, theme, area);

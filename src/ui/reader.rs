@@ -1,20 +1,28 @@
-//! The reader pane: the selected quote's or statistic's header, then the article's wrapped
-//! text with the selection and the search matches highlighted.
+//! The reader pane: the selected quote's or statistic's header, then the article's lines
+//! as the document lays them out, with inline styles (emphasis, strong, code, links),
+//! the selection and the search matches highlighted, and links made real OSC 8 links
+//! when the terminal is given them.
 
+use super::Options;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::document::{DocKind, wrap};
+use crate::app::document::{Deco, DocBlock, DocKind, Seg, VLine, lay_out};
 use crate::app::layout::Areas;
-use crate::article::ParagraphKind;
+use crate::article::{ParagraphKind, SpanKind};
 use crate::sanitize::visible;
 use ratatui::Frame;
+use ratatui::buffer::CellDiffOption;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::num::NonZeroU16;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, t: &Theme, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &App, o: &Options, areas: &Areas) {
+    let t = &o.theme;
     if let Some((title, body)) = &app.target().header
         && areas.header.height > 0
     {
@@ -26,8 +34,11 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, areas: &Areas) {
         let p = Paragraph::new(visible(body).into_owned()).style(t.text).wrap(Wrap { trim: true }).block(block);
         frame.render_widget(p, areas.header);
     }
-    let lines = text_lines(app, t, areas.text.width as usize, areas.text.height as usize);
+    let (lines, links) = screen(app, t, areas.text.width as usize, areas.text.height as usize);
     frame.render_widget(Paragraph::new(lines), areas.text);
+    if o.hyperlinks {
+        hyperlinks(frame, areas.text, &links);
+    }
 }
 
 /// Which kind of emphasis a stretch of text gets; later ones win.
@@ -38,34 +49,39 @@ enum Mark {
     Current,
 }
 
+/// A link's words on screen: the row, the columns, the target.
+pub struct LinkOnScreen {
+    pub row: u16,
+    pub columns: Range<u16>,
+    pub url: Box<str>,
+}
+
 /// The lines on screen, from the reader's top line down.
 pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line<'static>> {
+    screen(app, t, width, height).0
+}
+
+/// The lines on screen and where their links are.
+fn screen(app: &App, t: &Theme, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<LinkOnScreen>) {
     let doc = app.doc();
     let reader = app.reader();
     let mut out = Vec::with_capacity(height);
+    let mut links = Vec::new();
     let mut block = reader.top.block;
     let mut skip = reader.top.line;
     while out.len() < height && block < doc.len() {
         let b = &doc.blocks[block];
         let owned;
-        let ranges: &[Range<usize>] = match reader.cached(block) {
-            Some(r) => r,
+        let lines: &[VLine] = match reader.cached(block) {
+            Some(l) => l,
             None => {
-                owned = wrap(&b.text, width.saturating_sub(b.indent()).max(1));
+                owned = lay_out(b, width);
                 &owned
             }
         };
-        let base = match &b.kind {
-            DocKind::Heading { .. } => t.heading,
-            DocKind::Subtitle => t.subtitle,
-            DocKind::Dateline | DocKind::Source => t.dim,
-            DocKind::Byline => t.byline,
-            DocKind::Paragraph { kind: ParagraphKind::PullQuote, .. } => t.pull_quote,
-            DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. } => t.subtitle,
-            DocKind::Paragraph { .. } => t.text,
-        };
+        let base = block_style(b, t);
         let marks = marks_in(app, block);
-        for (n, r) in ranges.iter().enumerate() {
+        for line in lines {
             if skip > 0 {
                 skip -= 1;
                 continue;
@@ -73,23 +89,96 @@ pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line
             if out.len() == height {
                 break;
             }
-            let mut spans = Vec::new();
-            if !b.prefix.is_empty() {
-                let p = if n == 0 { b.prefix.to_string() } else { " ".repeat(b.prefix.width()) };
-                spans.push(Span::styled(p, t.marker));
-            }
-            spans.extend(styled(&b.text, r.clone(), &marks, base, t));
-            out.push(Line::from(spans));
+            let row = out.len() as u16;
+            out.push(draw_line(b, line, base, &marks, t, row, &mut links));
         }
         // The blank line after a block.
-        if skip > 0 {
-            skip -= 1;
-        } else if out.len() < height {
-            out.push(Line::default());
+        if b.gap_after {
+            if skip > 0 {
+                skip -= 1;
+            } else if out.len() < height {
+                out.push(Line::default());
+            }
         }
         block += 1;
     }
-    out
+    (out, links)
+}
+
+fn block_style(b: &DocBlock, t: &Theme) -> Style {
+    match &b.kind {
+        DocKind::Heading { level, .. } => t.heading_at(*level),
+        DocKind::Subtitle => t.subtitle,
+        DocKind::Dateline | DocKind::Source => t.dim,
+        DocKind::Byline => t.byline,
+        DocKind::Paragraph { kind, .. } => match kind {
+            ParagraphKind::PullQuote => t.pull_quote,
+            ParagraphKind::Standfirst => t.subtitle,
+            ParagraphKind::BlockQuote => t.block_quote,
+            ParagraphKind::Code => t.code_block,
+            ParagraphKind::Figure => t.caption,
+            ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Table => t.text,
+        },
+    }
+}
+
+fn deco_style(d: Deco, b: &DocBlock, t: &Theme) -> Style {
+    match d {
+        Deco::Marker => t.marker,
+        Deco::Pad => Style::new(),
+        Deco::Rule | Deco::Cut => t.rule,
+        Deco::Label => t.figure,
+    }
+    .patch(if matches!(b.kind, DocKind::Paragraph { kind: ParagraphKind::Code, .. }) && d == Deco::Cut {
+        t.code_block
+    } else {
+        Style::new()
+    })
+}
+
+/// One line: its decoration and its stretches of text, each cut at the edges of inline
+/// styles and highlights. A table's header rows are drawn in the header style.
+fn draw_line(
+    b: &DocBlock,
+    line: &VLine,
+    base: Style,
+    marks: &[(Range<usize>, Mark)],
+    t: &Theme,
+    row: u16,
+    links: &mut Vec<LinkOnScreen>,
+) -> Line<'static> {
+    let header = is_header_line(b, line);
+    let base = if header { base.patch(t.table_header) } else { base };
+    let mut spans = Vec::new();
+    let mut col = 0u16;
+    for seg in &line.segs {
+        match seg {
+            Seg::Deco(d, kind) => {
+                col = col.saturating_add(d.width() as u16);
+                spans.push(Span::styled(d.to_string(), deco_style(*kind, b, t)));
+            }
+            Seg::Text(r) => {
+                for (piece, style, link) in styled(b, r.clone(), marks, base, t) {
+                    let w = piece.width() as u16;
+                    if let Some(url) = link {
+                        links.push(LinkOnScreen { row, columns: col..col.saturating_add(w), url });
+                    }
+                    col = col.saturating_add(w);
+                    spans.push(Span::styled(piece, style));
+                }
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+/// Whether a line of a table belongs to one of its header rows.
+fn is_header_line(b: &DocBlock, line: &VLine) -> bool {
+    let crate::app::document::Shape::Table(shape) = &b.shape else { return false };
+    let Some(start) = line.start() else { return false };
+    shape.rows.iter().zip(&shape.header).any(|(cells, &h)| {
+        h && cells.first().is_some_and(|c| c.start <= start) && cells.last().is_some_and(|c| start <= c.end)
+    })
 }
 
 fn marks_in(app: &App, block: usize) -> Vec<(Range<usize>, Mark)> {
@@ -104,16 +193,19 @@ fn marks_in(app: &App, block: usize) -> Vec<(Range<usize>, Mark)> {
     marks
 }
 
-/// One line of text cut into spans at the edges of highlights.
+/// A stretch of a block's text cut into pieces at the edges of its inline styles and
+/// highlights: each piece's text, style, and link target when it is a link's words.
 fn styled(
-    text: &str,
+    b: &DocBlock,
     line: Range<usize>,
     marks: &[(Range<usize>, Mark)],
     base: Style,
     t: &Theme,
-) -> Vec<Span<'static>> {
+) -> Vec<(String, Style, Option<Box<str>>)> {
+    let text = &b.text;
     let mut cuts = vec![line.start, line.end];
-    for (r, _) in marks {
+    let edges = marks.iter().map(|(r, _)| r).chain(b.inline.iter().map(|i| &i.range));
+    for r in edges {
         for p in [r.start, r.end] {
             if p > line.start && p < line.end && text.is_char_boundary(p) {
                 cuts.push(p);
@@ -125,14 +217,52 @@ fn styled(
     cuts.windows(2)
         .filter(|w| w[0] < w[1])
         .map(|w| {
-            let mark = marks.iter().filter(|(r, _)| r.start <= w[0] && w[1] <= r.end).map(|(_, k)| *k).max();
-            let style = match mark {
-                Some(Mark::Current) => base.patch(t.search_current),
-                Some(Mark::Match) => base.patch(t.search_match),
-                Some(Mark::Target) => base.patch(t.highlight),
-                None => base,
+            let inside = |r: &Range<usize>| r.start <= w[0] && w[1] <= r.end;
+            let mut style = base;
+            let mut link = None;
+            for i in b.inline.iter().filter(|i| inside(&i.range)) {
+                style = style.patch(match i.kind {
+                    SpanKind::Emphasis => t.emphasis,
+                    SpanKind::Strong => t.strong,
+                    SpanKind::Code => t.code,
+                    SpanKind::Link => t.link,
+                    SpanKind::Image => t.figure,
+                });
+                if i.kind == SpanKind::Link {
+                    link = i.href.clone();
+                }
+            }
+            let mark = marks.iter().filter(|(r, _)| inside(r)).map(|(_, k)| *k).max();
+            style = match mark {
+                Some(Mark::Current) => style.patch(t.search_current),
+                Some(Mark::Match) => style.patch(t.search_match),
+                Some(Mark::Target) => style.patch(t.highlight),
+                None => style,
             };
-            Span::styled(text[w[0]..w[1]].to_string(), style)
+            (text[w[0]..w[1]].to_string(), style, link)
         })
         .collect()
+}
+
+/// Makes the links on screen real OSC 8 hyperlinks: each cell of a link's words carries
+/// the sequence around its grapheme, with its width forced to the grapheme's (the
+/// sequence itself takes no room on screen). The target is a URL `safe_url` passed: http,
+/// https or mailto, no control characters.
+fn hyperlinks(frame: &mut Frame, area: Rect, links: &[LinkOnScreen]) {
+    let buf = frame.buffer_mut();
+    for link in links {
+        let y = area.y + link.row;
+        for x in link.columns.clone() {
+            let x = area.x + x;
+            let Some(cell) = buf.cell_mut((x, y)) else { continue };
+            let g = cell.symbol().to_string();
+            let width = g.width();
+            let Some(w) = NonZeroU16::new(width as u16) else { continue };
+            if g.graphemes(true).count() != 1 {
+                continue;
+            }
+            cell.set_symbol(&format!("\u{1b}]8;;{}\u{7}{g}\u{1b}]8;;\u{7}", link.url));
+            cell.set_diff_option(CellDiffOption::ForcedWidth(w));
+        }
+    }
 }

@@ -35,6 +35,32 @@ pub struct Theme {
     pub mode: Style,
     pub key: Style,
     pub error: Style,
+    /// Sub-section headings (level 3) and deeper ones (4 and more); `heading` is level 2.
+    pub heading3: Style,
+    pub heading4: Style,
+    pub block_quote: Style,
+    pub code_block: Style,
+    pub caption: Style,
+    /// A figure's image line, an inline image's words.
+    pub figure: Style,
+    /// Table rules, a block quote's bar, the mark of a cut line.
+    pub rule: Style,
+    pub table_header: Style,
+    pub emphasis: Style,
+    pub strong: Style,
+    pub code: Style,
+    pub link: Style,
+}
+
+impl Theme {
+    /// The style of a heading of `level` (2 for a section).
+    pub fn heading_at(&self, level: u8) -> Style {
+        match level {
+            0..=2 => self.heading,
+            3 => self.heading3,
+            _ => self.heading4,
+        }
+    }
 }
 
 impl Default for Theme {
@@ -74,6 +100,18 @@ impl Theme {
                 mode: reversed.add_modifier(Modifier::BOLD),
                 key: bold,
                 error: bold,
+                heading3: bold,
+                heading4: italic.add_modifier(Modifier::BOLD),
+                block_quote: italic,
+                code_block: Style::new().add_modifier(Modifier::DIM),
+                caption: italic,
+                figure: italic,
+                rule: Style::new(),
+                table_header: bold,
+                emphasis: italic,
+                strong: bold,
+                code: reversed,
+                link: underlined,
             };
         }
         let (fg, dim, accent, accent2, sel_bg, hl_bg, match_bg, cur_bg, bar_bg) = match kind {
@@ -124,6 +162,18 @@ impl Theme {
             mode: Style::new().bg(accent).fg(Color::Black).add_modifier(Modifier::BOLD),
             key: Style::new().fg(accent2).add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            heading3: Style::new().fg(accent).add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            heading4: Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            block_quote: italic.fg(fg),
+            code_block: Style::new().fg(accent2),
+            caption: italic.fg(dim),
+            figure: italic.fg(dim),
+            rule: Style::new().fg(dim),
+            table_header: Style::new().add_modifier(Modifier::BOLD),
+            emphasis: italic,
+            strong: Style::new().add_modifier(Modifier::BOLD),
+            code: Style::new().fg(accent2),
+            link: underlined.fg(accent),
         }
     }
 }

@@ -7,8 +7,10 @@ fn export_json_has_the_schema_and_contract_keys() {
     let out = folio(&["--export", "json"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(v["schema"], "folio.article/2");
-    for key in ["title", "byline", "source", "sections", "quotes", "statistics", "dates", "people", "organisations"] {
+    assert_eq!(v["schema"], "folio.article/3");
+    for key in
+        ["title", "byline", "source", "sections", "quotes", "statistics", "dates", "people", "organisations", "links"]
+    {
         assert!(v.get(key).is_some(), "missing key {key}");
     }
     assert_eq!(v["quotes"][1]["speaker"], "Antonio Guterres");

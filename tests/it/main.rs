@@ -13,6 +13,7 @@ mod fixtures;
 mod hostile;
 mod layers;
 mod properties;
+mod rich;
 mod samples;
 mod search;
 mod seed;

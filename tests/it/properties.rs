@@ -84,7 +84,7 @@ proptest! {
                 update(&mut app, act);
             }
             let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-            t.draw(|f| folio::ui::draw(f, &app, &folio::ui::theme::Theme::default())).expect("draw");
+            t.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
             // Every size gets a screen: the panes with the title bar and the mode, or the
             // request for a larger terminal (when even "Too small" fits).
             let rows: Vec<String> = (0..h)

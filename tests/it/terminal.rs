@@ -149,3 +149,80 @@ mod pty_search {
         assert!(t.wait_exit().success());
     }
 }
+
+#[cfg(unix)]
+mod pty_rich {
+    use crate::common::pty::{Pty, contains};
+    use base64::Engine;
+
+    const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rich/every-kind.md");
+
+    #[test]
+    fn o_hands_the_selected_link_to_the_browser() {
+        let dir = tempfile::tempdir().expect("dir");
+        let opened = dir.path().join("opened");
+        let script = dir.path().join("browser");
+        std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display())).expect("script");
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        let browser = script.to_str().expect("utf-8 path");
+        let mut t = Pty::spawn_with_env(&[FIXTURE], 120, 40, &[("BROWSER", browser)]);
+        t.wait_for("What the money pays for");
+        t.keys(&[b"7"]);
+        t.wait_for("council's summary");
+        t.keys(&[b"j", b"o"]);
+        t.wait_for("opening example.org");
+        let start = std::time::Instant::now();
+        let url = loop {
+            if let Ok(s) = std::fs::read_to_string(&opened)
+                && !s.is_empty()
+            {
+                break s;
+            }
+            assert!(start.elapsed() < crate::common::pty::WAIT, "the browser was not started");
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        };
+        assert_eq!(url, "https://example.org/news/roads");
+        // The reader is still there, whole.
+        let screen = t.screen();
+        assert!(
+            screen.contains("What the money pays for") && (screen.contains("READER") || screen.contains("LIST")),
+            "{screen}"
+        );
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+    }
+
+    #[test]
+    fn y_sends_one_osc_52_copy_of_the_quote_without_controls() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("quote.md");
+        std::fs::write(
+            &path,
+            "# Roadworks begin\n\n\"Stop \u{1b}[2J this now,\" said Ana Ruiz, who leads the residents.\n",
+        )
+        .expect("write");
+        let mut t = Pty::spawn(&[path.to_str().expect("utf-8 path")], 120, 40);
+        t.wait_for("Roadworks begin");
+        t.keys(&[b"2"]);
+        t.wait_for("Ana Ruiz:");
+        t.keys(&[b"y"]);
+        t.wait_for("copied the quote");
+        t.keys(&[b"q"]);
+        t.wait_exit();
+        let raw = t.raw();
+        let open = b"\x1b]52;c;";
+        let starts: Vec<usize> =
+            raw.windows(open.len()).enumerate().filter(|(_, w)| *w == open).map(|(i, _)| i).collect();
+        assert_eq!(starts.len(), 1, "one OSC 52 sequence");
+        let payload = &raw[starts[0] + open.len()..];
+        let end = payload.iter().position(|&b| b == 0x07).expect("the sequence ends with BEL");
+        let decoded = base64::engine::general_purpose::STANDARD.decode(&payload[..end]).expect("base64");
+        let text = String::from_utf8(decoded).expect("utf-8");
+        assert_eq!(text, "“Stop ␛[2J this now” — Ana Ruiz");
+        assert!(text.chars().all(|c| !c.is_control()), "{text:?}");
+        assert!(!contains(&raw, b"\x1b[2J"), "the article's escape never reached the terminal");
+    }
+}

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+mod table;
 
 use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
@@ -58,6 +59,8 @@ pub struct ParagraphRef<'a> {
     pub paragraph: usize,
     pub text: &'a str,
     pub kind: ParagraphKind,
+    /// How many of a table's first rows are its header (0 for other paragraphs).
+    pub header_rows: usize,
 }
 
 /// Analyses one paragraph into `out`. `tokens` is a buffer reused across paragraphs.
@@ -68,6 +71,12 @@ fn analyse(
     tokens: &mut Vec<Token>,
     out: &mut Findings,
 ) {
+    match p.kind {
+        // Code is never mined; a table is read cell by cell.
+        ParagraphKind::Code => return,
+        ParagraphKind::Table => return table::analyse(p, dateline_year, tokens, out),
+        _ => {}
+    }
     let (section, paragraph, text) = (p.section, p.paragraph, p.text);
     tokenize_into(text, tokens);
     let t = tokens.as_slice();
@@ -85,19 +94,7 @@ fn analyse(
         sentence: sentence_of(s.q_start).to_string(),
         at: loc(s.start, s.end),
     }));
-    for d in dates {
-        let mut iso = d.iso();
-        // A month and day take the year of the dateline, when it gives one.
-        if d.year.is_none()
-            && d.month.is_some()
-            && let Some(y) = dateline_year
-        {
-            iso = FoundDate { year: Some(y), ..d }.iso();
-        }
-        let m =
-            DateMention { text: text[d.start..d.end].to_string(), iso, relative: d.relative, at: loc(d.start, d.end) };
-        if d.relative { out.relative.push(m) } else { out.dates.push(m) }
-    }
+    push_dates(out, dates, text, dateline_year, loc);
     let mut quotes: Vec<(RawQuote, String)> = find_quotes(text, t, &sents)
         .into_iter()
         .map(|q| {
@@ -116,6 +113,29 @@ fn analyse(
     }
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
     out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
+}
+
+/// Dates found in `text` as the article's mentions, located by `loc`. A month and day
+/// take the year of the dateline, when it gives one.
+fn push_dates(
+    out: &mut Findings,
+    dates: Vec<FoundDate>,
+    text: &str,
+    dateline_year: Option<i32>,
+    loc: impl Fn(usize, usize) -> Location,
+) {
+    for d in dates {
+        let mut iso = d.iso();
+        if d.year.is_none()
+            && d.month.is_some()
+            && let Some(y) = dateline_year
+        {
+            iso = FoundDate { year: Some(y), ..d }.iso();
+        }
+        let m =
+            DateMention { text: text[d.start..d.end].to_string(), iso, relative: d.relative, at: loc(d.start, d.end) };
+        if d.relative { out.relative.push(m) } else { out.dates.push(m) }
+    }
 }
 
 /// Whether `words` stand in a paragraph other than `here`, letters compared without case.

@@ -2,9 +2,12 @@
 //! item…), before the classifier decides what each one is; and the whitespace cleaning
 //! all formats share.
 
+use crate::article::model::Rich;
+
 /// One candidate paragraph: a line of a one-paragraph-per-line article, a blank-line
-/// separated group, or the joined lines of a hard-wrapped paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// separated group, the joined lines of a hard-wrapped paragraph, or a block a format's
+/// markup gives (a heading, a list item, a table…).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub text: String,
     pub kind: BlockKind,
@@ -12,15 +15,25 @@ pub struct Block {
     pub link: Option<String>,
     /// All of it emphasised (Markdown `*standfirst*`).
     pub emphasised: bool,
+    /// What the paragraph it becomes carries beyond its text: a list item's marker and
+    /// depth, inline spans, a table's rows, a code block's language, a figure's image.
+    pub rich: Rich,
 }
 
 impl Block {
     pub fn new(text: String, kind: BlockKind) -> Self {
-        Block { text, kind, link: None, emphasised: false }
+        Block { text, kind, link: None, emphasised: false, rich: Rich::default() }
+    }
+
+    /// A list item; `marker` for an ordered one ("1.", "a)").
+    pub fn list_item(text: String, marker: Option<String>, depth: u8) -> Self {
+        let ordered = marker.is_some();
+        let rich = Rich { marker, depth, ordered, ..Rich::default() };
+        Block { rich, ..Block::new(text, BlockKind::ListItem) }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// Plain text: what it is (title, heading, byline, body…) is decided later.
     Line,
@@ -28,10 +41,16 @@ pub enum BlockKind {
     Heading(u8),
     /// An explicit paragraph (Markdown): never a heading.
     Paragraph,
-    /// A list item, with its marker when ordered ("1.", "a)").
-    ListItem(Option<String>),
+    /// A list item (its marker, depth and looseness are in `rich`).
+    ListItem,
     /// A block quote (Markdown `>`).
     Quote,
+    /// A table (its rows are in `rich`; `text` is its cells).
+    Table,
+    /// Code, verbatim.
+    Code,
+    /// An image with its caption as `text`.
+    Figure,
 }
 
 /// Collapses every run of whitespace (tabs, NBSPs, line ends) to one space and trims.

@@ -54,24 +54,42 @@ pub fn is_link_like(s: &str) -> bool {
         && !s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
 }
 
-/// A photo caption with its credit: "Firefighters at the site. Photograph: Name/AFP/Getty
-/// Images". The credit is a few words at the end of the line.
-fn is_caption(s: &str) -> bool {
-    const CREDITS: [&str; 6] = ["Photograph:", "Photo:", "Photo credit:", "Picture:", "Illustration:", "Image:"];
+/// The words that open a photo credit.
+const CREDITS: [&str; 6] = ["Photograph:", "Photo:", "Photo credit:", "Picture:", "Illustration:", "Image:"];
+
+/// Where a photo caption's credit starts: "Firefighters at the site. Photograph: Name/AFP/
+/// Getty Images". The credit is a few words at the end of the line.
+fn credit_start(s: &str) -> Option<usize> {
     // The credit is in the last hundred bytes or so: look only there, and only when they
     // hold a colon (this runs on every line of a book).
-    let s = &s[s.ceil_char_boundary(s.len().saturating_sub(120))..];
-    if memchr::memchr(b':', s.as_bytes()).is_none() {
-        return false;
-    }
-    CREDITS.iter().any(|c| {
-        s.rfind(c).is_some_and(|at| {
-            let credit = &s[at + c.len()..];
-            !credit.trim().is_empty()
-                && credit.split_whitespace().take(9).count() <= 8
-                && !credit.trim_end().ends_with('.')
+    let from = s.ceil_char_boundary(s.len().saturating_sub(120));
+    let tail = &s[from..];
+    memchr::memchr(b':', tail.as_bytes())?;
+    CREDITS
+        .iter()
+        .filter_map(|c| {
+            tail.rfind(c).filter(|&at| {
+                let credit = &tail[at + c.len()..];
+                !credit.trim().is_empty()
+                    && credit.split_whitespace().take(9).count() <= 8
+                    && !credit.trim_end().ends_with('.')
+            })
         })
-    })
+        .min()
+        .map(|at| from + at)
+}
+
+fn is_caption(s: &str) -> bool {
+    credit_start(s).is_some()
+}
+
+/// A figure's caption without its photo credit, which is page chrome: "Water covered the
+/// street. Photograph: Jo Bell" gives "Water covered the street."
+pub fn without_credit(caption: &str) -> &str {
+    match credit_start(caption) {
+        Some(at) => caption[..at].trim_end(),
+        None => caption,
+    }
 }
 
 pub fn is_chrome(s: &str) -> bool {
@@ -144,5 +162,15 @@ mod tests {
         ] {
             assert!(!is_chrome(s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_captions_credit_is_chrome() {
+        assert_eq!(
+            without_credit("Water covered the street. Photograph: Jo Bell/Reuters"),
+            "Water covered the street."
+        );
+        assert_eq!(without_credit("Photo: Ana Ruiz"), "");
+        assert_eq!(without_credit("A caption with no credit"), "A caption with no credit");
     }
 }

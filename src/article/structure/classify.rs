@@ -61,8 +61,11 @@ fn intrinsic_roles(blocks: &[Block]) -> Vec<Option<Role>> {
         .enumerate()
         .map(|(i, b)| match &b.kind {
             BlockKind::Heading(_) => None,
-            BlockKind::ListItem(_) => Some(Role::Body(ParagraphKind::ListItem)),
-            BlockKind::Quote => Some(Role::Body(ParagraphKind::PullQuote)),
+            BlockKind::ListItem => Some(Role::Body(ParagraphKind::ListItem)),
+            BlockKind::Quote => Some(Role::Body(ParagraphKind::BlockQuote)),
+            BlockKind::Table => Some(Role::Body(ParagraphKind::Table)),
+            BlockKind::Code => Some(Role::Body(ParagraphKind::Code)),
+            BlockKind::Figure => Some(Role::Body(ParagraphKind::Figure)),
             BlockKind::Line | BlockKind::Paragraph => {
                 if is_chrome(&b.text) {
                     Some(Role::Chrome)
@@ -253,7 +256,14 @@ fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
     for j in i + 1..blocks.len() {
         match roles[j] {
             Some(Role::Chrome) => continue,
-            Some(Role::Body(ParagraphKind::ListItem)) => return true,
+            // Lists, tables, code and images are what a heading heads too.
+            Some(Role::Body(
+                ParagraphKind::ListItem
+                | ParagraphKind::Table
+                | ParagraphKind::Code
+                | ParagraphKind::Figure
+                | ParagraphKind::BlockQuote,
+            )) => return true,
             Some(_) => return false,
             None => {
                 let b = &blocks[j];
@@ -268,7 +278,9 @@ fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
 fn is_body_text(b: &Block) -> bool {
     match b.kind {
         BlockKind::Heading(_) => false,
-        BlockKind::ListItem(_) | BlockKind::Quote => true,
+        BlockKind::ListItem | BlockKind::Quote | BlockKind::Table | BlockKind::Code => true,
+        // A lead image does not end the top of the article.
+        BlockKind::Figure => false,
         BlockKind::Paragraph | BlockKind::Line => !is_heading_like(&b.text) || ends_with_stop(&b.text),
     }
 }

@@ -8,6 +8,7 @@ pub mod byline;
 pub mod chrome;
 mod classify;
 pub mod dateline;
+mod inline;
 mod lists;
 pub mod markdown;
 pub mod plain;
@@ -60,32 +61,34 @@ pub fn assemble(blocks: Vec<Block>) -> Article {
             Role::Title => article.title = Some(block.text),
             Role::Subtitle => {
                 article.subtitle.get_or_insert_with(|| block.text.clone());
-                if sections.is_empty() {
-                    sections.push(Section { heading: None, paragraphs: Vec::new() });
-                }
-                if let Some(s) = sections.last_mut() {
-                    s.paragraphs.push(Paragraph { text: block.text, kind: ParagraphKind::Standfirst, marker: None });
-                }
+                push(&mut sections, Paragraph::new(block.text, ParagraphKind::Standfirst));
             }
-            Role::Heading => sections.push(Section { heading: Some(block.text), paragraphs: Vec::new() }),
-            Role::Body(kind) => {
-                let marker = match block.kind {
-                    BlockKind::ListItem(m) => m,
-                    _ => None,
-                };
-                if sections.is_empty() {
-                    sections.push(Section { heading: None, paragraphs: Vec::new() });
-                }
-                if let Some(s) = sections.last_mut() {
-                    s.paragraphs.push(Paragraph { text: block.text, kind, marker });
-                }
+            Role::Heading => {
+                let level = if let BlockKind::Heading(l) = block.kind { l.max(2) } else { 2 };
+                sections.push(Section::new(Some(block.text), level));
             }
+            Role::Body(ParagraphKind::Figure) => {
+                let caption = chrome::without_credit(&block.text).to_string();
+                push(&mut sections, Paragraph::with(caption, ParagraphKind::Figure, block.rich));
+            }
+            Role::Body(kind) => push(&mut sections, Paragraph::with(block.text, kind, block.rich)),
         }
     }
     // A heading with nothing under it (the article's last line, say) is kept as a section:
     // dropping it would lose text.
     article.sections = sections;
+    article.links = article.collect_links();
     article
+}
+
+/// A paragraph for the last section (the lead, untitled, when there is none yet).
+fn push(sections: &mut Vec<Section>, p: Paragraph) {
+    if sections.is_empty() {
+        sections.push(Section::new(None, 2));
+    }
+    if let Some(s) = sections.last_mut() {
+        s.paragraphs.push(p);
+    }
 }
 
 #[cfg(test)]

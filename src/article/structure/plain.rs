@@ -110,24 +110,40 @@ pub fn list_marker(line: &str) -> Option<(Option<String>, &str)> {
 
 /// Plain text to blocks. Blank lines separate blocks; within a run of non-blank lines,
 /// each line is a block unless the text is hard-wrapped, in which case lines that end
-/// mid-paragraph are joined.
+/// mid-paragraph are joined. List items nest by their indentation; a list with blank
+/// lines between its items is loose.
 pub fn plain_blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = split_lines(text).map(str::trim).collect();
+    let raw: Vec<&str> = split_lines(text).collect();
+    let lines: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
     let wrap = hard_wrap_width(&lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut open = false; // whether the last block may take a continuation line
     let mut prev_len = 0usize;
-    for line in lines {
+    let mut list = Nesting::default();
+    let mut blank_before = false;
+    for (line, raw) in lines.iter().copied().zip(raw) {
         if line.is_empty() {
             open = false;
+            blank_before = true;
             continue;
         }
         if let Some((marker, rest)) = list_marker(line) {
-            blocks.push(Block::new(cleaned(rest), BlockKind::ListItem(marker)));
+            let depth = list.depth_of(indent_of(raw));
+            let mut item = Block::list_item(cleaned(rest), marker, depth);
+            // Loose: a blank line between this item and the one before it.
+            if blank_before && blocks.last().is_some_and(|b| b.kind == BlockKind::ListItem) {
+                item.rich.loose = true;
+                if let Some(prev) = blocks.last_mut() {
+                    prev.rich.loose = true;
+                }
+            }
+            blocks.push(item);
             open = wrap.is_some();
             prev_len = line.chars().count();
+            blank_before = false;
             continue;
         }
+        blank_before = false;
         let len = line.chars().count();
         let joins =
             open && wrap.is_some_and(|w| prev_len * 10 >= w * 6 || line.starts_with(|c: char| c.is_lowercase()));
@@ -136,12 +152,38 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
                 last.text.push(' ');
                 clean_inline(line, &mut last.text);
             }
-            _ => blocks.push(Block::new(cleaned(line), BlockKind::Line)),
+            _ => {
+                list = Nesting::default();
+                blocks.push(Block::new(cleaned(line), BlockKind::Line));
+            }
         }
         open = true;
         prev_len = len;
     }
     blocks
+}
+
+/// Columns of indentation before a line's text (a tab counts four).
+fn indent_of(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+/// The indentations of the list items open around the current one.
+#[derive(Default)]
+struct Nesting(Vec<usize>);
+
+impl Nesting {
+    /// The depth of an item indented `indent` columns: deeper than an item indented less,
+    /// level with one indented as much.
+    fn depth_of(&mut self, indent: usize) -> u8 {
+        while self.0.last().is_some_and(|&i| i > indent) {
+            self.0.pop();
+        }
+        if self.0.last() != Some(&indent) {
+            self.0.push(indent);
+        }
+        (self.0.len() - 1).min(u8::MAX as usize) as u8
+    }
 }
 
 /// The wrap width of hard-wrapped text, or `None` when each line is a paragraph.
@@ -224,7 +266,19 @@ mod tests {
     #[test]
     fn bullets_with_leading_spaces_are_list_items() {
         let b = plain_blocks("Intro line here.\n  • 47% reduction in West Africa\n  • 40% reduction\n");
-        assert_eq!(b[1].kind, BlockKind::ListItem(None));
+        assert_eq!(b[1].kind, BlockKind::ListItem);
+        assert_eq!(b[1].rich.marker, None);
         assert_eq!(b[1].text, "47% reduction in West Africa");
+    }
+
+    #[test]
+    fn nested_and_loose_lists() {
+        let b = plain_blocks("Intro line here.\n- one\n  - one a\n  - one b\n- two\n\nAfter.\n");
+        let depths: Vec<(&str, u8)> =
+            b.iter().filter(|b| b.kind == BlockKind::ListItem).map(|b| (b.text.as_str(), b.rich.depth)).collect();
+        assert_eq!(depths, [("one", 0), ("one a", 1), ("one b", 1), ("two", 0)]);
+        assert!(b.iter().all(|b| !b.rich.loose), "a tight list");
+        let b = plain_blocks("Intro line here.\n\n- one\n\n- two\n\n- three\n");
+        assert!(b.iter().filter(|b| b.kind == BlockKind::ListItem).all(|b| b.rich.loose), "a loose list");
     }
 }

@@ -79,17 +79,22 @@ pub fn press(app: &mut folio::app::App, actions: &[folio::app::Action]) {
     }
 }
 
-/// Draws the app into a test terminal of its size, in the default theme, and returns the
-/// buffer.
+/// Draws the app into a test terminal of its size, in the default theme, without OSC 8
+/// links, and returns the buffer.
 pub fn render(app: &folio::app::App) -> ratatui::buffer::Buffer {
     render_with(app, &folio::ui::theme::Theme::default())
 }
 
 /// Draws the app in `theme`.
 pub fn render_with(app: &folio::app::App, theme: &folio::ui::theme::Theme) -> ratatui::buffer::Buffer {
+    render_options(app, &folio::ui::Options { theme: *theme, hyperlinks: false })
+}
+
+/// Draws the app with these drawing options.
+pub fn render_options(app: &folio::app::App, options: &folio::ui::Options) -> ratatui::buffer::Buffer {
     let (w, h) = app.size();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
-    terminal.draw(|f| folio::ui::draw(f, app, theme)).expect("draw");
+    terminal.draw(|f| folio::ui::draw(f, app, options)).expect("draw");
     terminal.backend().buffer().clone()
 }
 

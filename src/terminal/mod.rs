@@ -5,8 +5,12 @@
 use crate::app::loading::{Loaded, Loader};
 use crate::app::{Action, App, Effect, update};
 use crate::keymap::action_for;
+use crate::ui::Options;
 use crate::ui::draw;
-use crate::ui::theme::Theme;
+use signals::{save_modes, watch_hangup, watch_signals};
+
+mod effects;
+mod signals;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{execute, queue};
@@ -15,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 pub type Tui = Terminal<CrosstermBackend<FrameWriter>>;
@@ -87,116 +91,14 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Watches for the caught signals on a thread of its own. The event loop sees the
-/// signal within one poll and ends cleanly; if it cannot (a hung-up terminal leaves the
-/// input reading end-of-file forever), the thread restores what it can and exits. Started
-/// once the first frame is out (a thread costs a tenth of a millisecond to start); a
-/// signal that came before waits in `signals` and is seen at once.
-fn watch_signals(mut signals: signal_hook::iterator::Signals, caught: &Arc<AtomicI32>) {
-    let flag = Arc::clone(caught);
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            flag.store(sig, Ordering::SeqCst);
-            std::thread::sleep(Duration::from_millis(500));
-            // Still here: the event loop is stuck. Restore without taking any lock the
-            // stuck thread may hold, and leave.
-            restore_raw();
-            exit_now(128 + sig);
-        }
-    });
-}
-
-/// The terminal modes before folio changed them, for `restore_raw`.
-#[cfg(unix)]
-static ORIGINAL: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
-
-#[cfg(unix)]
-fn save_modes() {
-    use std::os::fd::IntoRawFd;
-    // An fd of our own on the terminal, kept open for the life of the process.
-    let fd = std::fs::File::open("/dev/tty").map(IntoRawFd::into_raw_fd).unwrap_or(libc::STDIN_FILENO);
-    // SAFETY: tcgetattr writes into the zeroed termios we own.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    if unsafe { libc::tcgetattr(fd, &mut t) } == 0 {
-        let _ = ORIGINAL.set((fd, t));
-    }
-}
-
-/// Puts the terminal back with plain system calls: no locks, no allocation.
-#[cfg(unix)]
-fn restore_raw() {
-    const SEQ: &[u8] = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1049l\x1b[?25h";
-    if let Some((fd, t)) = ORIGINAL.get() {
-        // SAFETY: restoring saved modes on an fd we opened; writing a static buffer.
-        unsafe {
-            libc::tcsetattr(*fd, libc::TCSANOW, t);
-        }
-    }
-    // SAFETY: write(2) of a static buffer to stdout.
-    unsafe {
-        libc::write(libc::STDOUT_FILENO, SEQ.as_ptr().cast(), SEQ.len());
-    }
-}
-
-#[cfg(unix)]
-fn exit_now(code: i32) -> ! {
-    // SAFETY: _exit ends the process without running destructors or flushing, which is
-    // what we want when another thread is stuck holding locks.
-    unsafe { libc::_exit(code) }
-}
-
-#[cfg(not(unix))]
-fn save_modes() {}
-
-#[cfg(not(unix))]
-fn restore_raw() {
-    restore();
-}
-
-#[cfg(not(unix))]
-fn exit_now(code: i32) -> ! {
-    std::process::exit(code)
-}
-
-/// Ends folio when its terminal goes away without a signal (the window closed, tmux killed):
-/// crossterm would otherwise read end-of-file forever. A hung-up terminal answers every
-/// ioctl with EIO.
-#[cfg(unix)]
-fn watch_hangup() {
-    use std::os::fd::AsRawFd;
-    let tty = std::fs::File::open("/dev/tty");
-    std::thread::spawn(move || {
-        let fd = match &tty {
-            Ok(f) => f.as_raw_fd(),
-            Err(_) => libc::STDIN_FILENO,
-        };
-        loop {
-            std::thread::sleep(Duration::from_millis(250));
-            // SAFETY: tcgetattr only writes into the termios we pass; the fd stays open
-            // for the life of this thread (it owns `tty`).
-            let alive = unsafe {
-                let mut t: libc::termios = std::mem::zeroed();
-                libc::tcgetattr(fd, &mut t) == 0
-            };
-            if !alive {
-                // Nothing to restore on a terminal that is gone.
-                exit_now(128 + libc::SIGHUP);
-            }
-        }
-    });
-}
-
-#[cfg(not(unix))]
-fn watch_hangup() {}
-
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-pub fn run(app: &mut App, theme: &Theme, loading: Option<Loader>) -> io::Result<Ended> {
+pub fn run(app: &mut App, options: &Options, loading: Option<Loader>) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, theme, signals, loading);
+    let result = event_loop(&mut terminal, app, options, signals, loading);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -205,7 +107,7 @@ pub fn run(app: &mut App, theme: &Theme, loading: Option<Loader>) -> io::Result<
 fn event_loop(
     terminal: &mut Tui,
     app: &mut App,
-    theme: &Theme,
+    options: &Options,
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
 ) -> io::Result<Ended> {
@@ -218,6 +120,8 @@ fn event_loop(
     let mut loader = loader;
     let mut loading: Option<Receiver<Loaded>> = None;
     let mut quit = false;
+    // What the outside world reports back: a browser that failed.
+    let (results, outside) = std::sync::mpsc::channel::<Action>();
     loop {
         match caught.load(Ordering::SeqCst) {
             0 if quit => return Ok(Ended::Quit),
@@ -231,7 +135,7 @@ fn event_loop(
             if (size.width, size.height) != app.size() {
                 update(app, Action::Resize(size.width, size.height));
             }
-            terminal.draw(|frame| draw(frame, app, theme))?;
+            terminal.draw(|frame| draw(frame, app, options))?;
             dirty = false;
         }
         if first_frame {
@@ -260,10 +164,14 @@ fn event_loop(
                 Err(TryRecvError::Empty) => None,
             };
             if let Some(action) = action {
-                quit |= update(app, action) == Some(Effect::Quit);
+                quit |= carry_out(terminal, update(app, action), &results)?;
                 dirty = true;
                 continue;
             }
+        }
+        if let Ok(action) = outside.try_recv() {
+            quit |= carry_out(terminal, update(app, action), &results)?;
+            dirty = true;
         }
         let wait = if loading.is_some() { 20 } else { 100 };
         if !event::poll(Duration::from_millis(wait))? {
@@ -273,7 +181,7 @@ fn event_loop(
         // key costs one frame, not one each.
         loop {
             if let Some(action) = to_action(app, event::read()?) {
-                quit |= update(app, action) == Some(Effect::Quit);
+                quit |= carry_out(terminal, update(app, action), &results)?;
                 dirty = true;
             }
             if quit || !event::poll(Duration::ZERO)? {
@@ -281,6 +189,17 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Does what `update` asked; whether it asked to quit.
+fn carry_out(terminal: &mut Tui, effect: Option<Effect>, results: &Sender<Action>) -> io::Result<bool> {
+    match effect {
+        Some(Effect::Quit) => return Ok(true),
+        Some(Effect::Open(url)) => effects::open(&url, results),
+        Some(Effect::Copy(text)) => effects::copy(terminal.backend_mut(), &text)?,
+        None => {}
+    }
+    Ok(false)
 }
 
 fn to_action(app: &App, ev: Event) -> Option<Action> {

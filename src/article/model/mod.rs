@@ -4,10 +4,13 @@
 //! paragraph's `text`), so a reader can highlight it in place. The serde shape of these types
 //! is folio's public JSON contract (`folio --export json`); see README.md.
 
+mod paragraph;
+
+pub use paragraph::{Align, Code, Figure, Paragraph, ParagraphKind, Rich, Row, Span, SpanKind, Table};
 use serde::{Deserialize, Serialize};
 
 /// The `schema` value written into every export. Bump the number on incompatible changes.
-pub const SCHEMA: &str = "folio.article/2";
+pub const SCHEMA: &str = "folio.article/3";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -36,6 +39,9 @@ pub struct Article {
     pub people: Vec<Entity>,
     #[serde(default)]
     pub organisations: Vec<Entity>,
+    /// Every link in the text, in reading order (from the paragraphs' link spans).
+    #[serde(default)]
+    pub links: Vec<Link>,
     /// Problems met while reading the input (e.g. invalid UTF-8), for the status bar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -64,6 +70,7 @@ impl Default for Article {
             relative_dates: Vec::new(),
             people: Vec::new(),
             organisations: Vec::new(),
+            links: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -72,36 +79,30 @@ impl Default for Article {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub heading: Option<String>,
+    /// The heading's level: 2 for a section (the title is 1), 3 and more for
+    /// sub-sections. Sections are flat; the levels say how they nest.
+    #[serde(default = "section_level")]
+    pub level: u8,
     pub paragraphs: Vec<Paragraph>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Paragraph {
-    pub text: String,
-    #[serde(default)]
-    pub kind: ParagraphKind,
-    /// The marker of an ordered list item ("1.", "b)"), kept out of `text`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub marker: Option<String>,
+fn section_level() -> u8 {
+    2
 }
 
-impl Paragraph {
-    pub fn body(text: impl Into<String>) -> Self {
-        Paragraph { text: text.into(), kind: ParagraphKind::Body, marker: None }
+impl Section {
+    pub fn new(heading: Option<String>, level: u8) -> Section {
+        Section { heading, level, paragraphs: Vec::new() }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParagraphKind {
-    #[default]
-    Body,
-    ListItem,
-    PullQuote,
-    /// The standfirst under the headline (also in `Article::subtitle`): a paragraph of its
-    /// own so that what it says (often the story's key figure) is found and located like
-    /// the rest.
-    Standfirst,
+/// A link in the text: its words, where it goes, and where its words stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+    #[serde(flatten)]
+    pub at: Location,
 }
 
 /// Everything the extractors find in an article, apart from its structure.
@@ -186,6 +187,19 @@ pub struct Entity {
 }
 
 impl Article {
+    /// The links of every paragraph's link spans, in reading order.
+    pub fn collect_links(&self) -> Vec<Link> {
+        let mut out = Vec::new();
+        for (section, paragraph, p) in self.paragraphs() {
+            for sp in p.spans().iter().filter(|sp| sp.kind == SpanKind::Link) {
+                let (Some(url), Some(text)) = (&sp.href, p.text.get(sp.start..sp.end)) else { continue };
+                let at = Location { section, paragraph, start: sp.start, end: sp.end };
+                out.push(Link { text: text.to_string(), url: url.clone(), at });
+            }
+        }
+        out
+    }
+
     /// The paragraph a location points into, if it exists.
     pub fn paragraph(&self, section: usize, paragraph: usize) -> Option<&Paragraph> {
         self.sections.get(section)?.paragraphs.get(paragraph)

@@ -1,0 +1,182 @@
+//! The article as the reader shows it: a list of blocks (subtitle, headings, paragraphs,
+//! byline…) whose text is made safe for the terminal (`block`), and their lines at a
+//! width (`lines`, `table` for the grid of a table).
+
+mod block;
+mod lines;
+mod table;
+
+pub use block::{DocBlock, DocKind, Inline, Shape, safe_url};
+pub use lines::{Deco, Seg, VLine, cut_to, lay_out, wrap};
+
+use crate::article::{Article, ParagraphKind, ParagraphRef};
+
+/// The reader's view of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub blocks: Vec<DocBlock>,
+    /// The block of each section's heading (or of its first paragraph when untitled).
+    pub section_start: Vec<usize>,
+    /// For each section, the block of its first paragraph.
+    first_paragraph: Vec<usize>,
+    /// The dateline's block when it stands among the first section's paragraphs (under the
+    /// standfirst).
+    dateline_at: Option<usize>,
+    /// Display bytes before each block, for reading progress.
+    bytes_before: Vec<usize>,
+    pub total_bytes: usize,
+}
+
+impl Document {
+    pub fn new(article: &Article) -> Document {
+        Document::build(article, |_, _, text| text.to_string())
+    }
+
+    /// A document that takes the paragraphs' texts out of `article` instead of copying
+    /// them; the article is left with its structure and empty paragraphs.
+    pub fn take(article: &mut Article) -> Document {
+        let mut texts: Vec<Vec<String>> = article
+            .sections
+            .iter_mut()
+            .map(|s| s.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect())
+            .collect();
+        Document::build(article, |s, p, _| {
+            texts.get_mut(s).and_then(|v| v.get_mut(p)).map(std::mem::take).unwrap_or_default()
+        })
+    }
+
+    fn build(article: &Article, mut text_of: impl FnMut(usize, usize, &str) -> String) -> Document {
+        let count = 6 + article.sections.iter().map(|s| s.paragraphs.len() + 1).sum::<usize>();
+        let mut blocks = Vec::with_capacity(count);
+        // An export from before standfirsts were paragraphs has the subtitle alone.
+        if let Some(s) = article.subtitle.as_ref().filter(|_| !article.has_standfirst()) {
+            blocks.push(DocBlock::prose(DocKind::Subtitle, s));
+        }
+        // The dateline under the standfirst, as on the page; first when there is none.
+        let standfirsts = article
+            .sections
+            .first()
+            .map_or(0, |s| s.paragraphs.iter().take_while(|p| p.kind == ParagraphKind::Standfirst).count());
+        let mut dateline_at = None;
+        let dateline = || article.dateline.as_ref().map(|d| DocBlock::prose(DocKind::Dateline, d));
+        if standfirsts == 0 {
+            blocks.extend(dateline());
+        }
+        let mut section_start = Vec::new();
+        let mut first_paragraph = Vec::new();
+        for (s, section) in article.sections.iter().enumerate() {
+            section_start.push(blocks.len());
+            if let Some(h) = &section.heading {
+                blocks.push(DocBlock::prose(DocKind::Heading { section: s, level: section.level }, h));
+            }
+            first_paragraph.push(blocks.len());
+            for (p, para) in section.paragraphs.iter().enumerate() {
+                let kind = DocKind::Paragraph { section: s, paragraph: p, kind: para.kind };
+                let text = text_of(s, p, &para.text);
+                let mut block = DocBlock::paragraph(kind, para, text);
+                // The items of a tight list stand line under line; a numbered list after a
+                // bulleted one is another list.
+                let tight = |q: &crate::article::Paragraph| {
+                    q.kind == ParagraphKind::ListItem && !q.rich().is_some_and(|r| r.loose)
+                };
+                let ordered = |q: &crate::article::Paragraph| q.rich().is_some_and(|r| r.ordered);
+                let same_list = section
+                    .paragraphs
+                    .get(p + 1)
+                    .is_some_and(|n| tight(n) && (n.depth() > 0 || para.depth() > 0 || ordered(n) == ordered(para)));
+                block.gap_after = !(tight(para) && same_list);
+                blocks.push(block);
+                if s == 0
+                    && p + 1 == standfirsts
+                    && let Some(d) = dateline()
+                {
+                    dateline_at = Some(blocks.len());
+                    blocks.push(d);
+                }
+            }
+        }
+        if let Some(b) = &article.byline {
+            blocks.push(DocBlock::prose(DocKind::Byline, b));
+        }
+        if let Some(s) = &article.source {
+            blocks.push(DocBlock::prose(DocKind::Source, &format!("Source: {s}")));
+        }
+        let mut bytes_before = Vec::with_capacity(blocks.len());
+        let mut total = 0;
+        for b in &blocks {
+            bytes_before.push(total);
+            total += b.text.len().max(1);
+        }
+        Document { blocks, section_start, first_paragraph, dateline_at, bytes_before, total_bytes: total }
+    }
+
+    /// The paragraphs' original texts, for the extractors.
+    pub fn paragraphs(&self) -> impl Iterator<Item = ParagraphRef<'_>> {
+        self.blocks.iter().filter_map(|b| match b.kind {
+            DocKind::Paragraph { section, paragraph, kind } => {
+                let header_rows = match &b.shape {
+                    Shape::Table(t) => t.header.iter().take_while(|h| **h).count(),
+                    _ => 0,
+                };
+                Some(ParagraphRef { section, paragraph, text: b.original(), kind, header_rows })
+            }
+            _ => None,
+        })
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.blocks.iter().filter(|b| matches!(b.kind, DocKind::Paragraph { .. })).count()
+    }
+
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The block holding paragraph `paragraph` of section `section`.
+    pub fn paragraph_block(&self, section: usize, paragraph: usize) -> Option<usize> {
+        let mut b = self.first_paragraph.get(section)? + paragraph;
+        if section == 0 && self.dateline_at.is_some_and(|d| b >= d) {
+            b += 1;
+        }
+        match self.blocks.get(b)?.kind {
+            DocKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Display bytes before `block`, and in all.
+    pub fn bytes_before(&self, block: usize) -> usize {
+        self.bytes_before.get(block).copied().unwrap_or(self.total_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As on the page: the standfirst, then the date; and every paragraph still maps to its
+    /// own block, those after the dateline too.
+    #[test]
+    fn the_dateline_stands_under_the_standfirst() {
+        let text = "Energy price cap to rise by 10% in January, regulator confirms\n\n\
+            Typical household will pay £1,738 a year as wholesale gas prices climb\n\n\
+            By Olivia Grant\n\nPublished 23 November 2024\n\n\
+            Household energy bills will rise by 10% from 1 January, the regulator has confirmed.\n\n\
+            The cap will apply to about 22 million households.\n";
+        let a = crate::article::parse(text, None).unwrap();
+        let doc = Document::new(&a);
+        let kinds: Vec<&DocKind> = doc.blocks.iter().take(3).map(|b| &b.kind).collect();
+        assert!(matches!(kinds[0], DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
+        assert_eq!(kinds[1], &DocKind::Dateline);
+        for (s, section) in a.sections.iter().enumerate() {
+            for p in 0..section.paragraphs.len() {
+                let b = doc.paragraph_block(s, p).unwrap_or_else(|| panic!("{s}:{p} has no block"));
+                assert_eq!(doc.blocks[b].text, section.paragraphs[p].text);
+            }
+        }
+    }
+}
