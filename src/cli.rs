@@ -114,6 +114,7 @@ pub enum InputFormat {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -161,6 +162,7 @@ pub fn format_of(args: &Args) -> Option<Format> {
         InputFormat::Text => Format::Text,
         InputFormat::Markdown => Format::Markdown,
         InputFormat::Json => Format::Json,
+        InputFormat::Html => Format::Html,
     })
 }
 

@@ -32,4 +32,7 @@ pub mod stages {
     pub use super::text::sentences::sentences;
     pub use super::text::tokens::{Token, tokenize, tokenize_into};
 }
-pub use parse::{Format, ParseError, detect, extract, extract_paragraphs, parse, parse_structure};
+pub use parse::{
+    DETECT_BYTES, Format, ParseError, detect, extract, extract_paragraphs, looks_like_html, parse, parse_structure,
+    parse_structure_at,
+};

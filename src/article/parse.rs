@@ -5,6 +5,7 @@ use super::extract::{ParagraphRef, find_all, year_in};
 use super::model::{Article, Extraction, Location, SCHEMA};
 use super::resolve::resolve;
 use super::structure::assemble;
+use super::structure::html;
 use super::structure::markdown::{looks_like_markdown, markdown_blocks};
 use super::structure::plain::plain_blocks;
 use std::fmt;
@@ -14,6 +15,7 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,16 +37,37 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// The format the content shows: folio JSON, Markdown, or plain text.
+/// How much of a text `detect` looks at: the reader decides on the head of a long file
+/// (it shows the first screen before the rest is read), so every mode decides on the same
+/// bytes, and a file is never read as two formats.
+pub const DETECT_BYTES: usize = 32 * 1024;
+
+/// The format the content shows: folio JSON, HTML, Markdown, or plain text. Only the
+/// first [`DETECT_BYTES`] are looked at.
 pub fn detect(text: &str) -> Format {
-    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let head = &text[..text.floor_char_boundary(DETECT_BYTES)];
+    let t = head.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') && t.contains("\"sections\"") {
         return Format::Json;
     }
-    if looks_like_markdown(text) {
+    if looks_like_html(t) {
+        return Format::Html;
+    }
+    if looks_like_markdown(head) {
         return Format::Markdown;
     }
     Format::Text
+}
+
+/// A page: it opens with a doctype, `<html>`, `<head>` or a comment before one, or has an
+/// `<html`/`<body` tag near the top.
+pub fn looks_like_html(t: &str) -> bool {
+    let start: String = t.chars().take(16).collect::<String>().to_ascii_lowercase();
+    if ["<!doctype html", "<html", "<head", "<?xml"].iter().any(|p| start.starts_with(p)) {
+        return true;
+    }
+    let near = &t[..t.floor_char_boundary(4096)].to_ascii_lowercase();
+    (start.starts_with("<!--") || start.starts_with('<')) && (near.contains("<html") || near.contains("<body"))
 }
 
 /// Parses an article. `format` forces a format; `None` detects it from the content.
@@ -84,7 +107,20 @@ pub fn extract_paragraphs(paras: &[ParagraphRef], structure: &Article) -> Extrac
 /// The structure alone (title, sections, byline…), without extraction: what the reader
 /// needs to show its first screen.
 pub fn parse_structure(text: &str, format: Option<Format>) -> Result<Article, ParseError> {
+    parse_structure_at(text, format, None)
+}
+
+/// [`parse_structure`] for a text that came from `url` (a web page's links and images
+/// are made absolute against it, and it is the page's source when it names no other).
+pub fn parse_structure_at(text: &str, format: Option<Format>, url: Option<&str>) -> Result<Article, ParseError> {
     let article = match format.unwrap_or_else(|| detect(text)) {
+        Format::Html => {
+            let mut a = html::assemble(html::read_page(text, url));
+            if a.source.is_none() {
+                a.source = url.map(str::to_string);
+            }
+            a
+        }
         // Forced JSON must be JSON; detected JSON that does not parse is read as text.
         Format::Json if format.is_some() => from_json(text)?,
         Format::Json => from_json(text).unwrap_or_else(|_| assemble(plain_blocks(text))),

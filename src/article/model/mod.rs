@@ -22,8 +22,22 @@ pub struct Article {
     pub dateline: Option<String>,
     #[serde(default)]
     pub byline: Option<String>,
+    /// Where the article is: a web page's canonical URL, a pasted article's `Source:`.
     #[serde(default)]
     pub source: Option<String>,
+    /// When it was published, ISO 8601, as a web page gives it ("2019-01-03T07:00:02Z").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The site a web page belongs to ("The Guardian").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The page's language ("en", "fr-FR").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The text's direction, "rtl" or "ltr", when the page says or its language is
+    /// written right to left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub quotes: Vec<Quote>,
@@ -63,6 +77,10 @@ impl Default for Article {
             dateline: None,
             byline: None,
             source: None,
+            published: None,
+            site_name: None,
+            lang: None,
+            dir: None,
             sections: Vec::new(),
             quotes: Vec::new(),
             statistics: Vec::new(),

@@ -4,6 +4,12 @@
 
 use crate::article::model::{Span, SpanKind};
 
+/// Whitespace for collapsing: Unicode whitespace (NBSP included) and the zero-width
+/// spaces and BOMs pages pad with.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
 #[derive(Debug, Default)]
 pub struct InlineText {
     text: String,
@@ -15,11 +21,11 @@ pub struct InlineText {
 }
 
 impl InlineText {
-    /// Appends text, collapsing every run of whitespace (NBSPs and line ends too) to one
-    /// space, and none at the start.
+    /// Appends text, collapsing every run of whitespace (NBSPs, line ends and the
+    /// zero-width spaces pages pad with too) to one space, and none at the start.
     pub fn push(&mut self, s: &str) {
         for c in s.chars() {
-            if c.is_whitespace() || c == '\u{feff}' {
+            if is_space(c) {
                 self.pending_space = !self.text.is_empty();
             } else {
                 if self.pending_space {
@@ -38,37 +44,43 @@ impl InlineText {
         }
     }
 
-    /// Opens a span; `close` ends the latest open span of the same kind.
-    pub fn open(&mut self, kind: SpanKind, href: Option<String>) {
-        self.open.push((kind, self.text.len(), href));
+    /// Whether any text that is not space was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
-    pub fn close(&mut self, kind: SpanKind) {
-        let Some(i) = self.open.iter().rposition(|(k, _, _)| *k == kind) else { return };
-        let (kind, mut start, href) = self.open.remove(i);
-        // A space owed when the span opened was written after it: the span starts past it.
-        if self.text.as_bytes().get(start) == Some(&b' ') {
-            start += 1;
-        }
-        let end = self.text.len();
-        if end > start {
-            self.spans.push(Span { kind, start, end, href });
+    /// Opens a span; the token it returns closes it.
+    pub fn open(&mut self, kind: SpanKind, href: Option<String>) -> usize {
+        self.open.push((kind, self.text.len(), href));
+        self.open.len() - 1
+    }
+
+    /// Closes the span opened as `token`, and any opened after it and left open.
+    pub fn close(&mut self, token: usize) {
+        while self.open.len() > token {
+            let Some((kind, mut start, href)) = self.open.pop() else { break };
+            // A space owed when the span opened was written after it: the span starts past it.
+            if self.text.as_bytes().get(start) == Some(&b' ') {
+                start += 1;
+            }
+            let end = self.text.len();
+            if end > start {
+                self.spans.push(Span { kind, start, end, href });
+            }
         }
     }
 
     /// Text pushed inside a span of `kind` and closed at once: inline code, an image's
     /// alt text.
     pub fn push_span(&mut self, kind: SpanKind, s: &str, href: Option<String>) {
-        self.open(kind, href);
+        let token = self.open(kind, href);
         self.push(s);
-        self.close(kind);
+        self.close(token);
     }
 
     /// The text and its spans, in order of their starts (outer spans first).
     pub fn finish(mut self) -> (String, Vec<Span>) {
-        while let Some(&(kind, _, _)) = self.open.last() {
-            self.close(kind);
-        }
+        self.close(0);
         self.spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         (self.text, self.spans)
     }
@@ -82,13 +94,13 @@ mod tests {
     fn spans_land_on_collapsed_text() {
         let mut t = InlineText::default();
         t.push("  Some ");
-        t.open(SpanKind::Strong, None);
+        let strong = t.open(SpanKind::Strong, None);
         t.push("  bold\n text ");
-        t.close(SpanKind::Strong);
+        t.close(strong);
         t.push(" and a ");
-        t.open(SpanKind::Link, Some("https://example.org".into()));
+        let link = t.open(SpanKind::Link, Some("https://example.org".into()));
         t.push("link");
-        t.close(SpanKind::Link);
+        t.close(link);
         t.push(".");
         let (text, spans) = t.finish();
         assert_eq!(text, "Some bold text and a link.");

@@ -121,6 +121,8 @@ struct Reader {
     /// An image being read: its source, title and alt text so far.
     image: Option<(String, String, String)>,
     emphasis: usize,
+    /// The tokens of the spans open in the current block, innermost last.
+    spans: Vec<usize>,
 }
 
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
@@ -136,8 +138,16 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
 
 impl Reader {
     fn flush(&mut self) {
+        self.spans.clear();
         if let Some(b) = self.current.take().and_then(Pending::finish) {
             self.out.push(b);
+        }
+    }
+
+    /// Closes the innermost open span (pulldown-cmark's events nest).
+    fn close_span(&mut self) {
+        if let Some(token) = self.spans.pop() {
+            self.target().close(token);
         }
     }
 
@@ -265,14 +275,16 @@ impl Reader {
                 self.emphasis += 1;
                 let kind = if matches!(tag, Tag::Strong) { SpanKind::Strong } else { SpanKind::Emphasis };
                 if self.image.is_none() && self.table.is_none() {
-                    self.target().open(kind, None);
+                    let token = self.target().open(kind, None);
+                    self.spans.push(token);
                 }
             }
             Tag::Link { dest_url, .. } if self.image.is_none() && self.table.is_none() => {
                 let url = dest_url.to_string();
                 let p = self.current.get_or_insert_with(|| Pending::new(BlockKind::Paragraph));
                 p.link.get_or_insert_with(|| url.clone());
-                self.target().open(SpanKind::Link, Some(url));
+                let token = self.target().open(SpanKind::Link, Some(url));
+                self.spans.push(token);
             }
             Tag::Image { dest_url, title, .. } => {
                 self.image = Some((dest_url.to_string(), title.to_string(), String::new()));
@@ -326,12 +338,11 @@ impl Reader {
             }
             TagEnd::Emphasis | TagEnd::Strong => {
                 self.emphasis = self.emphasis.saturating_sub(1);
-                let kind = if matches!(tag, TagEnd::Strong) { SpanKind::Strong } else { SpanKind::Emphasis };
                 if self.image.is_none() && self.table.is_none() {
-                    self.target().close(kind);
+                    self.close_span();
                 }
             }
-            TagEnd::Link if self.image.is_none() && self.table.is_none() => self.target().close(SpanKind::Link),
+            TagEnd::Link if self.image.is_none() && self.table.is_none() => self.close_span(),
             TagEnd::Image => {
                 if let Some((src, title, alt)) = self.image.take() {
                     if self.table.is_some() {

@@ -8,6 +8,7 @@ pub mod byline;
 pub mod chrome;
 mod classify;
 pub mod dateline;
+pub mod html;
 mod inline;
 mod lists;
 pub mod markdown;

@@ -1,0 +1,343 @@
+//! Per-element signals: what never reaches the text (hidden, scripts, forms), and what
+//! the class/id vocabulary says (boilerplate or content).
+
+use crate::article::structure::html::dom::{Dom, NodeId};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+/// How a tag behaves for reading.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cat {
+    /// Never read: scripts, styles, embedded objects, form controls, head matter.
+    Skip,
+    /// Phrasing content: its text flows into the enclosing block.
+    Inline,
+    /// A block container (div, p, section, li …).
+    Block,
+}
+
+/// The category of an HTML tag.
+pub fn cat(name: &str) -> Cat {
+    match name {
+        "script" | "style" | "noscript" | "template" | "head" | "title" | "meta" | "link" | "iframe" | "object"
+        | "embed" | "canvas" | "audio" | "video" | "map" | "button" | "input" | "select" | "textarea" | "option"
+        | "optgroup" | "datalist" | "dialog" | "frameset" | "frame" | "noframes" | "noembed" | "param" | "source"
+        | "track" | "svg" | "math" | "label" | "menu" | "output" | "progress" | "meter" => Cat::Skip,
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins"
+        | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time"
+        | "tt" | "u" | "var" | "wbr" | "br" | "img" | "picture" | "big" | "nobr" | "ruby" | "rt" | "rp" | "acronym" => {
+            Cat::Inline
+        }
+        _ => Cat::Block,
+    }
+}
+
+/// Bit flags per node.
+pub const SKIP: u8 = 1;
+/// Class/id vocabulary says boilerplate (own attributes).
+pub const BOILER: u8 = 2;
+/// Class/id vocabulary says content.
+pub const POSITIVE: u8 = 4;
+/// A semantic content marker: `<article>`, `<main>`, `[itemprop=articleBody]`, `role=main`.
+pub const SEMANTIC: u8 = 8;
+/// Inside a (confirmed) boilerplate element.
+pub const IN_BOILER: u8 = 16;
+/// A structural boilerplate element (`nav`, `aside`, `footer`, `header` …).
+pub const STRUCTURAL: u8 = 32;
+/// Named as comments (which can outweigh the article, so need more to be excused).
+pub const COMMENTS: u8 = 64;
+/// Inside a link (`<a href>`), however deep.
+pub const IN_LINK: u8 = 128;
+
+/// Substrings of a lowercased class/id that mark boilerplate.
+const BOILER_SUBSTRINGS: &[&str] = &[
+    "comment",
+    "disqus",
+    "sidebar",
+    "related",
+    "recommend",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "sharing",
+    "share-",
+    "-share",
+    "social",
+    "promo",
+    "sponsor",
+    "advert",
+    "cookie",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "footer",
+    "masthead",
+    "navbar",
+    "navigation",
+    "popup",
+    "modal",
+    "widget",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "byline",
+    "author",
+    "dateline",
+    "pagination",
+    "pager",
+    "toolbar",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "morestories",
+    "next-article",
+    "skip-link",
+    "skiplink",
+    "login",
+    "paywall",
+    "banner",
+    "rating",
+    "keywords",
+    "tag-list",
+    "taglist",
+    "article-tags",
+    "post-tags",
+    "sharebar",
+    "share_",
+    "_share",
+    "follow-us",
+    "jump-link",
+    "topics",
+    "playlist",
+    "also-read",
+    "alsoread",
+    "see-also",
+    "seealso",
+    "further-reading",
+    "links-list",
+    "shopping",
+    "affiliate",
+    "supplemental",
+    "hidden-print",
+    "print-only",
+    "inline-ad",
+    "ad-container",
+    "ad-slot",
+    "adslot",
+    "adunit",
+    "ad-unit",
+    "ad-wrapper",
+    "dfp",
+    "premium-box",
+    "upsell",
+    "donate",
+    "video-player",
+    "contributor",
+    "timestamp",
+    "publish-date",
+    "pubdate",
+    "editsection",
+    "edit-link",
+    "carousel",
+    "slideshow",
+    "lightbox",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "meta-data",
+];
+
+/// Whole class/id words (split at non-alphanumerics) that mark boilerplate.
+const BOILER_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "tag",
+    "tags",
+    "bio",
+    "cta",
+    "share",
+    "shares",
+    "menu",
+    "meta",
+    "rss",
+    "tools",
+    "utility",
+    "subnav",
+    "aside",
+    "header",
+    "print",
+    "masthead",
+    "hide",
+    "hidden",
+    "sticky",
+    "overlay",
+    "signature",
+    "credits",
+    "source",
+    "date",
+    "published",
+    "updated",
+    "nocontent",
+    "noprint",
+    "sr",
+    "disclaimer",
+    "copyright",
+];
+
+/// Substrings that mark article content.
+const CONTENT_SUBSTRINGS: &[&str] = &[
+    "article",
+    "content",
+    "entry",
+    "story",
+    "post-body",
+    "postbody",
+    "post-text",
+    "main",
+    "body",
+    "text",
+    "blog",
+    "hentry",
+    "h-entry",
+    "page",
+];
+
+/// Class/id fragments that look like boilerplate words but are content.
+const NOT_BOILER: &[&str] = &["commentary", "author-content", "main-content"];
+
+struct Vocab {
+    boiler: AhoCorasick,
+    content: AhoCorasick,
+    exempt: AhoCorasick,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| Vocab {
+        // These pattern sets are constants, so building them cannot fail at run time.
+        boiler: AhoCorasick::new(BOILER_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        content: AhoCorasick::new(CONTENT_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        exempt: AhoCorasick::new(NOT_BOILER).unwrap_or_else(|_| unreachable!()),
+    })
+}
+
+/// What a class + id string says: (boilerplate, content).
+pub fn class_signals(class_id: &str) -> (bool, bool) {
+    if class_id.is_empty() {
+        return (false, false);
+    }
+    let low = class_id.to_ascii_lowercase();
+    let v = vocab();
+    let content = v.content.is_match(&low);
+    let mut boiler =
+        v.boiler.is_match(&low) || low.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILER_WORDS.contains(&w));
+    if boiler && v.exempt.is_match(&low) {
+        boiler = false;
+    }
+    (boiler, content)
+}
+
+/// Whether an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    let low: String = style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+    low.contains("display:none") || low.contains("visibility:hidden")
+}
+
+/// Class names that hide text from sighted readers (screen-reader-only helpers).
+fn class_hides(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        let c = c.to_ascii_lowercase();
+        matches!(
+            c.as_str(),
+            "sr-only"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "screen-reader-text"
+                | "screenreader-only"
+                | "element-invisible"
+                | "a11y-hidden"
+                | "hide-text"
+                | "offscreen"
+                | "u-hidden"
+                | "is-hidden"
+                | "d-none"
+        )
+    })
+}
+
+/// Whether element `id` (and so its subtree) is never to be read.
+pub fn is_skipped(dom: &Dom, id: NodeId) -> bool {
+    let Some(e) = dom.element(id) else {
+        return false;
+    };
+    if !e.html {
+        return true;
+    }
+    if cat(&e.name) == Cat::Skip {
+        return true;
+    }
+    for a in &e.attrs {
+        let v = &*a.value;
+        match &*a.name.local {
+            "hidden" => return true,
+            "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
+                // Icons and decorations are aria-hidden; so is real text sometimes, but
+                // Readability drops it too and it is never the article body.
+                return true;
+            }
+            "style" if style_hides(v) => return true,
+            "class" if class_hides(v) => return true,
+            "type" if &*e.name == "input" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Own (not inherited) flags of element `id`: BOILER / POSITIVE / SEMANTIC / STRUCTURAL.
+pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
+    let Some(e) = dom.element(id) else { return 0 };
+    let mut f = 0;
+    match &*e.name {
+        "article" | "main" => f |= SEMANTIC,
+        "nav" | "aside" | "footer" | "header" => f |= STRUCTURAL,
+        _ => {}
+    }
+    let mut class_id = String::new();
+    for a in &e.attrs {
+        match &*a.name.local {
+            "class" | "id" => {
+                class_id.push_str(&a.value);
+                class_id.push(' ');
+            }
+            "itemprop" if a.value.to_ascii_lowercase().contains("articlebody") => f |= SEMANTIC,
+            "role" => match &*a.value {
+                "main" | "article" => f |= SEMANTIC,
+                "navigation" | "complementary" | "contentinfo" | "banner" | "search" | "menu" | "menubar"
+                | "dialog" | "alert" => f |= STRUCTURAL,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let (boiler, content) = class_signals(&class_id);
+    if boiler {
+        let low = class_id.to_ascii_lowercase();
+        if ["comment", "disqus", "respond", "replies"].iter().any(|w| low.contains(w)) {
+            f |= COMMENTS;
+        }
+    }
+    if boiler {
+        f |= BOILER;
+    }
+    if content {
+        f |= POSITIVE;
+    }
+    f
+}

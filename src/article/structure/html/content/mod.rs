@@ -1,0 +1,175 @@
+//! Finding the article's content in the page.
+//!
+//! 1. [`Analysis::new`] walks the page once (pre-order, iteratively), marking what is never
+//!    read (hidden, scripts, form controls …) and what the class/id vocabulary says; then
+//!    it sums text lengths bottom-up and assigns every text run to the block that owns it.
+//! 2. [`score::roots`] scores candidates the Readability way (paragraphs push their score
+//!    to their ancestors, link density damps it), picks the best, and merges siblings.
+//! 3. `blocks.rs` turns the chosen subtrees into blocks, dropping boilerplate inside them.
+
+pub mod classify;
+pub mod score;
+
+use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
+use crate::article::structure::html::text;
+use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
+
+/// Facts about every node, indexed by node id.
+pub struct Analysis {
+    /// Flag bits from [`classify`].
+    pub flags: Vec<u8>,
+    /// Readable nodes (elements and text) in document order; skipped subtrees left out.
+    pub order: Vec<NodeId>,
+    /// Text weight (non-space bytes) of the subtree.
+    pub text: Vec<u32>,
+    /// Text weight inside links.
+    pub link: Vec<u32>,
+    /// Text weight owned directly (through inline descendants only) by a block element.
+    pub own: Vec<u32>,
+    /// Commas in the owned text.
+    pub commas: Vec<u32>,
+    /// Text weight of the paragraphs (scorable blocks with enough own text) in the subtree.
+    pub prose: Vec<u32>,
+    /// Text weight of the whole body.
+    pub total: u32,
+    /// The `<body>` element (or the document when there is none).
+    pub body: NodeId,
+}
+
+impl Analysis {
+    /// Analyse `dom`. With `strict` off, boilerplate class names are ignored (a retry for
+    /// pages whose article sits in a container with a misleading name).
+    pub fn new(dom: &Dom, strict: bool) -> Analysis {
+        let n = dom.nodes.len();
+        let mut a = Analysis {
+            flags: vec![0; n],
+            order: Vec::with_capacity(n),
+            text: vec![0; n],
+            link: vec![0; n],
+            own: vec![0; n],
+            commas: vec![0; n],
+            prose: vec![0; n],
+            total: 0,
+            body: 0,
+        };
+        a.walk(dom);
+        a.sum(dom);
+        a.body = dom.find_tag(dom.html_element(), "body").unwrap_or(0);
+        a.total = a.text[a.body as usize];
+        a.confirm_boiler(dom, strict);
+        a
+    }
+
+    /// Pass 1: flags and the reading order.
+    fn walk(&mut self, dom: &Dom) {
+        let mut it = dom.descendants(0);
+        while let Some(id) = it.next() {
+            match &dom.node(id).data {
+                NodeData::Element(_) => {
+                    if classify::is_skipped(dom, id) {
+                        self.flags[id as usize] = SKIP;
+                        it.skip_children_of(id);
+                        continue;
+                    }
+                    let mut f = classify::own_flags(dom, id);
+                    f |= self.flags[dom.node(id).parent as usize] & IN_LINK;
+                    if dom.tag(id).is_some_and(|t| &**t == "a") && dom.attr(id, "href").is_some() {
+                        f |= IN_LINK;
+                    }
+                    self.flags[id as usize] = f;
+                }
+                NodeData::Text(_) => {
+                    self.flags[id as usize] = self.flags[dom.node(id).parent as usize] & IN_LINK;
+                }
+                _ => continue,
+            }
+            self.order.push(id);
+        }
+    }
+
+    /// Pass 2: text weights, link weights, and owned text per block.
+    fn sum(&mut self, dom: &Dom) {
+        for &id in &self.order {
+            let Some(t) = dom.text(id) else { continue };
+            let w = text::weight(t);
+            if w == 0 {
+                continue;
+            }
+            self.text[id as usize] = w;
+            let in_link = self.flags[id as usize] & IN_LINK != 0;
+            let mut p = dom.node(id).parent;
+            while p != NONE && !dom.tag(p).is_some_and(|t| cat(t) == Cat::Block) {
+                p = dom.node(p).parent;
+            }
+            if p != NONE {
+                self.own[p as usize] += w;
+                self.commas[p as usize] += text::commas(t);
+                if !in_link {
+                    // Provisionally the owned text outside links; becomes prose below.
+                    self.prose[p as usize] += w;
+                }
+            }
+            if in_link {
+                self.link[id as usize] = w;
+            }
+        }
+        // Only the plain text of real paragraphs counts as prose.
+        for &id in &self.order {
+            let i = id as usize;
+            if self.prose[i] > 0 && (self.own[i] < score::MIN_PARAGRAPH || !score::is_scorable(dom, id)) {
+                self.prose[i] = 0;
+            }
+        }
+        for &id in self.order.iter().rev() {
+            let i = id as usize;
+            let parent = dom.node(id).parent as usize;
+            self.text[parent] += self.text[i];
+            self.link[parent] += self.link[i];
+            self.prose[parent] += self.prose[i];
+        }
+    }
+
+    /// Pass 3: a boilerplate-named element counts as boilerplate unless it holds most of
+    /// the page's text or a good share of its prose (then it is a wrapper with an unlucky
+    /// name, like "page-content with-sidebar"); descendants of boilerplate are boilerplate.
+    fn confirm_boiler(&mut self, dom: &Dom, strict: bool) {
+        let limit = self.total as f32 * 0.6;
+        // The page's prose outside nav/header/footer/aside (mega-menus carry teasers).
+        let mut prose = self.prose[self.body as usize] as f32;
+        let mut it = dom.descendants(self.body);
+        while let Some(id) = it.next() {
+            if self.flags[id as usize] & (STRUCTURAL | SKIP) != 0 {
+                prose -= self.prose[id as usize] as f32;
+                it.skip_children_of(id);
+            }
+        }
+        for &id in &self.order {
+            let i = id as usize;
+            let f = self.flags[i];
+            if dom.element(id).is_none() {
+                continue;
+            }
+            let inherited = self.flags[dom.node(id).parent as usize] & IN_BOILER;
+            let named = if strict { BOILER | STRUCTURAL } else { STRUCTURAL };
+            let share = if f & COMMENTS != 0 { 0.8 } else { 0.4 };
+            let own = f & named != 0
+                && f & SEMANTIC == 0
+                && (self.text[i] as f32) < limit
+                && (self.prose[i] as f32) < prose * share;
+            if own || inherited != 0 {
+                self.flags[i] |= IN_BOILER;
+            }
+        }
+    }
+
+    /// Link density of a subtree: share of its text inside links.
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let t = self.text[id as usize];
+        if t == 0 { 0.0 } else { self.link[id as usize] as f32 / t as f32 }
+    }
+
+    #[inline]
+    pub fn has(&self, id: NodeId, flag: u8) -> bool {
+        self.flags[id as usize] & flag != 0
+    }
+}

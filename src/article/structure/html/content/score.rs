@@ -1,0 +1,215 @@
+//! Readability-style candidate scoring: which subtree(s) hold the article.
+
+use super::Analysis;
+use super::classify::{BOILER, IN_BOILER, POSITIVE, SEMANTIC};
+use crate::article::structure::html::dom::{Dom, NONE, NodeId};
+
+/// A block needs this much owned text (non-space bytes) to count as a paragraph.
+pub const MIN_PARAGRAPH: u32 = 25;
+
+/// Whether a block's own text is scored as a paragraph (as in Readability: list items,
+/// headings, captions and cells of navigation are not prose).
+pub fn is_scorable(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id).map(|t| &**t),
+        Some("p" | "pre" | "td" | "div" | "section" | "article" | "main" | "blockquote" | "center" | "font" | "dd")
+    )
+}
+/// How many ancestors a paragraph's score reaches.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// The base score of a candidate from its tag and class/id vocabulary.
+fn initial_score(dom: &Dom, a: &Analysis, id: NodeId) -> f32 {
+    let base = match dom.tag(id).map(|t| &**t) {
+        Some("div" | "article" | "main" | "section") => 5.0,
+        Some("pre" | "td" | "blockquote") => 3.0,
+        Some("address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form") => -3.0,
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
+        _ => 0.0,
+    };
+    let mut w = 0.0;
+    if a.has(id, POSITIVE) {
+        w += 25.0;
+    }
+    if a.has(id, BOILER) {
+        w -= 25.0;
+    }
+    if a.has(id, SEMANTIC) {
+        w += 10.0;
+    }
+    base + w
+}
+
+/// Candidate scores, indexed by node (NaN = not a candidate).
+pub struct Scores {
+    pub score: Vec<f32>,
+}
+
+impl Scores {
+    #[inline]
+    pub fn get(&self, id: NodeId) -> Option<f32> {
+        let s = self.score[id as usize];
+        if s.is_nan() { None } else { Some(s) }
+    }
+}
+
+/// Score every candidate.
+pub fn score(dom: &Dom, a: &Analysis) -> Scores {
+    let mut s = Scores { score: vec![f32::NAN; dom.nodes.len()] };
+    for &id in &a.order {
+        let own = a.own[id as usize];
+        if own < MIN_PARAGRAPH || a.has(id, IN_BOILER) {
+            continue;
+        }
+        if !is_scorable(dom, id) {
+            continue;
+        }
+        // Readability's points, except that a paragraph made of links (a list of names or
+        // tags separated by commas) earns nothing for them.
+        let commas = a.commas[id as usize].min(40) as f32;
+        let points = (1.0 + commas + (own as f32 / 100.0).min(3.0)) * (1.0 - a.link_density(id));
+        // A block whose text is its own (a div of text and <br>s) is also its own
+        // candidate, as Readability's div-to-p conversion makes it a paragraph whose
+        // parent is scored.
+        let mut level = 0;
+        let mut p = dom.node(id).parent;
+        while p != NONE && level < ANCESTOR_LEVELS {
+            if dom.element(p).is_none() {
+                break;
+            }
+            let i = p as usize;
+            if s.score[i].is_nan() {
+                s.score[i] = initial_score(dom, a, p);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            s.score[i] += points / divider;
+            level += 1;
+            p = dom.node(p).parent;
+        }
+    }
+    for &id in &a.order {
+        let i = id as usize;
+        if !s.score[i].is_nan() {
+            s.score[i] *= 1.0 - a.link_density(id);
+        }
+    }
+    s
+}
+
+/// The article's root elements in document order: the best candidate, refined as
+/// Readability does, and the siblings that belong with it.
+pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Vec<NodeId> {
+    let body = a.body;
+    let mut best: Vec<(f32, NodeId)> = a
+        .order
+        .iter()
+        .filter_map(|&id| s.get(id).map(|sc| (sc, id)))
+        .filter(|&(_, id)| id != body && dom.tag(id).is_some_and(|t| &**t != "html"))
+        .collect();
+    best.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let Some(&(top_score, mut top)) = best.first() else {
+        return vec![body];
+    };
+    // Several strong candidates under one ancestor: the article is that ancestor.
+    let strong: Vec<NodeId> = best.iter().skip(1).take(4).filter(|c| c.0 >= top_score * 0.75).map(|c| c.1).collect();
+    if strong.len() >= 3 {
+        let mut p = dom.node(top).parent;
+        while p != NONE && p != body {
+            let holds = strong.iter().filter(|&&c| dom.contains(p, c)).count();
+            if holds >= 3 {
+                top = p;
+                break;
+            }
+            p = dom.node(p).parent;
+        }
+    }
+    // Climb while the parent scores better (the article is split into sections).
+    let mut last = s.get(top).unwrap_or(top_score);
+    let mut p = dom.node(top).parent;
+    while p != NONE && p != body {
+        if let Some(ps) = s.get(p) {
+            if ps < last / 3.0 {
+                break;
+            }
+            if ps > last {
+                top = p;
+                break;
+            }
+            last = ps;
+        }
+        p = dom.node(p).parent;
+    }
+    // A lone child is as good as its parent.
+    loop {
+        let p = dom.node(top).parent;
+        if p == NONE || p == body || dom.element(p).is_none() {
+            break;
+        }
+        if dom.child_elements(p).count() != 1 {
+            break;
+        }
+        top = p;
+    }
+    siblings(dom, a, s, top)
+}
+
+/// `top` with the siblings that look like part of the same article.
+fn siblings(dom: &Dom, a: &Analysis, s: &Scores, top: NodeId) -> Vec<NodeId> {
+    let parent = dom.node(top).parent;
+    if parent == NONE || top == a.body {
+        return vec![top];
+    }
+    let top_score = s.get(top).unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").unwrap_or("");
+    let mut out = Vec::new();
+    for c in dom.child_elements(parent) {
+        if c == top {
+            out.push(c);
+            continue;
+        }
+        if a.has(c, IN_BOILER) || a.text[c as usize] == 0 {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && dom.attr(c, "class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        // Prose-rich siblings belong too, even when their paragraphs sit too deep to
+        // have scored them (articles split into sections between figures).
+        let top_prose = a.prose[top as usize] as f32;
+        let prose = a.prose[c as usize] as f32;
+        if prose >= (top_prose * 0.2).max(200.0) && a.link_density(c) < 0.3 {
+            out.push(c);
+            continue;
+        }
+        let keep = match s.get(c) {
+            Some(cs) if cs + bonus >= threshold => true,
+            _ => {
+                let len = a.text[c as usize];
+                let ld = a.link_density(c);
+                let is_p = dom.tag(c).is_some_and(|t| &**t == "p");
+                if is_p && len > 80 && ld < 0.25 {
+                    true
+                } else {
+                    is_p && len > 0 && len <= 80 && ld == 0.0 && ends_sentence(dom, c)
+                }
+            }
+        };
+        if keep {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the text of `id` looks like a finished sentence.
+fn ends_sentence(dom: &Dom, id: NodeId) -> bool {
+    let t = dom.text_upto(id, 2000);
+    let t = t.trim_end();
+    t.ends_with('.') || t.contains(". ")
+}

@@ -1,0 +1,134 @@
+//! HTML to an article: a saved page or a fetched one, read with a real HTML5 parser
+//! (html5ever) into an arena (`dom`, `sink`, `parser`), its metadata read off JSON-LD,
+//! `<meta>` tags and the page's own elements (`meta`, `jsonld`, `dates`), its main content
+//! found (`content`: what is never read, boilerplate by class and id, Readability-style
+//! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`,
+//! `junk` for the furniture lines inside the content). Scripts, styles, templates and
+//! hidden elements never reach the text; every walk is iterative, so no page can overflow
+//! the stack.
+
+mod blocks;
+mod content;
+mod dates;
+mod dom;
+mod jsonld;
+mod junk;
+mod media;
+mod meta;
+mod page;
+mod parser;
+mod sink;
+mod table;
+mod text;
+mod urls;
+
+use crate::article::model::{Article, Code, Figure, Paragraph, ParagraphKind, Rich, Section};
+use content::Analysis;
+use dom::Dom;
+pub use page::{Block, Kind, Page};
+
+/// Reads a page (already decoded to text) as an article's metadata and blocks. `url` is
+/// the page's address, for making links absolute.
+pub fn read_page(html: &str, url: Option<&str>) -> Page {
+    let dom = parser::parse(html);
+    let mut meta = meta::read(&dom, url);
+    let base_href = dom.find_tag(dom.html_element(), "base").and_then(|b| dom.attr(b, "href"));
+    let base = urls::base(url.or(meta.canonical.as_deref()), base_href);
+    let (mut blocks, mut roots) = body(&dom, base.as_ref(), meta.title.as_deref(), true);
+    // A page whose article sits in a container with a boilerplate-looking name gives
+    // almost nothing at first; read it again ignoring the class vocabulary.
+    if body_weight(&blocks) < 500 {
+        let again = body(&dom, base.as_ref(), meta.title.as_deref(), false);
+        if body_weight(&again.0) > body_weight(&blocks) * 2 {
+            (blocks, roots) = again;
+        }
+    }
+    // Text direction: the nearest dir attribute around the article, else the page's.
+    if let Some(&root) = roots.first()
+        && let Some(d) = std::iter::once(root)
+            .chain(dom.ancestors(root))
+            .find_map(|n| dom.attr(n, "dir"))
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| d == "rtl" || d == "ltr")
+    {
+        meta.dir = Some(d);
+    }
+    Page { meta, blocks }
+}
+
+/// The body blocks and the content roots they came from.
+fn body(dom: &Dom, base: Option<&url::Url>, title: Option<&str>, strict: bool) -> (Vec<Block>, Vec<dom::NodeId>) {
+    let a = Analysis::new(dom, strict);
+    let scores = content::score::score(dom, &a);
+    let roots = content::score::roots(dom, &a, &scores);
+    let mut e = blocks::Emitter::new(dom, &a, base, title);
+    for &r in &roots {
+        e.walk(r);
+    }
+    (e.blocks, roots)
+}
+
+fn body_weight(blocks: &[Block]) -> u32 {
+    blocks.iter().map(|b| text::weight(&b.text)).sum()
+}
+
+/// A page as an article: the metadata as title, standfirst, byline, dateline (the
+/// published date as a reader writes it), source (the canonical URL), site, language and
+/// direction; headings as sections with their levels; every other block a paragraph of
+/// its kind. The standfirst is the first paragraph when the page's body opens with it.
+pub fn assemble(page: Page) -> Article {
+    let Page { meta, blocks } = page;
+    let mut article = Article {
+        title: meta.title,
+        byline: meta.byline,
+        dateline: meta.published.as_deref().and_then(dates::readable),
+        published: meta.published,
+        source: meta.canonical,
+        site_name: meta.site_name,
+        lang: meta.lang,
+        dir: meta.dir,
+        ..Article::default()
+    };
+    let standfirst = meta.standfirst.map(|s| text::collapse(&s)).filter(|s| !s.is_empty());
+    let mut sections: Vec<Section> = Vec::new();
+    for b in blocks {
+        let (kind, rich) = match b.kind {
+            Kind::Heading(level) => {
+                sections.push(Section::new(Some(b.text), level.clamp(2, 6)));
+                continue;
+            }
+            Kind::Paragraph => {
+                let first = sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none());
+                let kind = if first && standfirst.as_deref() == Some(b.text.as_str()) {
+                    ParagraphKind::Standfirst
+                } else {
+                    ParagraphKind::Body
+                };
+                (kind, Rich::default())
+            }
+            Kind::ListItem { depth, ordered, marker, loose } => {
+                (ParagraphKind::ListItem, Rich { marker, depth, ordered, loose, ..Rich::default() })
+            }
+            Kind::BlockQuote => (ParagraphKind::BlockQuote, Rich::default()),
+            Kind::PullQuote => (ParagraphKind::PullQuote, Rich::default()),
+            Kind::Table(t) => (ParagraphKind::Table, Rich { table: Some(t), ..Rich::default() }),
+            Kind::Code { language } => (ParagraphKind::Code, Rich { code: Some(Code { language }), ..Rich::default() }),
+            Kind::Figure { src, alt } => {
+                (ParagraphKind::Figure, Rich { figure: Some(Figure { src, alt }), ..Rich::default() })
+            }
+        };
+        let text =
+            if kind == ParagraphKind::Figure { super::chrome::without_credit(&b.text).to_string() } else { b.text };
+        let rich = Rich { spans: b.spans, ..rich };
+        if sections.is_empty() {
+            sections.push(Section::new(None, 2));
+        }
+        if let Some(s) = sections.last_mut() {
+            s.paragraphs.push(Paragraph::with(text, kind, rich));
+        }
+    }
+    article.subtitle = standfirst;
+    article.sections = sections;
+    article.links = article.collect_links();
+    article
+}

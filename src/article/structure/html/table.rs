@@ -1,0 +1,143 @@
+//! Tables: telling data tables from layout tables, and reading data tables.
+
+use crate::article::model::{Align, Row, Table};
+use crate::article::structure::html::content::classify::is_skipped;
+use crate::article::structure::html::dom::{Dom, NodeId};
+use crate::article::structure::inline::InlineText;
+
+fn is(dom: &Dom, id: NodeId, name: &str) -> bool {
+    dom.tag(id).is_some_and(|t| &**t == name)
+}
+
+/// The rows of `table` (directly or in thead/tbody/tfoot, not in nested tables), with
+/// whether each sits in a `<thead>`.
+fn rows(dom: &Dom, table: NodeId) -> Vec<(NodeId, bool)> {
+    let mut out = Vec::new();
+    for c in dom.child_elements(table) {
+        match dom.tag(c).map(|t| &**t) {
+            Some("tr") => out.push((c, false)),
+            Some(sect @ ("thead" | "tbody" | "tfoot")) => {
+                let head = sect == "thead";
+                out.extend(dom.child_elements(c).filter(|&r| is(dom, r, "tr")).map(|r| (r, head)));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn cells(dom: &Dom, row: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    dom.child_elements(row).filter(move |&c| is(dom, c, "td") || is(dom, c, "th"))
+}
+
+/// Whether `table` holds data (kept as a table) rather than page layout (unwrapped).
+/// Readability's rules, with layout signs checked first.
+pub fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    if let Some(role) = dom.attr(table, "role")
+        && matches!(role.trim(), "presentation" | "none")
+    {
+        return false;
+    }
+    if dom.attr(table, "datatable") == Some("0") {
+        return false;
+    }
+    let rows = rows(dom, table);
+    let cols = rows.iter().map(|&(r, _)| cells(dom, r).count()).max().unwrap_or(0);
+    // A single row or a single column is a frame around content.
+    if rows.len() <= 1 || cols <= 1 {
+        return false;
+    }
+    let mut has_header = false;
+    for d in dom.descendants(table) {
+        match dom.tag(d).map(|t| &**t) {
+            // A table holding tables, or long block content, is layout.
+            Some("table") => return false,
+            Some("th" | "thead" | "tfoot" | "colgroup" | "col") => has_header = true,
+            Some("caption") if !dom.raw_text(d).trim().is_empty() => has_header = true,
+            _ => {}
+        }
+    }
+    if has_header || dom.attr(table, "summary").is_some_and(|s| !s.trim().is_empty()) {
+        return true;
+    }
+    // Cells holding whole paragraphs of prose are layout.
+    let long_cells = rows.iter().flat_map(|&(r, _)| cells(dom, r)).filter(|&c| dom.raw_text(c).len() > 400).count();
+    if long_cells > 0 {
+        return false;
+    }
+    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10 || rows.len() >= 2
+}
+
+/// Column alignment from a cell's `align` attribute or `text-align` style.
+fn cell_align(dom: &Dom, cell: NodeId) -> Align {
+    let from = |v: &str| match v.trim().to_ascii_lowercase().as_str() {
+        "left" | "start" => Align::Left,
+        "center" | "middle" => Align::Center,
+        "right" | "end" => Align::Right,
+        _ => Align::None,
+    };
+    if let Some(a) = dom.attr(cell, "align") {
+        return from(a);
+    }
+    if let Some(style) = dom.attr(cell, "style") {
+        let low = style.to_ascii_lowercase();
+        if let Some(i) = low.find("text-align") {
+            let rest = &low[i + "text-align".len()..];
+            let rest = rest.trim_start().trim_start_matches(':');
+            let val = rest.split(';').next().unwrap_or("");
+            return from(val.trim_end_matches("!important"));
+        }
+    }
+    Align::None
+}
+
+/// The text of a cell, whitespace collapsed, skipping hidden content.
+fn cell_text(dom: &Dom, cell: NodeId) -> String {
+    let mut t = InlineText::default();
+    let mut it = dom.descendants(cell);
+    while let Some(d) = it.next() {
+        if dom.element(d).is_some() {
+            if is_skipped(dom, d) {
+                it.skip_children_of(d);
+            } else if is(dom, d, "br") || is(dom, d, "p") || is(dom, d, "div") {
+                t.space();
+            }
+        } else if let Some(s) = dom.text(d) {
+            t.push(s);
+        }
+    }
+    t.finish().0
+}
+
+/// Read a data table.
+pub fn read(dom: &Dom, table: NodeId) -> Table {
+    let mut out = Table::default();
+    for (r, in_head) in rows(dom, table) {
+        let mut row = Row::default();
+        let mut all_th = true;
+        for (col, c) in cells(dom, r).enumerate() {
+            all_th &= is(dom, c, "th");
+            row.cells.push(cell_text(dom, c));
+            let a = cell_align(dom, c);
+            if out.align.len() <= col {
+                out.align.resize(col + 1, Align::None);
+            }
+            if out.align[col] == Align::None && !in_head {
+                out.align[col] = a;
+            }
+            // colspan: pad so later columns line up.
+            let span = dom.attr(c, "colspan").and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 50);
+            for _ in 1..span {
+                row.cells.push(String::new());
+            }
+        }
+        if row.cells.is_empty() {
+            continue;
+        }
+        row.header = in_head || all_th;
+        out.rows.push(row);
+    }
+    let cols = out.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    out.align.resize(cols, Align::None);
+    out
+}
