@@ -203,6 +203,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: NORMAL,
+        keys: &[key('r')],
+        action: Action::Reload,
+        help: "read the file or page again, keeping the place",
+        hint: None,
+    },
+    Binding {
+        modes: NORMAL,
         keys: &[key('y')],
         action: Action::Copy,
         help: "copy the selection (or the paragraph on top)",

@@ -53,6 +53,8 @@ pub enum Action {
     Copy,
     /// The browser could not be started, or failed: why.
     OpenFailed(String),
+    /// Reads the input again (the file, or the page from its URL), keeping the place.
+    Reload,
     /// What the background loader has finished (see `loading`).
     Loaded(Loaded),
     /// The loader ended without sending everything (its thread is gone).
@@ -67,4 +69,8 @@ pub enum Effect {
     Open(String),
     /// Put this text (free of control characters) on the terminal's clipboard, OSC 52.
     Copy(String),
+    /// Read the input again in the background (`Loaded::Page` brings it).
+    Reload,
+    /// End the reader with this error: the only input could not be read.
+    Fail(String),
 }

@@ -45,6 +45,11 @@ pub struct Search {
 }
 
 impl Search {
+    /// No search, but the history of queries kept.
+    pub fn keeping_history(&mut self) -> Search {
+        Search { history: std::mem::take(&mut self.history), ..Search::default() }
+    }
+
     pub fn target(&self, i: usize) -> Target {
         match self.matches.get(i) {
             Some(m) => Target { ranges: vec![(m.block, m.range.clone())], header: None },
@@ -306,7 +311,7 @@ pub fn step(app: &mut App, forward: bool) {
 /// Esc in normal mode: drop the search highlights, the group's filter and the selection's
 /// highlight.
 pub fn clear(app: &mut App) {
-    app.search = Search { history: std::mem::take(&mut app.search.history), ..Search::default() };
+    app.search = app.search.keeping_history();
     let g = app.group;
     if !app.lists[g.index()].filter.is_empty() {
         app.lists[g.index()].filter.clear();

@@ -52,7 +52,7 @@ pub fn areas(area: Rect, header_lines: u16, measure: u16) -> Areas {
 
 /// The help overlay's box for `lines` lines of help: centred, at most 66 columns wide.
 pub fn help_box(area: Rect, lines: usize) -> Rect {
-    let width = 66.min(area.width.saturating_sub(4)).max(10).min(area.width);
+    let width = 76.min(area.width.saturating_sub(4)).max(10).min(area.width);
     let height = (lines.min(u16::MAX as usize) as u16)
         .saturating_add(2)
         .min(area.height.saturating_sub(2))

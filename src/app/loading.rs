@@ -1,10 +1,16 @@
-//! Opening a long document without making the reader wait: the first screenful is parsed
-//! at once, the whole text's structure follows from a background thread, and the
-//! extraction (quotes, statistics, names…) after that. Short articles skip all this.
+//! Opening an article without making the reader wait. A long document: the first
+//! screenful is parsed at once, the whole text's structure follows from a background
+//! thread, and the extraction (quotes, statistics, names…) after that. A web page: the
+//! first frame says it is being fetched (and how much has come), the page follows. Short
+//! articles and saved pages are parsed before the first frame. Reloading (`r`) reads the
+//! input again behind the screen.
 
 use super::document::Document;
 use super::{App, Options};
-use crate::article::{Article, Format, Paragraph, extract_paragraphs, parse, parse_structure};
+use crate::article::{
+    Article, Format, Paragraph, Section, extract_paragraphs, parse, parse_structure, parse_structure_at,
+};
+use crate::input::{Origin, Sniffed};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -24,6 +30,13 @@ pub enum Loaded {
     Extracted(Extraction),
     /// The rest of the input could not be read; what was shown stays.
     Failed(String),
+    /// Bytes of a web page received so far.
+    Progress(u64),
+    /// A whole article, read and parsed: a fetched page, or the input read again. It
+    /// takes the place of what is shown.
+    Page(Box<Article>),
+    /// The input could not be read at all (a fetch that failed): the reader ends.
+    Fatal(String),
 }
 
 pub use crate::article::Extraction;
@@ -98,7 +111,8 @@ pub fn open(
     warnings: Vec<String>,
     options: Options,
 ) -> Result<(App, Option<Loader>), crate::article::ParseError> {
-    if text.len() <= SYNC_LIMIT || format == Some(Format::Json) || crate::article::detect(&text) == Format::Json {
+    let whole = |f: Format| matches!(f, Format::Json | Format::Html);
+    if text.len() <= SYNC_LIMIT || format.is_some_and(whole) || whole(crate::article::detect(&text)) {
         let mut article = parse(&text, format)?;
         article.warnings.extend(warnings);
         return Ok((App::new(article, options), None));
@@ -119,6 +133,19 @@ pub fn open_head(
     options: Options,
 ) -> Result<(App, Option<Loader>), String> {
     let origin = head.origin.to_string();
+    // A web page, or a page saved as one file: read and parsed whole, as every mode does.
+    let name = match &head.origin {
+        Origin::File(p) => Some(p.clone()),
+        _ => None,
+    };
+    let sniffed =
+        if format == Some(Format::Html) { Sniffed::Html } else { crate::input::sniff(name.as_deref(), &head.bytes) };
+    if format.is_none_or(|f| f == Format::Html) && sniffed != Sniffed::Text {
+        let origin_kind = head.origin.clone();
+        let bytes = head.into_bytes().map_err(|e| e.to_string())?;
+        let input = crate::input::from_bytes(origin_kind, name.as_deref(), bytes, format).map_err(|e| e.to_string())?;
+        return page(input, options);
+    }
     let utf8 = !head.bytes.starts_with(&[0xFF, 0xFE]) && !head.bytes.starts_with(&[0xFE, 0xFF]);
     if head.is_complete() || !utf8 {
         let decoded = head.finish().map_err(|e| e.to_string())?;
@@ -146,6 +173,81 @@ pub fn open_head(
         }
     }));
     Ok((app, Some(loader)))
+}
+
+/// A whole input (a page) parsed and opened.
+fn page(input: crate::input::Input, options: Options) -> Result<(App, Option<Loader>), String> {
+    let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
+    article.warnings.extend(input.warnings);
+    Ok((App::new(article, options), None))
+}
+
+fn parse_whole(input: &crate::input::Input) -> Result<Article, crate::article::ParseError> {
+    let mut article = parse_structure_at(&input.text, input.format, input.url.as_deref())?;
+    if !article.has_extractions() {
+        crate::article::extract(&mut article);
+    }
+    Ok(article)
+}
+
+/// Opens a web page: the first frame says it is being fetched; the page comes from a
+/// background thread, with how many bytes have come as they come.
+pub fn fetching(url: &str, opts: crate::input::Options, options: Options) -> (App, Loader) {
+    let shown = crate::sanitize::field(url);
+    let placeholder = Article {
+        title: Some(shown.clone()),
+        sections: vec![Section {
+            paragraphs: vec![Paragraph::body(format!("Fetching {shown} …"))],
+            ..Section::new(None, 2)
+        }],
+        ..Article::default()
+    };
+    let mut app = App::new(placeholder, options);
+    app.loading = true;
+    app.fetching = Some(shown);
+    (app, reader(Source::Input(url.to_string()), opts, true))
+}
+
+/// What the reader reads (and reads again on `r`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Bundled,
+    /// A file, `-`, or a URL, as given.
+    Input(String),
+}
+
+/// A loader that reads `arg` whole and sends it as a `Page` (a fetch's progress on the
+/// way); a failure ends the reader when nothing was shown yet (`first`), and is a
+/// message otherwise.
+pub fn reader(source: Source, opts: crate::input::Options, first: bool) -> Loader {
+    Loader(Box::new(move |tx| {
+        let Source::Input(arg) = source else {
+            let article = parse(crate::BUNDLED_ARTICLE, opts.format);
+            let _ = tx.send(match article {
+                Ok(a) => Loaded::Page(Box::new(a)),
+                Err(e) => Loaded::Failed(format!("bundled article: {e}")),
+            });
+            return;
+        };
+        let mut reported = 0u64;
+        let mut progress = |n: u64| {
+            // A message every 16 KiB is plenty for the status bar.
+            if n >= reported + 16 * 1024 {
+                reported = n;
+                let _ = tx.send(Loaded::Progress(n));
+            }
+        };
+        let result = crate::input::read(&arg, &opts, &mut progress).map_err(|e| e.to_string()).and_then(|input| {
+            let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
+            article.warnings.extend(input.warnings);
+            Ok(article)
+        });
+        let _ = tx.send(match result {
+            Ok(article) => Loaded::Page(Box::new(article)),
+            Err(e) if first => Loaded::Fatal(e),
+            Err(e) => Loaded::Failed(e),
+        });
+    }))
 }
 
 /// The background half of loading: structure, then extraction, each sent when done. The

@@ -109,6 +109,11 @@ pub struct App {
     title: String,
     /// The rest of a long document is still being read and indexed.
     loading: bool,
+    /// The URL being fetched, while the page has not come.
+    fetching: Option<String>,
+    /// Where the reader was when `r` asked for the input again: a block and an offset in
+    /// it, to go back to when the new reading arrives.
+    reload_at: Option<(usize, usize)>,
 }
 
 impl App {
@@ -137,6 +142,8 @@ impl App {
             progress: 0,
             title,
             loading: false,
+            fetching: None,
+            reload_at: None,
         }
     }
 
@@ -218,6 +225,11 @@ impl App {
     /// The rest of a long document is still being read and indexed.
     pub fn is_loading(&self) -> bool {
         self.loading
+    }
+
+    /// The URL being fetched, while the page has not come.
+    pub fn fetching(&self) -> Option<&str> {
+        self.fetching.as_deref()
     }
 
     /// What an item shows.

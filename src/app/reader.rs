@@ -190,6 +190,16 @@ impl Reader {
         self.settle(doc);
     }
 
+    /// Puts the line holding `offset` of `block` on top (the place kept over a reload).
+    pub fn show_at(&mut self, doc: &Document, block: usize, offset: usize) {
+        if block >= doc.len() {
+            return;
+        }
+        self.top = Position { block, line: self.line_of(doc, block, offset) };
+        self.anchor = None;
+        self.settle(doc);
+    }
+
     /// Scrolls so that `block` starts at the top.
     pub fn show_block(&mut self, doc: &Document, block: usize) {
         self.top = Position { block: block.min(doc.len().saturating_sub(1)), line: 0 };

@@ -3,12 +3,14 @@
 //! progress and the help's scroll are brought up to date once, whatever changed.
 
 use super::document::{DocBlock, DocKind, Document, wrap};
-use super::items::{self, Group, ItemRef, Target, target};
+use super::items::{self, Group, GroupList, ItemRef, Target, target};
 use super::layout::{Areas, areas, help_rows};
 use super::loading::Loaded;
 use super::tabs::{self, Counts};
 use super::{Action, App, Effect, Focus, Message, Mode, find};
+use crate::article::Article;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 /// Applies an action. The only place an `App` changes; answers with what the event loop
 /// must do besides drawing, if anything.
@@ -23,10 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (_, Action::Quit) => Some(Effect::Quit),
-        (_, Action::Loaded(loaded)) => {
-            app.receive(loaded);
-            None
-        }
+        (_, Action::Loaded(loaded)) => app.receive(loaded),
         (_, Action::LoaderGone) => {
             app.loading = false;
             None
@@ -53,6 +52,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (Mode::Normal, Action::Open) => app.open(),
+        (Mode::Normal, Action::Reload) => {
+            let top = app.reader.top;
+            let offset = app.reader.lines(&app.doc, top.block).get(top.line).and_then(|l| l.start()).unwrap_or(0);
+            app.reload_at = Some((top.block, offset));
+            app.message = Some(Message::info("reloading…"));
+            Some(Effect::Reload)
+        }
         (Mode::Normal, Action::Copy) => app.copy(),
         (Mode::Normal, a) => {
             normal(app, a);
@@ -145,8 +151,15 @@ impl App {
     }
 
     /// Takes what the background loader has finished.
-    fn receive(&mut self, loaded: Loaded) {
+    fn receive(&mut self, loaded: Loaded) -> Option<Effect> {
         match loaded {
+            Loaded::Progress(n) => {
+                if let Some(url) = &self.fetching {
+                    self.message = Some(Message::info(format!("fetching {url} … {} KB", n / 1024)));
+                }
+            }
+            Loaded::Page(article) => self.replace(*article),
+            Loaded::Fatal(e) => return Some(Effect::Fail(e)),
             Loaded::Structure { skeleton, doc } => {
                 self.title = if skeleton.title.is_some() {
                     skeleton.display_title()
@@ -174,6 +187,33 @@ impl App {
                 self.rebuild_items();
                 self.refresh_target();
             }
+        }
+        None
+    }
+
+    /// A new reading of the input takes the place of what is shown: a fetched page, or
+    /// the input read again (then the reader goes back to where it was).
+    fn replace(&mut self, article: Article) {
+        let message = article.warnings.first().map(|w| Message::error(format!("warning: {w}")));
+        self.title = article.display_title();
+        self.doc = Arc::new(Document::new(&article));
+        self.article = article;
+        self.loading = false;
+        self.fetching = None;
+        self.target = Target::default();
+        self.search = self.search.keeping_history();
+        for (g, list) in Group::ALL.iter().zip(self.lists.iter_mut()) {
+            *list = GroupList::new(items::items(&self.article, *g));
+        }
+        self.reader.reset_wrapping();
+        self.reader.top = Default::default();
+        self.relayout();
+        if let Some((block, offset)) = self.reload_at.take() {
+            let block = block.min(self.doc.len().saturating_sub(1));
+            self.reader.show_at(&self.doc, block, offset);
+            self.message = Some(Message::info("reloaded"));
+        } else {
+            self.message = message;
         }
     }
 

@@ -84,21 +84,29 @@ pub fn init() -> io::Result<Tui> {
 }
 
 /// How the reader ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ended {
     Quit,
     /// SIGTERM, SIGHUP or SIGINT, by number.
     Signal(i32),
+    /// The only input could not be read (a fetch that failed): the error to print once
+    /// the terminal is back.
+    Failed(String),
 }
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-pub fn run(app: &mut App, options: &Options, loading: Option<Loader>) -> io::Result<Ended> {
+pub fn run(
+    app: &mut App,
+    options: &Options,
+    loading: Option<Loader>,
+    reopen: &dyn Fn() -> Loader,
+) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, app, options, signals, loading);
+    let result = event_loop(&mut terminal, app, options, signals, loading, reopen);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -110,6 +118,7 @@ fn event_loop(
     options: &Options,
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
+    reopen: &dyn Fn() -> Loader,
 ) -> io::Result<Ended> {
     let caught = Arc::new(AtomicI32::new(0));
     let mut signals = Some(signals);
@@ -119,12 +128,12 @@ fn event_loop(
     let mut first_frame = true;
     let mut loader = loader;
     let mut loading: Option<Receiver<Loaded>> = None;
-    let mut quit = false;
+    let mut quit = None;
     // What the outside world reports back: a browser that failed.
     let (results, outside) = std::sync::mpsc::channel::<Action>();
     loop {
         match caught.load(Ordering::SeqCst) {
-            0 if quit => return Ok(Ended::Quit),
+            0 if quit.is_some() => return Ok(quit.unwrap_or(Ended::Quit)),
             0 => {}
             sig => return Ok(Ended::Signal(sig)),
         }
@@ -164,13 +173,13 @@ fn event_loop(
                 Err(TryRecvError::Empty) => None,
             };
             if let Some(action) = action {
-                quit |= carry_out(terminal, update(app, action), &results)?;
+                quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);
                 dirty = true;
                 continue;
             }
         }
         if let Ok(action) = outside.try_recv() {
-            quit |= carry_out(terminal, update(app, action), &results)?;
+            quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);
             dirty = true;
         }
         let wait = if loading.is_some() { 20 } else { 100 };
@@ -181,25 +190,34 @@ fn event_loop(
         // key costs one frame, not one each.
         loop {
             if let Some(action) = to_action(app, event::read()?) {
-                quit |= carry_out(terminal, update(app, action), &results)?;
+                quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);
                 dirty = true;
             }
-            if quit || !event::poll(Duration::ZERO)? {
+            if quit.is_some() || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
 }
 
-/// Does what `update` asked; whether it asked to quit.
-fn carry_out(terminal: &mut Tui, effect: Option<Effect>, results: &Sender<Action>) -> io::Result<bool> {
+/// Does what `update` asked; how the reader ends, if it asked to end.
+fn carry_out(
+    terminal: &mut Tui,
+    effect: Option<Effect>,
+    results: &Sender<Action>,
+    reopen: &dyn Fn() -> Loader,
+    loading: &mut Option<Receiver<Loaded>>,
+) -> io::Result<Option<Ended>> {
     match effect {
-        Some(Effect::Quit) => return Ok(true),
+        Some(Effect::Quit) => return Ok(Some(Ended::Quit)),
+        Some(Effect::Fail(message)) => return Ok(Some(Ended::Failed(message))),
         Some(Effect::Open(url)) => effects::open(&url, results),
         Some(Effect::Copy(text)) => effects::copy(terminal.backend_mut(), &text)?,
+        // A new loader; what the old one still sends is dropped with its channel.
+        Some(Effect::Reload) => *loading = Some(reopen().start()),
         None => {}
     }
-    Ok(false)
+    Ok(None)
 }
 
 fn to_action(app: &App, ev: Event) -> Option<Action> {

@@ -19,3 +19,4 @@ mod search;
 mod seed;
 mod terminal;
 mod ui_snapshots;
+mod web;

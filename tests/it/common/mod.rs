@@ -3,6 +3,7 @@
 
 #[cfg(unix)]
 pub mod pty;
+pub mod server;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

@@ -1,75 +1,13 @@
-//! Reading an article's bytes from a file or stdin and decoding them to text.
-//!
-//! Everything here answers one question: can these bytes be an article? Missing files,
-//! directories, binary data, empty text and oversized inputs become an [`InputError`] whose
-//! `Display` is the one line folio prints before exiting with status 1.
+//! Reading a file or standard input with a size limit, and decoding text (BOMs,
+//! UTF-8 with a warning for invalid bytes, UTF-16). The reader reads a long book's head
+//! first and the rest behind its first screen.
 
-use std::fmt;
+use super::{InputError, Origin, Problem};
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The default `--max-size`: large enough for any book, small enough not to exhaust memory.
-pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
-
 /// How far into the input a NUL byte marks it as binary.
 const BINARY_SNIFF: usize = 8 * 1024;
-
-/// Where the article came from, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Bundled,
-    Stdin,
-    File(String),
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Bundled => f.write_str("bundled article"),
-            Origin::Stdin => f.write_str("<stdin>"),
-            Origin::File(p) => f.write_str(p),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    NotFound,
-    IsDirectory,
-    PermissionDenied,
-    NotText,
-    NoText,
-    TooLarge { limit: u64 },
-    Io(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    pub origin: Origin,
-    pub problem: Problem,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.origin)?;
-        match &self.problem {
-            Problem::NotFound => f.write_str("no such file"),
-            Problem::IsDirectory => f.write_str("is a directory, not an article"),
-            Problem::PermissionDenied => f.write_str("permission denied"),
-            Problem::NotText => f.write_str("not a text file"),
-            Problem::NoText => f.write_str("no article text"),
-            Problem::TooLarge { limit } => write!(f, "larger than the {} limit (see --max-size)", human_size(*limit)),
-            Problem::Io(e) => f.write_str(e),
-        }
-    }
-}
-
-impl std::error::Error for InputError {}
-
-fn human_size(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes.is_multiple_of(MIB) { format!("{} MiB", bytes / MIB) } else { format!("{bytes} bytes") }
-}
 
 /// Decoded article text plus what went wrong on the way, if anything was repaired.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +34,7 @@ pub struct Head {
 /// Opens `path` ("-" for stdin) and reads up to `head` bytes of it. Missing files,
 /// directories and files over the limit fail here, before anything is shown.
 pub fn open_head(path: &str, max_size: u64, head: usize) -> Result<Head, InputError> {
-    let origin = if path == "-" { Origin::Stdin } else { Origin::File(path.to_string()) };
+    let origin = Origin::of(path);
     let err = |problem| InputError { origin: origin.clone(), problem };
     let (reader, known): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
         (Box::new(io::stdin()), None)
@@ -138,8 +76,8 @@ impl Head {
         skip == 0 && memchr::memchr(0, &self.bytes[..self.bytes.len().min(BINARY_SNIFF)]).is_some()
     }
 
-    /// Reads the rest and decodes the whole input.
-    pub fn finish(mut self) -> Result<Decoded, InputError> {
+    /// Reads the rest: all of the input's bytes.
+    pub fn into_bytes(mut self) -> Result<Vec<u8>, InputError> {
         let err = |problem| InputError { origin: self.origin.clone(), problem };
         if let Some(mut rest) = self.rest.take() {
             let left = self.limit.saturating_add(1).saturating_sub(self.bytes.len() as u64);
@@ -148,8 +86,13 @@ impl Head {
                 return Err(err(Problem::TooLarge { limit: self.limit }));
             }
         }
+        Ok(self.bytes)
+    }
+
+    /// Reads the rest and decodes the whole input as text.
+    pub fn finish(self) -> Result<Decoded, InputError> {
         let origin = self.origin.clone();
-        decode_owned(self.bytes).map_err(|problem| InputError { origin, problem })
+        decode_owned(self.into_bytes()?).map_err(|problem| InputError { origin, problem })
     }
 }
 
@@ -227,6 +170,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::DEFAULT_MAX_SIZE;
 
     #[test]
     fn utf8_bom_is_dropped() {

@@ -1,0 +1,7 @@
+//! Web pages: fetching them from a server the tests start on 127.0.0.1 (`fetch`,
+//! `fetch_limits`, `fetch_proxy`), decoding their bytes (`decoding`).
+
+mod decoding;
+mod fetch;
+mod fetch_limits;
+mod fetch_proxy;
