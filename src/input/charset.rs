@@ -2,7 +2,7 @@
 //!
 //! The encoding is chosen the way a browser chooses it, in order: a byte-order mark, the
 //! `charset` of the HTTP `Content-Type`, (HTML only) a `<meta>` declaration in the first
-//! 1024 bytes, then a guess — UTF-8 when the bytes are valid UTF-8, otherwise `chardetng`
+//! 1024 bytes (unless the bytes are plainly UTF-8), then a guess — UTF-8 when the bytes are valid UTF-8, otherwise `chardetng`
 //! with the URL's top-level domain as a hint. Decoding is `encoding_rs`: malformed sequences
 //! become U+FFFD and a warning says so.
 
@@ -75,6 +75,13 @@ pub(crate) fn choose(
         }
     }
     if html && let Some(encoding) = prescan(&bytes[..bytes.len().min(PRESCAN_LIMIT)]) {
+        // A saved page re-encoded as UTF-8 keeps its old declaration (Readability's test
+        // pages, many archives). Legacy text that is also valid UTF-8 with multi-byte
+        // sequences in it is vanishingly rare, so the bytes win over the tag.
+        if encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            warnings.push(format!("the page declares {} but is UTF-8; read as UTF-8", encoding.name()));
+            return (UTF_8, Source::Utf8, 0);
+        }
         return (encoding, Source::Meta, 0);
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -271,6 +278,19 @@ mod tests {
         // Unquoted, upper case, after a comment holding a decoy.
         let page = b"<!-- <meta charset=koi8-r> --><META CHARSET=Shift_JIS>";
         assert_eq!(source_of(page, None), ("Shift_JIS", Source::Meta));
+    }
+
+    #[test]
+    fn a_page_saved_as_utf8_under_its_old_declaration_reads_as_utf8() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>\
+                    <body>人工智能迈上新台阶</body></html>";
+        let (text, warnings) = decode_html(page.as_bytes(), None, None);
+        assert_eq!(text, page);
+        assert_eq!(warnings, ["the page declares GBK but is UTF-8; read as UTF-8"]);
+        // Pure ASCII proves nothing: the declaration stands.
+        assert_eq!(source_of(b"<meta charset=gb2312><p>plain</p>", None), ("GBK", Source::Meta));
+        // The server's word is final.
+        assert_eq!(source_of(page.as_bytes(), Some("gb2312")), ("GBK", Source::Header));
     }
 
     #[test]

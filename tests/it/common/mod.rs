@@ -26,11 +26,19 @@ pub fn shared(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// Proxy settings a test machine may have: tests talk to their own server on 127.0.0.1
+/// directly (the proxy tests set their own).
+pub const PROXY_VARS: [&str; 8] =
+    ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"];
+
 /// Runs the real binary with `args` and `stdin`, stdout and stderr captured.
 pub fn folio(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.env_remove("NO_COLOR");
+    for var in PROXY_VARS {
+        cmd.env_remove(var);
+    }
     let mut child = cmd.spawn().expect("folio binary runs");
     if let Some(input) = stdin {
         use std::io::Write;

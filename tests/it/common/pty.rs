@@ -31,6 +31,9 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for var in super::PROXY_VARS {
+            cmd.env_remove(var);
+        }
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         for (k, v) in env {
             cmd.env(k, v);

@@ -351,7 +351,8 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| f.meta(&["og:url"]).and_then(resolve))
         .or_else(|| base.as_ref().map(|b| b.to_string()));
 
-    m.standfirst = standfirst(dom, h1.map(|h| h.0), f.meta(&["description", "og:description"]));
+    m.description = f.meta(&["description", "og:description"]).map(collapse).filter(|d| !d.is_empty());
+    m.standfirst = standfirst(dom, h1.map(|h| h.0), m.description.as_deref());
     m
 }
 
@@ -414,4 +415,14 @@ fn standfirst(dom: &Dom, h1: Option<NodeId>, description: Option<&str>) -> Optio
         }
     }
     None
+}
+
+/// A language written right to left (its primary subtag: "ar", "he-IL", "fa"), for a page
+/// that names its language but not its direction.
+pub fn right_to_left(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ps" | "sd" | "syr" | "ug" | "ur" | "yi"
+    )
 }

@@ -53,6 +53,9 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
     {
         meta.dir = Some(d);
     }
+    if meta.dir.is_none() && meta.lang.as_deref().is_some_and(meta::right_to_left) {
+        meta.dir = Some("rtl".into());
+    }
     Page { meta, blocks }
 }
 
@@ -89,17 +92,27 @@ pub fn assemble(page: Page) -> Article {
         dir: meta.dir,
         ..Article::default()
     };
-    let standfirst = meta.standfirst.map(|s| text::collapse(&s)).filter(|s| !s.is_empty());
+    let mut standfirst = meta.standfirst.map(|s| text::collapse(&s)).filter(|s| !s.is_empty());
+    let description = meta.description.as_deref().map(text::loose);
     let mut sections: Vec<Section> = Vec::new();
-    for b in blocks {
+    for mut b in blocks {
+        let opening = sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none());
+        // A deck set as a heading over the body ("<h2>Snopes writer asked …</h2>") is a
+        // sentence to read, not a part of the article to jump to.
+        if opening
+            && matches!(b.kind, Kind::Heading(_))
+            && (standfirst.as_deref() == Some(b.text.as_str()) || description.as_deref() == Some(&text::loose(&b.text)))
+        {
+            standfirst = Some(b.text.clone());
+            b.kind = Kind::Paragraph;
+        }
         let (kind, rich) = match b.kind {
             Kind::Heading(level) => {
                 sections.push(Section::new(Some(b.text), level.clamp(2, 6)));
                 continue;
             }
             Kind::Paragraph => {
-                let first = sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none());
-                let kind = if first && standfirst.as_deref() == Some(b.text.as_str()) {
+                let kind = if opening && standfirst.as_deref() == Some(b.text.as_str()) {
                     ParagraphKind::Standfirst
                 } else {
                     ParagraphKind::Body

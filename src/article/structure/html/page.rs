@@ -18,6 +18,9 @@ pub struct Meta {
     pub title: Option<String>,
     /// The deck / subtitle under the headline, when the page shows one.
     pub standfirst: Option<String>,
+    /// The page's summary (`<meta name=description>`, `og:description`): not shown, but a
+    /// heading that repeats it at the top of the body is the standfirst.
+    pub description: Option<String>,
     /// The author(s), several joined with ", " and " and ".
     pub byline: Option<String>,
     /// ISO 8601: "2019-01-03", or "2019-01-03T07:00:02Z" / with an offset.

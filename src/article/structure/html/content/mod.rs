@@ -14,6 +14,9 @@ use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
 use crate::article::structure::html::text;
 use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
 
+/// The most text (non-space bytes) a teaser card holds: a headline and a summary.
+const MAX_CARD: u32 = 500;
+
 /// Facts about every node, indexed by node id.
 pub struct Analysis {
     /// Flag bits from [`classify`].
@@ -143,10 +146,15 @@ impl Analysis {
                 it.skip_children_of(id);
             }
         }
+        let teasers = self.teaser_lists(dom);
         for &id in &self.order {
             let i = id as usize;
             let f = self.flags[i];
             if dom.element(id).is_none() {
+                continue;
+            }
+            if teasers[i] {
+                self.flags[i] |= IN_BOILER;
                 continue;
             }
             let inherited = self.flags[dom.node(id).parent as usize] & IN_BOILER;
@@ -160,6 +168,38 @@ impl Analysis {
                 self.flags[i] |= IN_BOILER;
             }
         }
+    }
+
+    /// Lists of teaser cards (a "Recommended for you" stream): three or more children, most
+    /// of them short and led by a heading that is all link, to another story. Their names
+    /// are no help ("Stream", "js-content"), and their summaries read as prose.
+    fn teaser_lists(&self, dom: &Dom) -> Vec<bool> {
+        // Whether a subtree holds a heading whose whole text is a link.
+        let mut linked = vec![false; self.flags.len()];
+        for &id in self.order.iter().rev() {
+            let i = id as usize;
+            let heading = dom.tag(id).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6"));
+            if heading && self.text[i] > 0 && self.link[i] == self.text[i] {
+                linked[i] = true;
+            }
+            let parent = dom.node(id).parent;
+            if linked[i] && parent != NONE {
+                linked[parent as usize] = true;
+            }
+        }
+        let mut out = vec![false; self.flags.len()];
+        for &id in &self.order {
+            if dom.element(id).is_none() {
+                continue;
+            }
+            let (mut children, mut cards) = (0, 0);
+            for c in dom.child_elements(id) {
+                children += 1;
+                cards += (linked[c as usize] && self.text[c as usize] <= MAX_CARD) as u32;
+            }
+            out[id as usize] = cards >= 3 && cards * 3 >= children * 2;
+        }
+        out
     }
 
     /// Link density of a subtree: share of its text inside links.
