@@ -204,6 +204,7 @@ pub fn fetching(url: &str, opts: crate::input::Options, options: Options) -> (Ap
     };
     let mut app = App::new(placeholder, options);
     app.loading = true;
+    app.message = Some(super::Message::info(format!("fetching {shown} …")));
     app.fetching = Some(shown);
     (app, reader(Source::Input(url.to_string()), opts, true))
 }
@@ -229,11 +230,12 @@ pub fn reader(source: Source, opts: crate::input::Options, first: bool) -> Loade
             });
             return;
         };
-        let mut reported = 0u64;
+        // The first bytes at once, then ten updates a second at most: plenty for a status
+        // bar, and few enough messages on a fast link.
+        let mut last: Option<std::time::Instant> = None;
         let mut progress = |n: u64| {
-            // A message every 16 KiB is plenty for the status bar.
-            if n >= reported + 16 * 1024 {
-                reported = n;
+            if last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(100)) {
+                last = Some(std::time::Instant::now());
                 let _ = tx.send(Loaded::Progress(n));
             }
         };

@@ -155,7 +155,7 @@ impl App {
         match loaded {
             Loaded::Progress(n) => {
                 if let Some(url) = &self.fetching {
-                    self.message = Some(Message::info(format!("fetching {url} … {} KB", n / 1024)));
+                    self.message = Some(Message::info(format!("fetching … {} received from {url}", received(n))));
                 }
             }
             Loaded::Page(article) => self.replace(*article),
@@ -369,5 +369,15 @@ impl App {
         list.visible = visible;
         list.selected = 0;
         list.top = 0;
+    }
+}
+
+/// A byte count as the status bar shows it: "640 bytes", "4.2 KB", "312 KB", "3.4 MB".
+fn received(n: u64) -> String {
+    match n {
+        0..1_000 => format!("{n} bytes"),
+        1_000..10_000 => format!("{:.1} KB", n as f64 / 1e3),
+        10_000..1_000_000 => format!("{} KB", n / 1_000),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
     }
 }

@@ -27,7 +27,8 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
     let articles = load_all(&inputs, args);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let terminal = std::io::stdout().is_terminal();
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (mut failed, mut found, mut printed) = (false, 0usize, 0usize);
     for (input, article) in inputs.iter().zip(articles) {
         let article = match article {
@@ -43,10 +44,10 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
         let name = field(input.unwrap_or("bundled article"));
         let written = if let Some(format) = args.export {
             if several && format == ExportFormat::Json {
-                serde_json::to_writer(&mut out, &article).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+                crate::article::export::write_json_line(&article, &mut out)
             } else {
                 let rule = if printed > 0 { writeln!(out, "\n---\n") } else { Ok(()) };
-                rule.and_then(|()| export(&article, format, &mut out))
+                rule.and_then(|()| export(&article, format, terminal, &mut out))
             }
         } else if let Some(kind) = args.list {
             list(&article, kind, &if several { format!("{name}\t") } else { String::new() }, &mut out)

@@ -4,12 +4,23 @@
 use super::{ExportFormat, ListKind};
 use crate::article::Article;
 use crate::article::export::{write_json, write_markdown, write_text};
-use crate::sanitize::field;
+use crate::sanitize::{field, visible};
 use std::io::{self, Write};
 
-pub fn export(article: &Article, format: ExportFormat, out: &mut impl Write) -> io::Result<()> {
+pub fn export(article: &Article, format: ExportFormat, terminal: bool, out: &mut impl Write) -> io::Result<()> {
     match format {
         ExportFormat::Json => write_json(article, out),
+        // Piped, an export is data and keeps the article's characters; on a terminal it
+        // is shown, so controls become placeholders as they do in the reader.
+        _ if terminal => {
+            let mut buf = Vec::new();
+            export(article, format, false, &mut buf)?;
+            for line in String::from_utf8_lossy(&buf).split_inclusive('\n') {
+                let (text, end) = line.strip_suffix('\n').map_or((line, ""), |t| (t, "\n"));
+                write!(out, "{}{end}", visible(text))?;
+            }
+            Ok(())
+        }
         ExportFormat::Markdown => write_markdown(article, out),
         ExportFormat::Text => write_text(article, out),
     }

@@ -62,8 +62,14 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 fn title(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     let progress = format!(" {}% ", app.progress());
-    let mut left = format!(" folio │ {}", visible(app.title()));
-    if let Some(b) = &app.article().byline {
+    let mut left = String::from(" folio │ ");
+    // A web page's site says where the article is from before its headline does.
+    if let Some(site) = app.article().site_name.as_deref().filter(|s| !s.trim().is_empty()) {
+        left.push_str(&visible(site));
+        left.push_str(" │ ");
+    }
+    left.push_str(&visible(app.title()));
+    if let Some(b) = app.article().byline.as_ref().filter(|b| Some(b.as_str()) != app.article().site_name.as_deref()) {
         left.push_str(" │ ");
         left.push_str(&visible(b));
     }

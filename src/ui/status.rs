@@ -22,7 +22,8 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
     let mut used = mode.width() + 1;
-    let right = right_text(app, t);
+    // A message may take all but the mode's room; the hints make do with what is left.
+    let right = right_text(app, t, (area.width as usize).saturating_sub(used + 1));
     let right_w = right.as_ref().map_or(0, |(s, _)| s.width() + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
     match app.mode() {
@@ -63,8 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
 
 /// The message at the right: an explicit message, else the search position, else a
 /// warning about the input.
-fn right_text(app: &App, t: &Theme) -> Option<(String, ratatui::style::Style)> {
-    let limit = 60;
+fn right_text(app: &App, t: &Theme, limit: usize) -> Option<(String, ratatui::style::Style)> {
     if let Some(m) = app.message() {
         let text = match &m.suggest {
             Some((action, what)) => format!("{}: press {} {what}", m.text, first_key_for(app.mode(), action)),

@@ -35,6 +35,12 @@ fn json_export_keeps_the_original_text_escaped() {
     let out = folio(&["--export", "json", "-"], Some(HOSTILE.as_bytes()));
     assert!(out.status.success());
     assert!(!contains(&out.stdout, b"\x1b"), "serde escapes ESC as \\u001b");
+    // C1 controls, bidi controls and zero-width characters are escaped too (serde would
+    // write them raw): a JSON export printed on a terminal is inert.
+    for raw in [&b"\xc2\x9b"[..], b"\xe2\x80\xae", b"\xe2\x80\x8b"] {
+        assert!(!contains(&out.stdout, raw), "{raw:?} written raw");
+    }
+    assert!(stdout(&out).contains("\\u009b31m") && stdout(&out).contains("\\u202edesrever"));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = v["sections"][0]["paragraphs"][0]["text"].as_str().expect("text");
     assert!(first.contains("\u{1b}[2J"), "the export keeps the original characters");

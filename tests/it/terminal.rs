@@ -107,6 +107,25 @@ mod pty_hostile {
     }
 
     #[test]
+    fn exports_printed_on_a_terminal_show_placeholders() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("hostile.txt");
+        std::fs::write(&path, HOSTILE).expect("write");
+        let path = path.to_str().expect("utf-8 path");
+        for format in ["text", "markdown", "json"] {
+            let mut t = Pty::spawn(&["--export", format, path], 200, 60);
+            assert!(t.wait_exit().success(), "{format}");
+            let raw = t.raw();
+            for bad in FORBIDDEN.iter().chain(&[&b"\xe2\x80\xae"[..]]) {
+                assert!(!contains(&raw, bad), "--export {format} on a terminal wrote {bad:?}");
+            }
+            let shown = String::from_utf8_lossy(&raw).into_owned();
+            let placeholder = if format == "json" { "Clear screen \\u001b[2J" } else { "Clear screen ␛" };
+            assert!(shown.contains(placeholder), "--export {format}: {shown}");
+        }
+    }
+
+    #[test]
     fn a_hundred_resizes_keep_it_responsive() {
         let mut t = Pty::spawn(&[], 120, 40);
         t.wait_for("Threatening progress made");

@@ -13,8 +13,68 @@ use super::model::{Article, ParagraphKind};
 use std::io::{self, Write};
 
 pub fn write_json(article: &Article, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, article).map_err(io::Error::other)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping(serde_json::ser::PrettyFormatter::new()));
+    serde::Serialize::serialize(article, &mut ser).map_err(io::Error::other)?;
     out.write_all(b"\n")
+}
+
+/// JSON Lines: the article on one line.
+pub fn write_json_line(article: &Article, out: &mut impl Write) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping(serde_json::ser::CompactFormatter));
+    serde::Serialize::serialize(article, &mut ser).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// A JSON formatter that also writes as `\uXXXX` the characters serde leaves raw but a
+/// terminal may act on or hide: C1 controls (U+009B is an 8-bit CSI), bidi controls,
+/// zero-width characters and line separators. The JSON means the same; printed on a
+/// terminal, it is inert.
+struct Escaping<F>(F);
+
+fn needs_escape(c: char) -> bool {
+    !matches!(crate::sanitize::classify(c, None), crate::sanitize::Shown::Keep) && c >= '\u{80}'
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| needs_escape(c)) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                write!(w, "\\u{u:04x}")?;
+            }
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// The standfirst, written under the title as it stands on the page (and where the

@@ -294,3 +294,29 @@ fn progress_reports_bytes_as_they_arrive() {
     assert!(seen.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(seen.last(), Some(&300_000));
 }
+
+#[test]
+fn progress_is_heard_before_the_body_ends() {
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let gate = std::sync::Mutex::new(Some(gate));
+    let server = Server::start(move |_| {
+        let gate = gate.lock().unwrap().take().expect("one request");
+        Reply::Stream(Box::new(move |s: &mut std::net::TcpStream| {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4000\r\n\r\n");
+            let _ = s.write_all(&[b'a'; 2000]);
+            let _ = s.flush();
+            let _ = gate.recv_timeout(std::time::Duration::from_secs(10));
+            let _ = s.write_all(&[b'b'; 2000]);
+        }))
+    });
+    let mut heard = Vec::new();
+    let page = fetch(&server.url("/"), &FetchOptions::default(), &mut |n| {
+        heard.push(n);
+        if n == 2000 {
+            let _ = release.send(());
+        }
+    })
+    .unwrap();
+    assert_eq!(page.text.len(), 4000);
+    assert_eq!(heard.first(), Some(&2000), "the first half is heard while the second is held back: {heard:?}");
+}

@@ -8,4 +8,6 @@ mod fetch_limits;
 mod fetch_proxy;
 mod hostile;
 mod pages;
+#[cfg(unix)]
+mod reader;
 mod shared;
