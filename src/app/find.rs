@@ -1,7 +1,7 @@
 //! Incremental search (`/`, `n`, `N`) and the sidebar filter (`f`): their state, and how
 //! prompt keys change it.
 
-use super::document::{DocKind, Document};
+use super::document::Document;
 use super::items::{Group, Item, ItemRef, Target};
 use super::reader::Position;
 use super::{Action, App, Focus, Message, Mode};
@@ -76,20 +76,13 @@ impl Search {
     }
 }
 
-/// Blocks the search runs over: the article's text as shown, not the page furniture.
-fn searchable(kind: &DocKind) -> bool {
-    !matches!(kind, DocKind::Source)
-}
-
 /// Every match of `matcher` in the document, in reading order. `only` limits the search
 /// to these blocks (a longer query can only match where a shorter one did).
 pub fn find_matches(doc: &Document, matcher: &Matcher, only: Option<&[usize]>) -> (Vec<Match>, bool) {
     let mut out = Vec::new();
     let mut scan = |b: usize| -> bool {
+        // Every block the reader shows, the headline block and the source line included.
         let block = &doc.blocks[b];
-        if !searchable(&block.kind) {
-            return true;
-        }
         let found =
             if block.ascii_letters { matcher.find_all_ascii(&block.text) } else { matcher.find_all(&block.text) };
         for range in found {
@@ -303,6 +296,11 @@ pub fn step(app: &mut App, forward: bool) {
         (Some(_), false) => (n - 1, true),
     };
     app.search.current = Some(next);
+    app.select_current_match();
+    if app.group == Group::Matches {
+        app.keep_selection_in_view();
+        app.refresh_target();
+    }
     show_current(app);
     let status = app.search.status().unwrap_or_default();
     app.message = Some(Message::info(if wrapped { format!("search wrapped · {status}") } else { status }));

@@ -262,17 +262,31 @@ impl Reader {
         self.wrapped.get(&block).map_or(&[], Vec::as_slice)
     }
 
-    /// Reading progress, 0–100: how much of the text is above the bottom of the screen.
+    /// Reading progress, 0–100, as less counts it: how much of the text is above the
+    /// bottom of the screen. It rises line by line and is 100 when the end is on screen.
     pub fn progress(&self, doc: &Document) -> u16 {
-        if doc.is_empty() || {
-            let max = self.max_top(doc);
-            self.top == max
-        } {
+        // The lines on screen, block by block from the top, until the screen is full.
+        let (mut block, mut line, mut left) = (self.top.block, self.top.line, self.height.max(1));
+        let shown = loop {
+            if block >= doc.len() {
+                return 100;
+            }
+            let h = self.height_of(doc, block);
+            let here = h.saturating_sub(line);
+            if left <= here {
+                break line + left;
+            }
+            left -= here;
+            (block, line) = (block + 1, 0);
+        };
+        // The last block's blank line is never shown: its last line on screen is the end.
+        let gap = usize::from(doc.blocks[block].gap_after);
+        let h = self.height_of(doc, block).saturating_sub(gap).max(1);
+        if block + 1 == doc.len() && shown >= h {
             return 100;
         }
-        let h = self.height_of(doc, self.top.block).max(1);
-        let block_bytes = doc.bytes_before(self.top.block + 1) - doc.bytes_before(self.top.block);
-        let at = doc.bytes_before(self.top.block) + block_bytes * self.top.line / h;
+        let block_bytes = doc.bytes_before(block + 1) - doc.bytes_before(block);
+        let at = doc.bytes_before(block) + block_bytes * shown.min(h) / h;
         ((at as u128 * 100) / doc.total_bytes.max(1) as u128).min(100) as u16
     }
 

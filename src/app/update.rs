@@ -275,6 +275,10 @@ impl App {
         }
         self.lists[self.group.index()].selected = row.min(n - 1);
         self.keep_selection_in_view();
+        // A match chosen in the tab is the current match: n/N go on from it.
+        if let Some(ItemRef::Match(i)) = self.selected_ref() {
+            self.search.current = Some(i);
+        }
         self.refresh_target();
         if let Some((block, range)) = self.target.ranges.first().cloned()
             && (jump || !self.reader.is_visible(&self.doc, block, range.start))
@@ -295,8 +299,20 @@ impl App {
 
     pub(super) fn show_group(&mut self, group: Group) {
         self.group = group;
+        if group == Group::Matches {
+            self.select_current_match();
+        }
         self.keep_selection_in_view();
         self.refresh_target();
+    }
+
+    /// The Matches tab's selection on the current match (when the filter shows it).
+    pub(super) fn select_current_match(&mut self) {
+        let Some(c) = self.search.current else { return };
+        let list = &mut self.lists[Group::Matches.index()];
+        if let Some(row) = list.visible.iter().position(|&i| list.items.get(i) == Some(&ItemRef::Match(c))) {
+            list.selected = row;
+        }
     }
 
     fn move_selection(&mut self, delta: isize) {

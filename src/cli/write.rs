@@ -100,6 +100,14 @@ pub fn list(article: &Article, kind: ListKind, prefix: &str, out: &mut impl Writ
 /// `--search` output ("1:2" is section 1, paragraph 2; "1:h" section 1's heading).
 pub fn searchable_texts(article: &Article) -> Vec<(String, &str)> {
     let mut out = Vec::new();
+    // In reading order, as the reader shows them: the headline block first.
+    fn meta<'a>(name: &str, v: &'a Option<String>) -> Option<(String, &'a str)> {
+        v.as_deref().map(|t| (name.to_string(), t))
+    }
+    out.extend(meta("title", &article.title));
+    out.extend(meta("subtitle", &article.subtitle).filter(|_| !article.has_standfirst()));
+    out.extend(meta("dateline", &article.dateline));
+    out.extend(meta("byline", &article.byline));
     for (s, section) in article.sections.iter().enumerate() {
         if let Some(h) = &section.heading {
             out.push((format!("{s}:h"), h.as_str()));
@@ -108,9 +116,7 @@ pub fn searchable_texts(article: &Article) -> Vec<(String, &str)> {
             out.push((format!("{s}:{p}"), para.text.as_str()));
         }
     }
-    if let Some(b) = &article.byline {
-        out.push(("byline".to_string(), b.as_str()));
-    }
+    out.extend(meta("source", &article.source));
     out
 }
 

@@ -107,6 +107,7 @@ fn screen(app: &App, t: &Theme, width: usize, height: usize) -> (Vec<Line<'stati
 
 fn block_style(b: &DocBlock, t: &Theme) -> Style {
     match &b.kind {
+        DocKind::Title => t.headline,
         DocKind::Heading { level, .. } => t.heading_at(*level),
         DocKind::Subtitle => t.subtitle,
         DocKind::Dateline | DocKind::Source => t.dim,

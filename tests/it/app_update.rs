@@ -55,10 +55,14 @@ fn reader_scrolls_by_line_page_and_to_the_ends() {
     let mut app = bundled_app(80, 24);
     press(&mut app, &[Action::FocusNext]);
     assert_eq!(app.focus(), Focus::Reader);
-    press(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!((app.reader().top.block, app.reader().top.line), (0, 2));
+    let first_screen = app.progress();
+    press(&mut app, &[Action::Down]);
+    let one = app.reader().top;
+    assert_ne!(one, folio::app::reader::Position::default(), "a line down");
+    press(&mut app, &[Action::Down]);
+    assert_ne!(app.reader().top, one, "another line down");
     press(&mut app, &[Action::Up]);
-    assert_eq!(app.reader().top.line, 1);
+    assert_eq!(app.reader().top, one, "and back up a line");
     press(&mut app, &[Action::Bottom]);
     assert_eq!(app.progress(), 100);
     let bottom = app.reader().top;
@@ -66,7 +70,7 @@ fn reader_scrolls_by_line_page_and_to_the_ends() {
     assert_eq!(app.reader().top, bottom, "cannot scroll past the end");
     press(&mut app, &[Action::Top]);
     assert_eq!((app.reader().top.block, app.reader().top.line), (0, 0));
-    assert_eq!(app.progress(), 0);
+    assert_eq!(app.progress(), first_screen);
     press(&mut app, &[Action::PageDown]);
     assert!(app.reader().top.block > 0);
     press(&mut app, &[Action::PageUp]);
@@ -81,10 +85,12 @@ fn sections_and_paragraphs_jump() {
     assert_eq!((app.reader().top.block, app.reader().top.line), (heading, 0));
     press(&mut app, &[Action::PrevSection]);
     assert_eq!((app.reader().top.block, app.reader().top.line), (0, 0));
+    // The headline block (the byline here) comes before the lead paragraph.
+    let lead = app.doc().paragraph_block(0, 0).expect("the lead");
     press(&mut app, &[Action::Top, Action::NextParagraph, Action::NextParagraph]);
-    assert_eq!(app.reader().top.block, 2);
+    assert_eq!(app.reader().top.block, lead + 1);
     press(&mut app, &[Action::PrevParagraph]);
-    assert_eq!(app.reader().top.block, 1);
+    assert_eq!(app.reader().top.block, lead);
 }
 
 #[test]
@@ -149,9 +155,11 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = bundled_app(80, 24);
     let text = app.areas().text;
     press(&mut app, &[Action::Wheel { column: text.x + 1, row: text.y + 1, down: true }]);
-    assert_eq!(app.reader().top.line, 3);
+    let mut by_keys = bundled_app(80, 24);
+    press(&mut by_keys, &[Action::FocusNext, Action::Down, Action::Down, Action::Down]);
+    assert_eq!(app.reader().top, by_keys.reader().top, "a notch is three lines");
     press(&mut app, &[Action::Wheel { column: text.x + 1, row: text.y + 1, down: false }]);
-    assert_eq!(app.reader().top.line, 0);
+    assert_eq!(app.reader().top, folio::app::reader::Position::default());
 }
 
 #[test]
@@ -170,4 +178,69 @@ fn dates_are_in_chronological_order() {
     let app = bundled_app(120, 40);
     let dates: Vec<String> = app.visible_items(Group::Dates).map(|i| i.label).collect();
     assert_eq!(dates, ["2017", "July 29", "July 30", "this year", "Two years later"]);
+}
+
+/// The reader decides a long file's format on its head and the printing modes on the whole
+/// text: both look at the same first `DETECT_BYTES`, so they read the file alike whatever
+/// comes later (Markdown marks, HTML tags, a JSON-looking line).
+#[test]
+fn the_reader_and_the_printing_modes_read_a_long_file_as_the_same_format() {
+    use folio::article::{DETECT_BYTES, parse};
+    let prose = "A line of plain prose about the council budget, long enough to be a paragraph.\n";
+    let lead = prose.repeat(DETECT_BYTES / prose.len() + 10);
+    let late_cues = [
+        "## A Markdown heading, late\n\nWith *emphasis* and a [link](https://example.org/).\n",
+        "<html><body><h2>A tag, late</h2><p>Markup in a text file.</p></body></html>\n",
+        "{\"sections\": []}\n",
+    ];
+    let early = format!("# A Markdown title\n\n## Part one\n\n{lead}## Part two\n\n{prose}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts: Vec<String> = late_cues.iter().map(|cue| format!("{lead}{cue}{prose}")).collect();
+    texts.push(early);
+    for (i, text) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("long-{i}.txt"));
+        std::fs::write(&path, text).unwrap();
+        let printed = parse(text, None).expect("parses");
+        let head = folio::input::open_head(path.to_str().unwrap(), u64::MAX, folio::app::loading::SYNC_LIMIT).unwrap();
+        let (mut app, loader) = folio::app::loading::open_head(head, None, folio::reader_options(88)).unwrap();
+        let rx = loader.expect("a long file loads behind the first frame").start();
+        while let Ok(loaded) = rx.recv() {
+            update(&mut app, Action::Loaded(loaded));
+        }
+        assert!(!app.is_loading(), "text {i}: loaded");
+        let headings = |a: &folio::article::Article| a.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
+        assert_eq!(headings(app.article()), headings(&printed), "text {i}: the same sections");
+        assert_eq!(app.article().title, printed.title, "text {i}: the same title");
+        assert_eq!(app.doc().paragraph_count(), printed.paragraphs().count(), "text {i}: the same paragraphs");
+    }
+}
+
+/// Progress counts to the last line on screen, as less does: it rises a little with each
+/// line and reaches 100 only when the end is on screen (issue 14, item 3).
+#[test]
+fn progress_rises_steadily_to_the_end() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, &[Action::FocusNext]);
+    let first = app.progress();
+    assert!(first > 0 && first < 100, "the first screen is part of the text: {first}%");
+    let mut seen = vec![first];
+    for _ in 0..400 {
+        press(&mut app, &[Action::Down]);
+        seen.push(app.progress());
+    }
+    assert_eq!(seen.last(), Some(&100));
+    for w in seen.windows(2) {
+        assert!(w[1] >= w[0], "never back: {seen:?}");
+        assert!(w[1] - w[0] <= 5, "no leap: {} -> {} in {seen:?}", w[0], w[1]);
+    }
+    let reached = seen.iter().position(|&p| p == 100).unwrap();
+    press(&mut app, &[Action::Top, Action::Bottom]);
+    assert_eq!(app.progress(), 100);
+    assert!(reached > 0 && seen[reached - 1] >= 90, "100 comes after the nineties: {seen:?}");
+
+    // The whole article on one screen is all read at once, and stays so.
+    let mut big = bundled_app(200, 120);
+    assert_eq!(big.progress(), 100);
+    press(&mut big, &[Action::FocusNext, Action::Down]);
+    assert_eq!(big.progress(), 100);
 }

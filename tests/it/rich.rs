@@ -125,11 +125,11 @@ fn list_links_prints_where_each_link_is() {
 fn screen_at(width: u16, height: u16, needle: &str) -> String {
     let mut a = app(&fixture(), width, height);
     press(&mut a, &[Action::FocusNext]);
-    for _ in 0..80 {
+    for _ in 0..100 {
         let screen = screen_text(&render(&a));
         let row = screen.lines().position(|l| l.contains(needle));
-        // The needle with three lines under it, above the status bar.
-        if row.is_some_and(|r| r + 4 < height as usize) {
+        // The needle with two lines under it, above the status bar.
+        if row.is_some_and(|r| r + 3 < height as usize) {
             return screen;
         }
         press(&mut a, &[Action::Down]);

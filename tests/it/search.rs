@@ -135,3 +135,75 @@ fn cli_search_counts_and_accents() {
     assert_eq!(vi.status.code(), Some(0));
     assert_eq!(stdout(&vi), "0:0: Bảo vệ trẻ em khỏi nạn mua bán người.\n");
 }
+
+/// The Matches tab and n/N share one current match (issue 14, item 1).
+#[test]
+fn choosing_a_match_in_the_tab_makes_it_current() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "trafficker");
+    press(&mut app, &[Action::PromptAccept, Action::ShowGroup(Group::Matches), Action::Down, Action::Activate]);
+    assert_eq!(app.search().current, Some(1));
+    assert_eq!(app.search().status().as_deref(), Some("2/2"));
+    // The highlight in the text is the chosen match.
+    let m = &app.search().matches[1];
+    assert!(app.reader().is_visible(app.doc(), m.block, m.range.start));
+    // n from there wraps to the first.
+    press(&mut app, &[Action::NextMatch]);
+    assert_eq!(app.search().current, Some(0));
+}
+
+#[test]
+fn the_last_match_chosen_then_n_goes_on_from_it() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "un");
+    press(&mut app, &[Action::PromptAccept]);
+    let total = app.search().matches.len();
+    assert!(total > 10, "{total} matches");
+    press(&mut app, &[Action::ShowGroup(Group::Matches), Action::Bottom, Action::Activate]);
+    assert_eq!(app.search().status(), Some(format!("{total}/{total}")));
+    press(&mut app, &[Action::PrevMatch]);
+    assert_eq!(app.search().current, Some(total - 2));
+    // n/N move the tab's selection too.
+    assert_eq!(app.list(Group::Matches).selected, total - 2);
+}
+
+#[test]
+fn the_matches_tab_opens_at_the_current_match() {
+    let mut app = bundled_app(120, 40);
+    type_query(&mut app, "trafficking");
+    press(&mut app, &[Action::PromptAccept, Action::NextMatch, Action::NextMatch]);
+    let current = app.search().current.expect("a current match");
+    press(&mut app, &[Action::ShowGroup(Group::Matches)]);
+    assert_eq!(app.list(Group::Matches).selected, current);
+    assert_eq!(app.selected_ref(), Some(folio::app::items::ItemRef::Match(current)));
+}
+
+/// The headline block: the title, standfirst, dateline and byline at the top of the text,
+/// found by `/` and by `--search` (issue 14, item 2).
+#[test]
+fn the_headline_block_opens_the_text_and_is_searched() {
+    let text = "Harbour bridge reopens after repairs\n\nThe crossing carried 18,000 vehicles a day.\n\n\
+                By Tomasz Wisniewski\n\nPublished 14 April 2025\n\n\
+                The bridge reopened to traffic on Monday morning, after two years of work.\n";
+    let article = folio::article::parse(text, None).expect("parses");
+    let mut app = folio::app::App::new(article, folio::reader_options(88));
+    press(&mut app, &[Action::Resize(120, 40)]);
+    let screen = crate::common::screen_text(&crate::common::render(&app));
+    let reader: Vec<&str> = screen.lines().skip(1).map(|l| l.split('│').nth(1).unwrap_or("").trim()).collect();
+    assert_eq!(reader[0], "Harbour bridge reopens after repairs", "{screen}");
+    assert!(reader[2].starts_with("The crossing carried"), "{screen}");
+    let byline = reader.iter().position(|l| *l == "By Tomasz Wisniewski").expect("the byline");
+    let date = reader.iter().position(|l| *l == "Published 14 April 2025").expect("the dateline");
+    assert!(date + 1 == byline && byline < reader.iter().position(|l| l.starts_with("The bridge")).unwrap());
+    type_query(&mut app, "Harbour");
+    press(&mut app, &[Action::PromptAccept]);
+    assert_eq!(app.search().matches.len(), 1);
+    assert_eq!(app.search().matches[0].block, 0, "found in the title");
+    type_query(&mut app, "Wisniewski");
+    assert_eq!(app.search().matches.len(), 1, "found in the byline");
+
+    let out = folio(&["--search", "Harbour", "-"], Some(text.as_bytes()));
+    assert_eq!(stdout(&out), "title: Harbour bridge reopens after repairs\n");
+    let out = folio(&["--search", "April", "-"], Some(text.as_bytes()));
+    assert_eq!(stdout(&out), "dateline: Published 14 April 2025\n");
+}

@@ -7,10 +7,19 @@ use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocKind {
+    /// The headline, at the top of the text.
+    Title,
     Subtitle,
     Dateline,
-    Heading { section: usize, level: u8 },
-    Paragraph { section: usize, paragraph: usize, kind: ParagraphKind },
+    Heading {
+        section: usize,
+        level: u8,
+    },
+    Paragraph {
+        section: usize,
+        paragraph: usize,
+        kind: ParagraphKind,
+    },
     Byline,
     Source,
 }

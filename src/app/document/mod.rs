@@ -15,13 +15,14 @@ use crate::article::{Article, ParagraphKind, ParagraphRef};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub blocks: Vec<DocBlock>,
-    /// The block of each section's heading (or of its first paragraph when untitled).
+    /// The block of each section's heading (or of its first paragraph when untitled; the
+    /// first section starts at the top, with the headline block).
     pub section_start: Vec<usize>,
     /// For each section, the block of its first paragraph.
     first_paragraph: Vec<usize>,
-    /// The dateline's block when it stands among the first section's paragraphs (under the
-    /// standfirst).
-    dateline_at: Option<usize>,
+    /// Where the dateline and byline stand among the first section's paragraphs (under
+    /// the standfirst), and how many blocks they take.
+    masthead_at: Option<(usize, usize)>,
     /// Display bytes before each block, for reading progress.
     bytes_before: Vec<usize>,
     pub total_bytes: usize,
@@ -48,24 +49,39 @@ impl Document {
     fn build(article: &Article, mut text_of: impl FnMut(usize, usize, &str) -> String) -> Document {
         let count = 6 + article.sections.iter().map(|s| s.paragraphs.len() + 1).sum::<usize>();
         let mut blocks = Vec::with_capacity(count);
-        // An export from before standfirsts were paragraphs has the subtitle alone.
+        // The headline block: the title, the standfirst (the first paragraphs, or the
+        // subtitle of an export from before standfirsts were paragraphs), then the dateline
+        // and the byline, as on the page.
+        if let Some(t) = &article.title {
+            blocks.push(DocBlock::prose(DocKind::Title, t));
+        }
         if let Some(s) = article.subtitle.as_ref().filter(|_| !article.has_standfirst()) {
             blocks.push(DocBlock::prose(DocKind::Subtitle, s));
         }
-        // The dateline under the standfirst, as on the page; first when there is none.
         let standfirsts = article
             .sections
             .first()
             .map_or(0, |s| s.paragraphs.iter().take_while(|p| p.kind == ParagraphKind::Standfirst).count());
-        let mut dateline_at = None;
-        let dateline = || article.dateline.as_ref().map(|d| DocBlock::prose(DocKind::Dateline, d));
+        let masthead = || {
+            let mut m: Vec<DocBlock> = Vec::new();
+            m.extend(article.dateline.as_ref().map(|d| DocBlock::prose(DocKind::Dateline, d)));
+            m.extend(article.byline.as_ref().map(|b| DocBlock::prose(DocKind::Byline, b)));
+            // Date and byline line under line, one block with the title above.
+            if let Some((last, rest)) = m.split_last_mut() {
+                rest.iter_mut().for_each(|b| b.gap_after = false);
+                last.gap_after = true;
+            }
+            m
+        };
+        let mut masthead_at = None;
         if standfirsts == 0 {
-            blocks.extend(dateline());
+            blocks.extend(masthead());
         }
         let mut section_start = Vec::new();
         let mut first_paragraph = Vec::new();
         for (s, section) in article.sections.iter().enumerate() {
-            section_start.push(blocks.len());
+            // The headline block is the top of the first section.
+            section_start.push(if s == 0 { 0 } else { blocks.len() });
             if let Some(h) = &section.heading {
                 blocks.push(DocBlock::prose(DocKind::Heading { section: s, level: section.level }, h));
             }
@@ -86,17 +102,14 @@ impl Document {
                     .is_some_and(|n| tight(n) && (n.depth() > 0 || para.depth() > 0 || ordered(n) == ordered(para)));
                 block.gap_after = !(tight(para) && same_list);
                 blocks.push(block);
-                if s == 0
-                    && p + 1 == standfirsts
-                    && let Some(d) = dateline()
-                {
-                    dateline_at = Some(blocks.len());
-                    blocks.push(d);
+                if s == 0 && p + 1 == standfirsts {
+                    let m = masthead();
+                    if !m.is_empty() {
+                        masthead_at = Some((blocks.len(), m.len()));
+                        blocks.extend(m);
+                    }
                 }
             }
-        }
-        if let Some(b) = &article.byline {
-            blocks.push(DocBlock::prose(DocKind::Byline, b));
         }
         if let Some(s) = &article.source {
             blocks.push(DocBlock::prose(DocKind::Source, &format!("Source: {s}")));
@@ -107,7 +120,7 @@ impl Document {
             bytes_before.push(total);
             total += b.text.len().max(1);
         }
-        Document { blocks, section_start, first_paragraph, dateline_at, bytes_before, total_bytes: total }
+        Document { blocks, section_start, first_paragraph, masthead_at, bytes_before, total_bytes: total }
     }
 
     /// The paragraphs' original texts, for the extractors.
@@ -139,8 +152,11 @@ impl Document {
     /// The block holding paragraph `paragraph` of section `section`.
     pub fn paragraph_block(&self, section: usize, paragraph: usize) -> Option<usize> {
         let mut b = self.first_paragraph.get(section)? + paragraph;
-        if section == 0 && self.dateline_at.is_some_and(|d| b >= d) {
-            b += 1;
+        if section == 0
+            && let Some((at, n)) = self.masthead_at
+            && b >= at
+        {
+            b += n;
         }
         match self.blocks.get(b)?.kind {
             DocKind::Paragraph { section: s, paragraph: p, .. } if s == section && p == paragraph => Some(b),
@@ -158,8 +174,8 @@ impl Document {
 mod tests {
     use super::*;
 
-    /// As on the page: the standfirst, then the date; and every paragraph still maps to its
-    /// own block, those after the dateline too.
+    /// As on the page: the headline, the standfirst, then the date and the byline; and every
+    /// paragraph still maps to its own block, those after the dateline too.
     #[test]
     fn the_dateline_stands_under_the_standfirst() {
         let text = "Energy price cap to rise by 10% in January, regulator confirms\n\n\
@@ -169,9 +185,11 @@ mod tests {
             The cap will apply to about 22 million households.\n";
         let a = crate::article::parse(text, None).unwrap();
         let doc = Document::new(&a);
-        let kinds: Vec<&DocKind> = doc.blocks.iter().take(3).map(|b| &b.kind).collect();
-        assert!(matches!(kinds[0], DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
-        assert_eq!(kinds[1], &DocKind::Dateline);
+        let kinds: Vec<&DocKind> = doc.blocks.iter().take(4).map(|b| &b.kind).collect();
+        assert_eq!(kinds[0], &DocKind::Title);
+        assert!(matches!(kinds[1], DocKind::Paragraph { kind: ParagraphKind::Standfirst, .. }), "{kinds:?}");
+        assert_eq!(kinds[2], &DocKind::Dateline);
+        assert_eq!(kinds[3], &DocKind::Byline);
         for (s, section) in a.sections.iter().enumerate() {
             for p in 0..section.paragraphs.len() {
                 let b = doc.paragraph_block(s, p).unwrap_or_else(|| panic!("{s}:{p} has no block"));
