@@ -111,3 +111,83 @@ proptest! {
         }
     }
 }
+
+/// A book: a title, then chapters, each "Chapter N" over, now and then, a chapter title
+/// and a section title, then paragraphs and the odd list. Long enough, often, that the
+/// reader shows its first part before the rest is read.
+fn book() -> impl Strategy<Value = (String, usize)> {
+    let sentence = prop_oneof![
+        Just("The council met on Tuesday and agreed the budget for the year."),
+        Just("Residents said the roads had been neglected for a decade, and they were tired of waiting."),
+        Just("“We will finish the work by spring,” said Ann Lee, the engineer in charge."),
+        Just("About 40% of the money goes on drains, the rest on pavements and lights."),
+        Just("Nobody expected the report to be published so soon."),
+    ];
+    let paragraph = prop::collection::vec(sentence, 1..6).prop_map(|v| v.join(" "));
+    let chapter = (
+        prop::option::of(Just("The Long Winter")),
+        prop::option::of(Just("What the engineers found")),
+        prop::collection::vec(paragraph, 1..12),
+        prop::bool::weighted(0.2),
+    );
+    prop::collection::vec(chapter, 1..40).prop_map(|chapters| {
+        let mut text = String::from("The Collected Reports\n\n");
+        for (n, (title, section, paragraphs, list)) in chapters.iter().enumerate() {
+            text.push_str(&format!("Chapter {}\n\n", n + 1));
+            for line in title.iter().chain(section) {
+                text.push_str(line);
+                text.push_str("\n\n");
+            }
+            for p in paragraphs {
+                text.push_str(p);
+                text.push_str("\n\n");
+            }
+            if *list {
+                text.push_str("- the first point of the list\n- the second point of the list\n\n");
+            }
+        }
+        (text, chapters.len())
+    })
+}
+
+/// What the reader has once a document has loaded, however it was read.
+fn shape(a: &Article) -> Vec<(Option<String>, Vec<String>)> {
+    a.sections.iter().map(|s| (s.heading.clone(), s.paragraphs.iter().map(|p| p.text.clone()).collect())).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Read progressively (the first part at once, the rest behind it), a book has the
+    /// structure it has read at once, and every chapter is a section (issue 14, item 4).
+    #[test]
+    fn a_book_read_progressively_has_the_structure_read_at_once((text, chapters) in book()) {
+        let whole = parse(&text, None).expect("parses");
+        let (mut app, loader) =
+            folio::app::loading::open(text.clone(), None, Vec::new(), folio::reader_options(88)).expect("opens");
+        if let Some(loader) = loader {
+            let rx = loader.start();
+            while let Ok(loaded) = rx.recv() {
+                update(&mut app, Action::Loaded(loaded));
+            }
+        }
+        let mut read = app.article().clone();
+        // The reader keeps the paragraphs' text in its document.
+        for (s, section) in read.sections.iter_mut().enumerate() {
+            for (p, para) in section.paragraphs.iter_mut().enumerate() {
+                if para.text.is_empty()
+                    && let Some(b) = app.doc().paragraph_block(s, p)
+                {
+                    para.text = app.doc().blocks[b].original().to_string();
+                }
+            }
+        }
+        prop_assert_eq!(&read.title, &whole.title);
+        prop_assert_eq!(&read.subtitle, &whole.subtitle);
+        prop_assert_eq!(shape(&read), shape(&whole));
+        let headed: Vec<String> = (1..=chapters).map(|n| format!("Chapter {n}")).collect();
+        let found: Vec<String> =
+            whole.sections.iter().filter_map(|s| s.heading.clone()).filter(|h| h.starts_with("Chapter ")).collect();
+        prop_assert_eq!(found, headed);
+    }
+}

@@ -199,6 +199,16 @@ fn place_the_top(
             _ if Some(i) == title => Role::Title,
             _ if Some(i) == standfirst => Role::Subtitle,
             _ if is_dateline(&b.text) => Role::Dateline,
+            // A label of three words or fewer ("Chapter 1", "Part Two") over the text is its
+            // heading, not a standfirst.
+            BlockKind::Line
+                if seen_title
+                    && at_most_words(&b.text, 3)
+                    && is_heading_like(&b.text)
+                    && heads_body(blocks, roles, i) =>
+            {
+                Role::Heading
+            }
             _ if seen_title && right_after_title(roles, i) && (is_heading_like(&b.text) || b.emphasised) => {
                 Role::Subtitle
             }
@@ -225,7 +235,7 @@ fn place_the_body(blocks: &[Block], roles: &mut [Option<Role>], first_body: usiz
         let b = &blocks[i];
         let role = match b.kind {
             BlockKind::Heading(_) => Role::Heading,
-            BlockKind::Line if is_heading_like(&b.text) && next_is_body(blocks, roles, i) => Role::Heading,
+            BlockKind::Line if is_heading_like(&b.text) && heads_body(blocks, roles, i) => Role::Heading,
             BlockKind::Line if is_pull_quote(&b.text) => Role::Body(ParagraphKind::PullQuote),
             _ => Role::Body(ParagraphKind::Body),
         };
@@ -250,6 +260,29 @@ fn previous_role(roles: &[Option<Role>], i: usize) -> Option<Role> {
 /// byline (that is an agency credit) or another subtitle.
 fn right_after_title(roles: &[Option<Role>], i: usize) -> bool {
     roles[..i].iter().rev().flatten().find(|r| !matches!(r, Role::Dateline | Role::Chrome)) == Some(&Role::Title)
+}
+
+/// Most headings one over another that head the same text: "Chapter 2", the chapter's
+/// title, its first section's title. A longer run of short lines is something else (a
+/// list without bullets, an address, verse).
+const HEADING_RUN: usize = 3;
+
+/// Whether the line at `i` heads body text: the text follows, or follows after up to
+/// [`HEADING_RUN`] heading-like lines in all (each of them a heading too).
+fn heads_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
+    let mut j = i;
+    for _ in 1..HEADING_RUN {
+        if next_is_body(blocks, roles, j) {
+            return true;
+        }
+        match (j + 1..blocks.len()).find(|&k| roles[k] != Some(Role::Chrome)) {
+            Some(k) if roles[k].is_none() && blocks[k].kind == BlockKind::Line && is_heading_like(&blocks[k].text) => {
+                j = k
+            }
+            _ => return false,
+        }
+    }
+    next_is_body(blocks, roles, j)
 }
 
 fn next_is_body(blocks: &[Block], roles: &[Option<Role>], i: usize) -> bool {
