@@ -179,14 +179,17 @@ impl Reader {
         self.settle(doc);
     }
 
-    /// Scrolls so that `offset` in `block` is on screen, a third of the way down.
+    /// Every jump lands the same way (a section, a paragraph, an item, a match): the
+    /// block holding `offset` starts on the top line, or, when `offset` is further into it
+    /// than a third of the screen, its line is the top line. Near the end the screen
+    /// stops at the last line.
     pub fn show(&mut self, doc: &Document, block: usize, offset: usize) {
         if block >= doc.len() {
             return;
         }
         let line = self.line_of(doc, block, offset);
+        let line = if line < (self.height / 3).max(1) { 0 } else { line };
         self.top = Position { block, line };
-        self.scroll(doc, -((self.height / 3) as isize));
         self.settle(doc);
     }
 
@@ -200,10 +203,9 @@ impl Reader {
         self.settle(doc);
     }
 
-    /// Scrolls so that `block` starts at the top.
+    /// Scrolls so that `block` starts at the top (a jump, as [`Reader::show`] lands it).
     pub fn show_block(&mut self, doc: &Document, block: usize) {
-        self.top = Position { block: block.min(doc.len().saturating_sub(1)), line: 0 };
-        self.settle(doc);
+        self.show(doc, block.min(doc.len().saturating_sub(1)), 0);
     }
 
     /// Puts the top back where it was (a cancelled search).

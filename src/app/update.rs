@@ -324,7 +324,8 @@ impl App {
         self.reader.height.saturating_sub(2).max(1)
     }
 
-    /// The first block of the section after (or before) the one on screen.
+    /// The first block of the section after (or before) the one on screen; past the last
+    /// (or before the first) the screen goes to the end (or the top) and says so.
     fn section_jump(&mut self, forward: bool) {
         let here = self.reader.current_block(&self.doc);
         let starts = &self.doc.section_start;
@@ -335,10 +336,16 @@ impl App {
             let at_start = self.reader.top.line == 0;
             starts.iter().copied().rev().find(|&s| if at_start { s < here } else { s <= here })
         };
+        let before = self.reader.top;
         match next {
             Some(b) => self.reader.show_block(&self.doc, b),
             None if forward => self.reader.to_end(&self.doc),
             None => self.reader.to_start(&self.doc),
+        }
+        // No section further that way, or the screen cannot go on to it: it says so.
+        if next.is_none() || self.reader.top == before {
+            let last = if forward { "this is the last section" } else { "this is the first section" };
+            self.message = Some(Message::info(last));
         }
     }
 

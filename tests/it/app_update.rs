@@ -244,3 +244,30 @@ fn progress_rises_steadily_to_the_end() {
     press(&mut big, &[Action::FocusNext, Action::Down]);
     assert_eq!(big.progress(), 100);
 }
+
+/// Every way to a section lands it the same way: `]` and choosing it in the Sections tab
+/// both put its heading on the top line (issue 14, item 5).
+#[test]
+fn two_ways_to_a_section_land_alike() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut by_key = bundled_app(w, h);
+        press(&mut by_key, &[Action::FocusNext, Action::NextSection]);
+        let mut by_tab = bundled_app(w, h);
+        press(&mut by_tab, &[Action::ShowGroup(Group::Sections), Action::Down, Action::Activate]);
+        let heading = by_key.doc().section_start[1];
+        if h == 24 {
+            // (Taller screens hold the rest of the article below the heading: they stop at the end.)
+            assert_eq!(
+                (by_key.reader().top.block, by_key.reader().top.line),
+                (heading, 0),
+                "] puts the heading on top"
+            );
+        }
+        assert!(by_key.reader().is_visible(by_key.doc(), heading, 0), "{w}x{h}");
+        assert_eq!(by_tab.reader().top, by_key.reader().top, "{w}x{h}: the tab lands where ] does");
+        // Past the last section, ] says so.
+        press(&mut by_key, &[Action::NextSection]);
+        let said = by_key.message().map(|m| m.text.clone()).unwrap_or_default();
+        assert_eq!(said, "this is the last section", "{w}x{h}");
+    }
+}
