@@ -78,7 +78,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: NORMAL,
         keys: &[key('3')],
         action: Action::ShowGroup(Group::Statistics),
-        help: "sidebar: statistics",
+        help: "sidebar: numbers (statistics)",
         hint: None,
     },
     Binding {

@@ -23,27 +23,17 @@ impl Group {
         Group::ALL.iter().position(|&g| g == self).unwrap_or(0)
     }
 
+    /// The tab's name; shortened, it keeps its first three letters, then its first.
     pub fn name(self) -> &'static str {
         match self {
             Group::Sections => "Sections",
             Group::Quotes => "Quotes",
-            Group::Statistics => "Statistics",
+            // "Numbers", not "Statistics": its letter is its own (not the Sections' S).
+            Group::Statistics => "Numbers",
             Group::People => "People",
             Group::Dates => "Dates",
             Group::Matches => "Matches",
             Group::Links => "Links",
-        }
-    }
-
-    pub fn short(self) -> &'static str {
-        match self {
-            Group::Sections => "Sec",
-            Group::Quotes => "Quo",
-            Group::Statistics => "Stat",
-            Group::People => "Ppl",
-            Group::Dates => "Date",
-            Group::Matches => "Find",
-            Group::Links => "Lnk",
         }
     }
 }

@@ -117,6 +117,9 @@ fn empty(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
             format!("indexing… {} paragraphs", app.doc().paragraph_count())
         }
         (_, true) => "nothing matches the filter".to_string(),
+        (Group::Matches, false) if !app.search().query.is_empty() => {
+            format!("no match for {}", crate::sanitize::field(&app.search().query))
+        }
         (Group::Matches, false) => {
             format!("press {} to search", crate::keymap::first_key_for(crate::app::Mode::Normal, &Action::StartSearch))
         }
