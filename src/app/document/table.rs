@@ -74,7 +74,9 @@ fn fit(natural: &[usize], room: usize) -> Vec<usize> {
             break;
         }
     }
-    widths.iter().map(|&w| w.max(MIN_COLUMN.min(room))).collect()
+    // The narrowed columns get at least the first even share (room / columns, at least
+    // MIN_COLUMN); a column at its natural width keeps it, however narrow.
+    widths.iter().map(|&w| w.max(1)).collect()
 }
 
 /// One row of the grid: as many lines as its tallest cell wraps to.
@@ -168,6 +170,15 @@ fn records(text: &str, t: &TableShape, width: usize) -> Vec<VLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing: a narrow column (two digits) was widened to the minimum after the
+    /// room was shared out, and the grid ran two columns past the pane.
+    #[test]
+    fn narrow_columns_are_not_widened_past_the_room() {
+        let widths = fit(&[22, 2, 5], 30 - (LEAD.width() + SEP.width() * 2));
+        assert!(widths.iter().sum::<usize>() <= 30 - 7, "{widths:?}");
+        assert_eq!(&widths[1..], &[2, 5], "the narrow columns keep their width");
+    }
 
     fn shape(text: &str, header_rows: usize, align: Vec<Align>) -> TableShape {
         let mut rows = Vec::new();
