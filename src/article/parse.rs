@@ -168,6 +168,27 @@ fn from_json(text: &str) -> Result<Article, ParseError> {
 mod tests {
     use super::*;
 
+    /// Misreads seen on screen (issue 14, item 11): a wire dateline's city as an
+    /// organisation, a year inside a web address as a date, the digits of an escape
+    /// sequence as a statistic.
+    #[test]
+    fn a_datelines_city_a_year_in_an_address_and_an_escapes_digits_are_not_items() {
+        let text = "Markets rally in Asia\n\n\
+            TOKYO, Dec 1 (Reuters) - Japanese shares rose on Monday as investors cheered the bank, traders said.\n\n\
+            TOKYO: The yen weakened on Tuesday against the dollar, dealers said.\n\n\
+            Read more at https://example.com/2024-05-03/story or www.example.org/2021/10/x or example.com/archive/1998, \
+            the bank said in 2020.\n\n\
+            The index \u{1b}[1mjumped\u{1b}[0m sharply, with 40% of stocks higher.\n";
+        let a = parse(text, None).unwrap();
+        let orgs: Vec<&str> = a.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(!orgs.contains(&"TOKYO"), "{orgs:?}");
+        assert!(orgs.contains(&"Reuters"), "{orgs:?}");
+        let dates: Vec<&str> = a.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["Dec 1", "2020"]);
+        let stats: Vec<&str> = a.statistics.iter().map(|s| s.quantity.as_str()).collect();
+        assert_eq!(stats, ["40%"]);
+    }
+
     #[test]
     fn detects_formats() {
         assert_eq!(detect("{\"schema\":\"folio.article/1\",\"sections\":[]}"), Format::Json);

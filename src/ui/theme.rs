@@ -185,7 +185,8 @@ impl Theme {
         }
         let p = Palette::of(kind);
         let (fg, dim, accent, accent2) = (Color::Reset, p.dim, p.accent, p.accent2);
-        let (sel_bg, hl_bg, match_bg, cur_bg, bar_bg) = (p.selected, p.highlight, p.search_match, p.search_current, p.bar);
+        let (sel_bg, hl_bg, match_bg, cur_bg, bar_bg) =
+            (p.selected, p.highlight, p.search_match, p.search_current, p.bar);
         Theme {
             text: Style::new().fg(fg),
             dim: Style::new().fg(dim),

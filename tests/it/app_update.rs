@@ -271,3 +271,14 @@ fn two_ways_to_a_section_land_alike() {
         assert_eq!(said, "this is the last section", "{w}x{h}");
     }
 }
+
+/// The Dates tab writes dates as a reader does, in order, relative ones last (issue 14,
+/// item 10).
+#[test]
+fn the_dates_tab_shows_dates_as_written_by_a_reader() {
+    let app = bundled_app(120, 40);
+    let items: Vec<(String, Option<String>)> = app.visible_items(Group::Dates).map(|i| (i.label, i.detail)).collect();
+    let details: Vec<&str> = items.iter().map(|(_, d)| d.as_deref().unwrap_or("")).collect();
+    assert_eq!(details, ["2017", "29 Jul", "30 Jul", "relative", "relative"], "{items:?}");
+    assert!(details.iter().all(|d| !d.starts_with("--")), "no raw ISO: {items:?}");
+}

@@ -263,3 +263,27 @@ fn y_copies_the_quote_with_its_speaker() {
     press(&mut a, &[Action::ShowGroup(Group::Quotes)]);
     assert_eq!(update(&mut a, Action::Copy), None);
 }
+
+/// Tight lists are drawn line under line, loose ones with a blank line between items
+/// (issue 14, item 8): from Markdown and from pasted text with bullets.
+#[test]
+fn tight_lists_are_tight_and_loose_lists_loose() {
+    let reader_lines = |text: &str| -> Vec<String> {
+        let a = app(text, 100, 40);
+        screen_text(&render(&a)).lines().map(|l| l.split('│').nth(1).unwrap_or("").trim_end().to_string()).collect()
+    };
+    let md = "# Lists\n\nTight:\n\n- one\n- two\n- three\n\nLoose:\n\n- alpha\n\n- beta\n";
+    let lines = reader_lines(md);
+    let at =
+        |needle: &str| lines.iter().position(|l| l.ends_with(needle)).unwrap_or_else(|| panic!("{needle}: {lines:#?}"));
+    assert_eq!((at("• two"), at("• three")), (at("• one") + 1, at("• one") + 2), "{lines:#?}");
+    assert_eq!(at("• beta"), at("• alpha") + 2, "{lines:#?}");
+
+    let pasted = "Council sets out its plans for the year\n\nThe council said it would spend on three things:\n\
+                  • Roads and pavements\n• Street lights\n• Drains\nThe work starts in April, it said.\n";
+    let lines = reader_lines(pasted);
+    let at =
+        |needle: &str| lines.iter().position(|l| l.ends_with(needle)).unwrap_or_else(|| panic!("{needle}: {lines:#?}"));
+    assert_eq!(at("• Street lights"), at("• Roads and pavements") + 1, "{lines:#?}");
+    assert_eq!(at("• Drains"), at("• Street lights") + 1, "{lines:#?}");
+}

@@ -22,9 +22,64 @@ pub fn starts_capitalised(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// Byte ranges of the URLs, web addresses and DOIs in a text, whose digits are never
+/// statistics or dates: "https://example.com/2024/05/x", "www.example.org/2021",
+/// "example.com/archive/1998", "10.1038/s41564-025-01934-7".
+pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    // Every form has a slash or "www." in it: most paragraphs have neither.
+    if memchr::memchr(b'/', text.as_bytes()).is_none() && memchr::memmem::find(text.as_bytes(), b"www.").is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for word in text.split_ascii_whitespace() {
+        let w = word.trim_start_matches(['(', '[', '<', '"', '“', '‘']);
+        let host = w.split('/').next().unwrap_or("");
+        // A dot inside the part before the first slash, with letters after it: a domain.
+        let domain = w.contains('/')
+            && host.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+            });
+        let doi = w.starts_with("10.") && w.contains('/');
+        if w.contains("://") || w.starts_with("www.") || domain || doi {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            out.push((start, start + word.len()));
+        }
+    }
+    out
+}
+
+/// Byte ranges of terminal escape sequences left in a text (pasted from a terminal, or
+/// planted): "ESC[0m", "ESC]0;title BEL". Their digits are not figures ("0m" is not
+/// nought metres). The reader shows them as placeholders.
+pub fn escape_ranges(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for start in memchr::memchr_iter(0x1b, b) {
+        let end = match b.get(start + 1) {
+            // CSI: parameters and intermediates, then one final byte.
+            Some(b'[') => {
+                let body =
+                    b[start + 2..].iter().position(|&c| !(0x20..=0x3f).contains(&c)).map_or(b.len(), |p| start + 2 + p);
+                (body + 1).min(b.len())
+            }
+            // OSC: up to BEL or ESC \.
+            Some(b']') => match b[start + 2..].iter().position(|&c| c == 0x07 || c == 0x1b) {
+                Some(p) => (start + 3 + p).min(b.len()),
+                None => b.len(),
+            },
+            _ => start + 1,
+        };
+        // Never end inside a character: the sequence is ASCII, text after it may not be.
+        let end = (end..=b.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(b.len());
+        out.push((start, end));
+    }
+    out
+}
+
 /// A wire dateline opening the paragraph: the place in capitals, perhaps a state or
-/// country after a comma, perhaps an agency in brackets, then a dash ("LOS ANGELES (AP) —",
-/// "SAN JOSE, Calif. (Reuters) -", "GENEVA, Switzerland —"). Gives the token where the
+/// country or the date after a comma, perhaps an agency in brackets, then a dash or a
+/// colon ("LOS ANGELES (AP) —", "SAN JOSE, Calif. (Reuters) -", "GENEVA, Switzerland —",
+/// "TOKYO, Dec 1 (Reuters) -", "NEW DELHI:"). Gives the token where the
 /// place ends (names before it are the place's) and the token after the dash.
 pub fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
@@ -35,16 +90,28 @@ pub fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
     if k == 0 {
         return None;
     }
+    let kind = |k: usize| t.get(k).map(|x| x.kind);
+    let capital_word = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Word && starts_upper(x.text(text)));
     // ", Calif." or ", Switzerland" or ", N.J."
-    if w(k) == "," && t.get(k + 1).is_some_and(|x| x.kind == Kind::Word && starts_upper(x.text(text))) {
+    let mut place_end = k;
+    if w(k) == "," && capital_word(k + 1) {
         k += 2;
         while matches!(w(k), ".") || w(k).len() == 1 && w(k + 1) == "." {
             k += 1;
         }
+        // Not a state but the date: ", Dec 1", ", Dec. 1"; the place ends at the comma.
+        if kind(k) == Some(Kind::Number) {
+            k += 1;
+        } else {
+            place_end = k;
+        }
+    } else if w(k) == "," && kind(k + 1) == Some(Kind::Number) && capital_word(k + 2) {
+        // ", 1 Dec"
+        k += 3;
     }
-    let place_end = k;
     if w(k) == "(" && w(k + 2) == ")" {
         k += 3;
     }
-    matches!(w(k), "—" | "–" | "-" | "--").then_some((place_end, k + 1))
+    // "NEW DELHI:" is a dateline too, as Indian and some Asian papers write it.
+    matches!(w(k), "—" | "–" | "-" | "--" | ":").then_some((place_end, k + 1))
 }

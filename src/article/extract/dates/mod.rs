@@ -10,6 +10,7 @@ use crate::article::text::lexicon::{
     MONTH, MONTH_CONTEXT, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase, is_irregular_plural, month,
 };
 use crate::article::text::numerals::{day_of, year_of};
+use crate::article::text::shape::{escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,10 +59,18 @@ fn year_context(word: &str) -> bool {
 pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let phones = phone_numbers(text, tokens);
+    // A year in a web address ("example.com/2024/05/story") is part of the address, and
+    // digits in an escape sequence are part of it.
+    let mut urls = url_ranges(text);
+    urls.extend(escape_ranges(text));
     let mut i = 0;
     while i < tokens.len() {
         if let Some(&(_, b)) = phones.iter().find(|&&(a, b)| a <= i && i < b) {
             i = b;
+            continue;
+        }
+        if urls.iter().any(|&(a, b)| a <= tokens[i].start && tokens[i].start < b) {
+            i += 1;
             continue;
         }
         match date_at(text, tokens, i) {

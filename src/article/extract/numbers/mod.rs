@@ -18,9 +18,8 @@ use crate::article::extract::numbers::quantity::{
 use crate::article::text::lexicon::{FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, number_word, scale_word};
 use crate::article::text::numerals::is_currency_code;
 use crate::article::text::numerals::year_of;
+use crate::article::text::shape::{escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, is_currency, low, phone_numbers};
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundStat {
@@ -33,32 +32,6 @@ pub struct FoundStat {
     pub value: Option<f64>,
 }
 
-/// Byte ranges of URLs and e-mail addresses, whose digits are never statistics.
-pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&text.as_bytes()[from..], b"://")
-        .map(|p| p + from)
-        .or_else(|| memchr::memmem::find(&text.as_bytes()[from..], b"www.").map(|p| p + from))
-    {
-        let start = text[..pos].rfind(char::is_whitespace).map_or(0, |w| w + 1);
-        let end = text[pos..].find(char::is_whitespace).map_or(text.len(), |w| pos + w);
-        out.push((start, end));
-        from = end.max(pos + 1);
-        if from >= text.len() {
-            break;
-        }
-    }
-    // DOIs: "10.1038/s41564-025-01934-7".
-    for word in text.split_whitespace() {
-        if word.starts_with("10.") && word.contains('/') {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            out.push((start, start + word.len()));
-        }
-    }
-    out
-}
-
 fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     ranges.iter().any(|&(a, b)| start >= a && end <= b)
 }
@@ -69,10 +42,8 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     if !t.iter().any(|x| x.kind == Kind::Number || x.kind == Kind::Word && x.lex.is(NUMBER | FRACTION | HYPHENATED)) {
         return Vec::new();
     }
-    // Finders built once: building one per paragraph cost more than the search.
-    static URL_CUES: LazyLock<[Finder<'static>; 3]> =
-        LazyLock::new(|| [&b"://"[..], b"www.", b"10."].map(|m| Finder::new(m).into_owned()));
-    let urls = if URL_CUES.iter().any(|f| f.find(text.as_bytes()).is_some()) { url_ranges(text) } else { Vec::new() };
+    let mut urls = url_ranges(text);
+    urls.extend(escape_ranges(text));
     let blocked = blocked_tokens(text, t, dates);
     let mut out = Vec::new();
     let mut i = 0;
