@@ -186,15 +186,18 @@ impl Matcher {
 pub fn context_parts(text: &str, range: Range<usize>, around: usize) -> (String, String, String) {
     let head = &text[..range.start];
     let start = head.char_indices().rev().nth(around).map_or(0, |(i, _)| i);
+    // A cut word at either end is dropped, unless that would leave under half the room
+    // (a narrow sidebar): then the part of it shows, after the ellipsis.
+    let enough = |s: &str| s.chars().count() * 2 >= around;
     let mut before = &head[start..];
     if start > 0 {
-        before = before.split_once(' ').map_or(before, |(_, rest)| rest);
+        before = before.split_once(' ').map(|(_, rest)| rest).filter(|r| enough(r)).unwrap_or(before);
     }
     let tail = &text[range.end..];
     let end = tail.char_indices().nth(around).map_or(tail.len(), |(i, _)| i);
     let mut after = &tail[..end];
     if end < tail.len() {
-        after = after.rsplit_once(' ').map_or(after, |(first, _)| first);
+        after = after.rsplit_once(' ').map(|(first, _)| first).filter(|f| enough(f)).unwrap_or(after);
     }
     (
         format!("{}{before}", if start > 0 { "…" } else { "" }),

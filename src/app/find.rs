@@ -328,19 +328,20 @@ fn rebuild_match_items(app: &mut App) {
     app.apply_filter(Group::Matches);
 }
 
-/// A match as the sidebar shows it: with a little context.
+/// A match as the sidebar shows it: the match in the middle of as much of its context as
+/// the list's width holds, the match marked.
 pub fn match_item(app: &App, i: usize) -> Item {
-    let label = app
-        .search
-        .matches
-        .get(i)
-        .and_then(|m| app.doc.blocks.get(m.block).map(|b| context(&b.text, m.range.clone(), 30)))
-        .unwrap_or_default();
-    Item { label, detail: None, target: ItemRef::Match(i) }
-}
-
-/// A match with a little context, for the sidebar.
-pub fn context(text: &str, range: Range<usize>, around: usize) -> String {
-    let (before, hit, after) = crate::search::context_parts(text, range, around);
-    format!("{before}{hit}{after}")
+    let room = (app.areas.list.width as usize).saturating_sub(2).max(10);
+    let found = app.search.matches.get(i).and_then(|m| {
+        let b = app.doc.blocks.get(m.block)?;
+        let hit = b.text.get(m.range.clone())?.chars().count();
+        // As much before as after, an ellipsis at each end allowed for.
+        let around = room.saturating_sub(hit + 2) / 2;
+        Some(crate::search::context_parts(&b.text, m.range.clone(), around.max(4)))
+    });
+    let Some((before, hit, after)) = found else {
+        return Item { label: String::new(), detail: None, target: ItemRef::Match(i), mark: None };
+    };
+    let mark = Some(before.len()..before.len() + hit.len());
+    Item { label: format!("{before}{hit}{after}"), detail: None, target: ItemRef::Match(i), mark }
 }

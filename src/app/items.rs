@@ -77,6 +77,8 @@ pub struct Item {
     /// Secondary text: a quote's speaker, a name's mention count, a date's ISO form.
     pub detail: Option<String>,
     pub target: ItemRef,
+    /// The bytes of `label` to highlight: a match in its context.
+    pub mark: Option<std::ops::Range<usize>>,
 }
 
 /// The items of one group, in the order the sidebar lists them (Matches come from the
@@ -151,7 +153,7 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
         },
         ItemRef::Match(_) => (String::new(), None),
     };
-    Item { label, detail, target: r }
+    Item { label, detail, target: r, mark: None }
 }
 
 /// An ISO date as a reader writes it: "30 Jul 2024", "Jul 2024", "2024", "29 Jul" (no

@@ -100,6 +100,26 @@ fn row_line(it: &Item, selected: bool, style: Style, t: &Theme, width: usize) ->
                 Span::styled(detail, if selected { style } else { t.detail }),
             ])
         }
+        (_, None) if it.mark.as_ref().is_some_and(|m| it.label.get(m.clone()).is_some()) => {
+            // A match in its context: the match marked, each part made visible alone so
+            // the mark stays on its words.
+            let m = it.mark.clone().unwrap_or_default();
+            let mut room = width;
+            let mut part = |s: &str| {
+                let s = truncate(s, room);
+                room -= s.width();
+                s
+            };
+            let head = part(&format!("{marker}{}", visible(&it.label[..m.start])));
+            let hit = part(&visible(&it.label[m.clone()]));
+            let tail = part(&visible(&it.label[m.end..]));
+            let pad = " ".repeat(room);
+            Line::from(vec![
+                Span::styled(head, style),
+                Span::styled(hit, style.patch(t.search_match)),
+                Span::styled(format!("{tail}{pad}"), style),
+            ])
+        }
         _ => {
             let text = truncate(&format!("{marker}{label}"), width);
             let pad = width.saturating_sub(text.width());

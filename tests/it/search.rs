@@ -208,3 +208,29 @@ fn the_headline_block_opens_the_text_and_is_searched() {
     let out = folio(&["--search", "April", "-"], Some(text.as_bytes()));
     assert_eq!(stdout(&out), "dateline: Published 14 April 2025\n");
 }
+
+/// The Matches list shows each match in the middle of its context, marked, at any width
+/// (issue 14, item 12): "…an intergovernmental com…" hid the match for "committee".
+#[test]
+fn the_match_list_shows_the_match_in_its_context() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = bundled_app(w, h);
+        type_query(&mut app, "treaty");
+        press(&mut app, &[Action::PromptAccept, Action::ShowGroup(Group::Matches)]);
+        let buf = crate::common::render(&app);
+        let list = app.areas().list;
+        let rows: Vec<String> = (list.y..list.y + list.height)
+            .map(|y| (list.x..list.x + list.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        assert!(!rows.is_empty());
+        for r in &rows {
+            assert!(r.contains("treaty"), "{w}x{h}: the match is in its row: {r:?}");
+            let at = r.find("treaty").unwrap();
+            assert!(r[..at].trim_start_matches(['▶', ' ']).chars().count() >= 6, "{w}x{h}: context before it: {r:?}");
+        }
+        let theme = folio::ui::theme::Theme::default();
+        let marked = crate::common::styled_runs(&buf, theme.search_match);
+        assert!(marked.iter().any(|m| m == "treaty"), "{w}x{h}: the match is marked: {marked:?}");
+    }
+}
