@@ -264,7 +264,8 @@ fn cancel(app: &mut App) {
         let g = app.group;
         app.lists[g.index()].filter.clear();
         app.apply_filter(g);
-        app.select(0, false);
+        let row = app.lists[g.index()].selected;
+        app.select(row, false);
         return;
     }
     if let Some(o) = app.search.origin.take() {

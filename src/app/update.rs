@@ -388,9 +388,11 @@ impl App {
                 Err(_) => Vec::new(),
             }
         };
+        // The selected item stays selected when it still passes the filter.
         let list = &mut self.lists[g];
+        let was = list.visible.get(list.selected).copied();
+        list.selected = was.and_then(|w| visible.iter().position(|&v| v == w)).unwrap_or(0);
         list.visible = visible;
-        list.selected = 0;
         list.top = 0;
     }
 }

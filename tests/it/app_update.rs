@@ -282,3 +282,26 @@ fn the_dates_tab_shows_dates_as_written_by_a_reader() {
     assert_eq!(details, ["2017", "29 Jul", "30 Jul", "relative", "relative"], "{items:?}");
     assert!(details.iter().all(|d| !d.starts_with("--")), "no raw ISO: {items:?}");
 }
+
+/// The filter: `f` starts from the kept filter's text (to edit, not to type after blind),
+/// and Esc keeps the selected item when it is still there (issue 14, item 13).
+#[test]
+fn the_filter_starts_from_its_text_and_esc_keeps_the_selection() {
+    let mut app = bundled_app(120, 40);
+    press(&mut app, &[Action::ShowGroup(Group::People), Action::StartFilter]);
+    for c in "a".chars() {
+        press(&mut app, &[Action::PromptInput(c)]);
+    }
+    press(&mut app, &[Action::PromptAccept, Action::Down]);
+    let chosen = app.selected_item().map(|i| i.label).expect("an item");
+    press(&mut app, &[Action::StartFilter]);
+    assert_eq!(app.prompt(), "a", "the kept filter is the prompt's text");
+    press(&mut app, &[Action::PromptCancel]);
+    assert_eq!(app.list(Group::People).filter, "", "Esc drops the filter");
+    assert_eq!(app.selected_item().map(|i| i.label), Some(chosen.clone()), "and keeps the selection");
+    // Esc in the list does the same for a kept filter.
+    press(&mut app, &[Action::StartFilter, Action::PromptInput('a'), Action::PromptAccept, Action::Down]);
+    let chosen = app.selected_item().map(|i| i.label).expect("an item");
+    press(&mut app, &[Action::Clear]);
+    assert_eq!(app.selected_item().map(|i| i.label), Some(chosen));
+}
