@@ -23,6 +23,9 @@ pub enum Action {
     PageUp,
     HalfDown,
     HalfUp,
+    /// The text a line down (up), whichever pane has the keys (Ctrl-e, Ctrl-y).
+    LineDown,
+    LineUp,
     Activate,
     NextSection,
     PrevSection,
@@ -40,6 +43,14 @@ pub enum Action {
     PromptCancel,
     HistoryPrev,
     HistoryNext,
+    /// `m`: the next letter names a mark.
+    StartMark,
+    /// `'`: the next letter is the mark to go to.
+    StartGoToMark,
+    /// The letter after `m` or `'`.
+    MarkKey(char),
+    /// A key that does nothing in the mode it came in: its name, for a message.
+    UnknownKey(String),
     Resize(u16, u16),
     Click(u16, u16),
     Wheel {

@@ -42,6 +42,8 @@ pub struct Search {
     history_pos: Option<usize>,
     /// Where the reader was when `/` was pressed, and the search before it, for Esc.
     origin: Option<Origin>,
+    /// The search Esc cleared, which `n` and `N` bring back (as in vim after :noh).
+    cleared: Option<String>,
 }
 
 impl Search {
@@ -280,6 +282,19 @@ fn cancel(app: &mut App) {
 
 /// `n` / `N`: the next or previous match, wrapping around the ends.
 pub fn step(app: &mut App, forward: bool) {
+    if app.search.matches.is_empty()
+        && app.search.query.is_empty()
+        && let Some(q) = app.search.cleared.take()
+    {
+        // The search comes back, at the first match from the top of the screen on.
+        app.jump_from_here();
+        let typed = std::mem::replace(&mut app.prompt, q);
+        run(app);
+        app.prompt = typed;
+        rebuild_match_items(app);
+        app.message = app.search.status().map(Message::info);
+        return;
+    }
     let n = app.search.matches.len();
     if n == 0 {
         app.message = Some(if app.search.query.is_empty() {
@@ -296,6 +311,7 @@ pub fn step(app: &mut App, forward: bool) {
         (Some(c), false) if c > 0 => (c - 1, false),
         (Some(_), false) => (n - 1, true),
     };
+    app.jump_from_here();
     app.search.current = Some(next);
     app.select_current_match();
     if app.group == Group::Matches {
@@ -310,7 +326,9 @@ pub fn step(app: &mut App, forward: bool) {
 /// Esc in normal mode: drop the search highlights, the group's filter and the selection's
 /// highlight.
 pub fn clear(app: &mut App) {
+    let cleared = std::mem::take(&mut app.search.query);
     app.search = app.search.keeping_history();
+    app.search.cleared = Some(cleared).filter(|q| !q.is_empty());
     let g = app.group;
     if !app.lists[g.index()].filter.is_empty() {
         app.lists[g.index()].filter.clear();

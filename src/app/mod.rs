@@ -17,6 +17,7 @@ pub mod find;
 pub mod items;
 pub mod layout;
 pub mod loading;
+pub mod memory;
 mod mouse;
 mod outside;
 pub mod reader;
@@ -43,6 +44,10 @@ pub enum Mode {
     Search,
     /// Typing a filter for the sidebar group.
     Filter,
+    /// After `m`: the next letter names a mark for the place on screen.
+    SetMark,
+    /// After `'`: the next letter is the mark to go to (`'` the place before the last jump).
+    GoToMark,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +85,8 @@ pub struct Options {
     pub help_lines: usize,
     /// `y` copies to the terminal's clipboard (off with `--no-clipboard`).
     pub clipboard: bool,
+    /// Right-to-left paragraphs are laid out in visual order (`--bidi`).
+    pub bidi: bool,
 }
 
 #[derive(Debug)]
@@ -114,6 +121,14 @@ pub struct App {
     /// Where the reader was when `r` asked for the input again: a block and an offset in
     /// it, to go back to when the new reading arrives.
     reload_at: Option<(usize, usize)>,
+    /// Marks set with `m`.
+    marks: std::collections::BTreeMap<char, memory::Place>,
+    /// The place before the last jump, for `''`.
+    before_jump: Option<memory::Place>,
+    /// What earlier runs remembered, until the whole article is there to apply it to.
+    recall: Option<memory::Recall>,
+    /// The article's key, once it is whole.
+    key: Option<u64>,
 }
 
 impl App {
@@ -144,7 +159,45 @@ impl App {
             loading: false,
             fetching: None,
             reload_at: None,
+            marks: Default::default(),
+            before_jump: None,
+            recall: None,
+            key: None,
         }
+    }
+
+    /// The reader starts from what earlier runs remembered: the searches at once, the
+    /// place and the marks once the whole article is there.
+    pub fn with_recall(mut self, recall: memory::Recall) -> App {
+        self.search.history = recall.searches.clone();
+        if let Some(n) = &recall.notice {
+            self.message = Some(Message::error(n.clone()));
+        }
+        self.recall = Some(recall);
+        self
+    }
+
+    /// The reader starts with this message in the status bar (a mistake in the config).
+    pub fn with_notice(mut self, text: String) -> App {
+        self.message = Some(Message::error(text));
+        self
+    }
+
+    /// What this run has to remember: the article's key and its memory (none before the
+    /// article is whole), and the searches typed.
+    pub fn memory(&self) -> (Option<(u64, memory::Memory)>, &[String]) {
+        let place = self.place();
+        let m = self
+            .key
+            .map(|k| (k, memory::Memory { at: Some(place), progress: self.progress, marks: self.marks.clone() }));
+        (m, &self.search.history)
+    }
+
+    /// The place at the top of the screen.
+    pub(crate) fn place(&self) -> memory::Place {
+        let top = self.reader.top;
+        let offset = self.reader.lines(&self.doc, top.block).get(top.line).and_then(|l| l.start()).unwrap_or(0);
+        (top.block, offset)
     }
 
     pub fn article(&self) -> &Article {

@@ -38,24 +38,25 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.mode = Mode::Normal;
             None
         }
-        (Mode::Help, Action::Down) => {
-            app.help_scroll += 1;
+        (Mode::Help, a) => {
+            app.help_key(a);
             None
         }
-        (Mode::Help, Action::Up) => {
-            app.help_scroll = app.help_scroll.saturating_sub(1);
+        (Mode::SetMark | Mode::GoToMark, Action::MarkKey(c)) => {
+            app.mark_key(c);
             None
         }
-        (Mode::Help, _) => None,
+        (Mode::SetMark | Mode::GoToMark, _) => {
+            app.mode = Mode::Normal;
+            None
+        }
         (Mode::Search | Mode::Filter, a) => {
             find::prompt(app, a);
             None
         }
         (Mode::Normal, Action::Open) => app.open(),
         (Mode::Normal, Action::Reload) => {
-            let top = app.reader.top;
-            let offset = app.reader.lines(&app.doc, top.block).get(top.line).and_then(|l| l.start()).unwrap_or(0);
-            app.reload_at = Some((top.block, offset));
+            app.reload_at = Some(app.place());
             app.message = Some(Message::info("reloading…"));
             Some(Effect::Reload)
         }
@@ -83,7 +84,8 @@ fn normal(app: &mut App, action: Action) {
             app.focus = Focus::Sidebar;
             app.show_group(g);
         }
-        Action::NextGroup | Action::PrevGroup if sidebar => {
+        // From either pane: the sidebar's groups are beside the text too.
+        Action::NextGroup | Action::PrevGroup => {
             // Links only when there are some; Matches always (it says how to search).
             let has_links = !app.lists[Group::Links.index()].items.is_empty();
             let cycle: Vec<Group> = Group::ALL.into_iter().filter(|&g| g != Group::Links || has_links).collect();
@@ -99,15 +101,22 @@ fn normal(app: &mut App, action: Action) {
         Action::PageUp if sidebar => app.move_selection(-(app.list_height() as isize)),
         Action::HalfDown if sidebar => app.move_selection((app.list_height() / 2).max(1) as isize),
         Action::HalfUp if sidebar => app.move_selection(-((app.list_height() / 2).max(1) as isize)),
-        Action::Down => app.scroll_reader(1),
-        Action::Up => app.scroll_reader(-1),
-        Action::Top => app.reader.to_start(&app.doc),
-        Action::Bottom => app.reader.to_end(&app.doc),
+        Action::Down | Action::LineDown => app.scroll_reader(1),
+        Action::Up | Action::LineUp => app.scroll_reader(-1),
+        Action::Top => {
+            app.jump_from_here();
+            app.reader.to_start(&app.doc);
+        }
+        Action::Bottom => {
+            app.jump_from_here();
+            app.reader.to_end(&app.doc);
+        }
         Action::PageDown => app.scroll_reader(app.page() as isize),
         Action::PageUp => app.scroll_reader(-(app.page() as isize)),
         Action::HalfDown => app.scroll_reader((app.reader.height / 2).max(1) as isize),
         Action::HalfUp => app.scroll_reader(-((app.reader.height / 2).max(1) as isize)),
         Action::Activate if sidebar => {
+            app.jump_from_here();
             let row = app.lists[app.group.index()].selected;
             app.select(row, true);
             if !app.target.ranges.is_empty() {
@@ -121,6 +130,21 @@ fn normal(app: &mut App, action: Action) {
         Action::NextMatch => find::step(app, true),
         Action::PrevMatch => find::step(app, false),
         Action::Clear => find::clear(app),
+        Action::StartMark => {
+            app.mode = Mode::SetMark;
+            app.message = Some(Message::info("mark: press a letter"));
+        }
+        Action::StartGoToMark => {
+            app.mode = Mode::GoToMark;
+            app.message = Some(Message::info("go to mark: press its letter (' for the place before the last jump)"));
+        }
+        Action::UnknownKey(k) => {
+            app.message = Some(Message {
+                text: format!("{}: not a key here", crate::sanitize::field(&k)),
+                error: false,
+                suggest: Some((Action::ToggleHelp, "for help")),
+            });
+        }
         Action::Click(x, y) => app.click(x, y),
         Action::Wheel { column, row, down } => app.wheel(column, row, down),
         _ => {}
@@ -132,6 +156,9 @@ impl App {
     /// scroll and the tab row, from whatever the action changed.
     fn settle(&mut self) {
         let visible = !self.areas.too_small && self.size != (0, 0);
+        if visible && !self.loading && self.recall.is_some() {
+            self.apply_recall();
+        }
         if visible {
             self.reader.prepare(&self.doc);
             self.progress = self.reader.progress(&self.doc);
@@ -226,6 +253,82 @@ impl App {
             self.apply_filter(g);
         }
         self.keep_selection_in_view();
+    }
+
+    /// The help's keys: a line, a page, the ends.
+    fn help_key(&mut self, a: Action) {
+        let page = help_rows(Rect::new(0, 0, self.size.0, self.size.1), self.options.help_lines).max(1);
+        match a {
+            Action::ToggleHelp => self.mode = Mode::Normal,
+            Action::Down => self.help_scroll += 1,
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll += page,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::Top => self.help_scroll = 0,
+            // Clamped to the last page in `settle`.
+            Action::Bottom => self.help_scroll = usize::MAX,
+            Action::UnknownKey(k) => {
+                self.message = Some(Message {
+                    text: format!("{}: not a key in the help", crate::sanitize::field(&k)),
+                    error: false,
+                    suggest: Some((Action::ToggleHelp, "to close it")),
+                })
+            }
+            _ => {}
+        }
+    }
+
+    /// Remembers where the screen is before a jump, for `''`.
+    pub(super) fn jump_from_here(&mut self) {
+        self.before_jump = Some(self.place());
+    }
+
+    /// The letter after `m` or `'`.
+    fn mark_key(&mut self, c: char) {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let here = self.place();
+        match mode {
+            Mode::SetMark if c.is_alphabetic() => {
+                self.marks.insert(c, here);
+                self.message = Some(Message::info(format!("mark {c} set")));
+            }
+            Mode::SetMark => {
+                self.message =
+                    Some(Message::error(format!("{}: marks are letters", crate::sanitize::field(&c.to_string()))))
+            }
+            Mode::GoToMark => {
+                let to = if c == '\'' { self.before_jump } else { self.marks.get(&c).copied() };
+                match to.filter(|&p| super::memory::fits(&self.doc, p)) {
+                    Some((block, offset)) => {
+                        self.before_jump = Some(here);
+                        self.reader.show_at(&self.doc, block, offset);
+                    }
+                    None if c == '\'' => self.message = Some(Message::info("no jump to go back from yet")),
+                    None => {
+                        self.message =
+                            Some(Message::error(format!("no mark {}", crate::sanitize::field(&c.to_string()))))
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Once the whole article is there: its key, the marks and (unless told not to) the
+    /// place earlier runs remembered.
+    fn apply_recall(&mut self) {
+        let Some(recall) = self.recall.take() else { return };
+        let key = super::memory::article_key(&self.doc);
+        self.key = Some(key);
+        let Some(m) = recall.articles.get(&key) else { return };
+        self.marks =
+            m.marks.iter().filter(|(_, p)| super::memory::fits(&self.doc, **p)).map(|(c, p)| (*c, *p)).collect();
+        if let Some((block, offset)) =
+            m.at.filter(|&p| recall.resume && p != (0, 0) && super::memory::fits(&self.doc, p))
+        {
+            self.reader.show_at(&self.doc, block, offset);
+            self.message = Some(Message::info(format!("resumed at {}% (g for the top)", m.progress)));
+        }
     }
 
     /// Where the panes go in `area` with the current header.

@@ -3,7 +3,9 @@
 //! `write`).
 
 mod batch;
+pub mod config;
 mod reader;
+pub mod state;
 mod write;
 
 pub use batch::run_batch;
@@ -40,13 +42,20 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<InputFormat>,
 
-    /// The reader's maximum line length, in columns.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
-    pub width: u16,
+    /// The reader's maximum line length, in columns [default: 88, or the config file's].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
 
-    /// Colours for a dark or a light terminal (NO_COLOR turns colours off).
-    #[arg(long, value_name = "THEME", default_value = "dark")]
-    pub theme: Theme,
+    /// Colours for a dark or a light terminal (NO_COLOR turns colours off) [default: dark,
+    /// or the config file's].
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<Theme>,
+
+    /// Lay right-to-left paragraphs (Arabic, Hebrew, Persian, Urdu) out in visual order:
+    /// auto does it unless the terminal is known to reorder text itself [default: auto, or
+    /// the config file's].
+    #[arg(long, value_name = "WHEN")]
+    pub bidi: Option<Bidi>,
 
     /// Refuse inputs larger than this (bytes; K, M and G suffixes allowed).
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
@@ -59,6 +68,19 @@ pub struct Args {
     /// Do not copy to the terminal's clipboard with `y` (OSC 52).
     #[arg(long)]
     pub no_clipboard: bool,
+
+    /// Leave the mouse to the terminal (selecting text with a drag), instead of scrolling
+    /// and clicking in folio.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Open at the top, not where reading stopped last time.
+    #[arg(long)]
+    pub no_resume: bool,
+
+    /// Read and write no state: no place, marks or searches remembered.
+    #[arg(long)]
+    pub no_state: bool,
 
     /// Give up on a web page after this many seconds, all told.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -95,11 +117,15 @@ impl Args {
             list: None,
             search: None,
             format: None,
-            width: DEFAULT_WIDTH,
-            theme: Theme::default(),
+            width: None,
+            theme: None,
+            bidi: None,
             max_size: crate::input::DEFAULT_MAX_SIZE,
             no_hyperlinks: false,
             no_clipboard: false,
+            no_mouse: false,
+            no_resume: false,
+            no_state: false,
             timeout: 30,
         })
     }
@@ -129,6 +155,16 @@ pub enum InputFormat {
     Markdown,
     Json,
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Bidi {
+    /// In visual order, unless the terminal reorders by itself (mlterm, some VTE
+    /// terminals with bidi on: FOLIO_TERMINAL_BIDI=1 tells folio so).
+    #[default]
+    Auto,
+    On,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

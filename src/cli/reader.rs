@@ -1,8 +1,9 @@
-//! The interactive reader, from the command line: the input opened (a long document
-//! shows its first screen at once and goes on loading behind it; a URL is fetched behind
-//! a first frame that says so), the look chosen (theme, links), and the terminal run.
+//! The interactive reader, from the command line: the config file and the state read,
+//! the input opened (a long document shows its first screen at once and goes on loading
+//! behind it; a URL is fetched behind a first frame that says so), the look chosen
+//! (theme, links, mouse), the terminal run, and what it remembers saved.
 
-use super::{Args, Failure, Theme};
+use super::{Args, Bidi, Failure, Theme, config, state};
 use crate::app::loading::{self, Source};
 use crate::terminal::{self, Ended};
 use crate::ui::theme::{Theme as Colours, ThemeKind};
@@ -14,10 +15,22 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
             "the reader opens one article at a time: use --export, --list or --search for several",
         ));
     }
-    let options = crate::app::Options { clipboard: !args.no_clipboard, ..crate::reader_options(args.width) };
+    // A mistake in the config file is a line on stderr (seen when the reader ends, and
+    // at once when it cannot start) and in the status bar; folio starts with the rest.
+    let config = config::load();
+    for e in &config.errors {
+        eprintln!("folio: {e}");
+    }
+    let width = args.width.or(config.width).unwrap_or(super::DEFAULT_WIDTH);
+    let options = crate::app::Options {
+        clipboard: !args.no_clipboard,
+        help_lines: config.keys.help_lines().len(),
+        bidi: bidi_on(args.bidi.or(config.bidi).unwrap_or_default()),
+        ..crate::reader_options(width)
+    };
     let opts = args.input_options();
     let source = args.inputs.first().map_or(Source::Bundled, |a| Source::Input(a.clone()));
-    let (mut app, loader) = match &source {
+    let (app, loader) = match &source {
         Source::Bundled => loading::open(crate::BUNDLED_ARTICLE.to_string(), opts.format, Vec::new(), options)
             .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
         Source::Input(url) if crate::input::is_url(url) => {
@@ -30,19 +43,56 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
             loading::open_head(head, opts.format, options).map_err(Failure::input)?
         }
     };
+    // What earlier runs remembered.
+    let state_path = (!args.no_state).then(state::path).flatten();
+    let app = match config.errors.first() {
+        Some(e) => app.with_notice(format!("{e} (the rest of the config applies)")),
+        None => app,
+    };
+    let mut app = match &state_path {
+        Some(p) => {
+            let (saved, notice) = state::load(p);
+            let resume = !args.no_resume && config.resume.unwrap_or(true);
+            app.with_recall(saved.recall(resume, notice))
+        }
+        None => app,
+    };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let kind = match args.theme {
+    let kind = match args.theme.or(config.theme).unwrap_or_default() {
         Theme::Dark => ThemeKind::Dark,
         Theme::Light => ThemeKind::Light,
     };
     // Terminals that take no escape sequences but colours get no links.
     let plain_terminal = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
-    let look =
-        crate::ui::Options { theme: Colours::new(kind, color), hyperlinks: !args.no_hyperlinks && !plain_terminal };
+    let look = crate::ui::Options {
+        theme: Colours::new(kind, color),
+        hyperlinks: !args.no_hyperlinks && !plain_terminal,
+        keys: config.keys,
+        mouse: !args.no_mouse && config.mouse.unwrap_or(true),
+    };
     let reopen = move || loading::reader(source.clone(), opts, false);
-    match terminal::run(&mut app, &look, loader, &reopen).map_err(|e| Failure::input(format!("terminal error: {e}")))? {
+    let ended = terminal::run(&mut app, &look, loader, &reopen);
+    // The place is kept however the reader ended, a signal included.
+    if let Some(p) = &state_path {
+        let (article, searches) = app.memory();
+        if let Err(e) = state::save(p, article, searches) {
+            eprintln!("folio: the reading place was not saved: {e}");
+        }
+    }
+    match ended.map_err(|e| Failure::input(format!("terminal error: {e}")))? {
         Ended::Quit => Ok(ExitCode::SUCCESS),
         Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
         Ended::Failed(message) => Err(Failure::input(message)),
+    }
+}
+
+/// Whether folio lays right-to-left paragraphs out itself. `auto` does, unless the
+/// terminal says it reorders text by itself (`FOLIO_TERMINAL_BIDI=1`; no terminal can be
+/// asked), where doing it twice would undo it.
+fn bidi_on(b: Bidi) -> bool {
+    match b {
+        Bidi::On => true,
+        Bidi::Off => false,
+        Bidi::Auto => !std::env::var("FOLIO_TERMINAL_BIDI").is_ok_and(|v| v == "1"),
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::app::loading::{Loaded, Loader};
 use crate::app::{Action, App, Effect, update};
-use crate::keymap::action_for;
 use crate::ui::Options;
 use crate::ui::draw;
 use signals::{save_modes, watch_hangup, watch_signals};
@@ -69,14 +68,17 @@ fn install_panic_hook() {
     }));
 }
 
-/// Raw mode, alternate screen, mouse capture, hidden cursor.
-pub fn init() -> io::Result<Tui> {
+/// Raw mode, alternate screen, hidden cursor, and mouse capture unless the mouse is left
+/// to the terminal (its own selection then works without Shift).
+pub fn init(mouse: bool) -> io::Result<Tui> {
     install_panic_hook();
     save_modes();
     enable_raw_mode()?;
     let mut stdout = FrameWriter::new();
     // Queued, not written: they go out with the first frame, in the same write.
-    if let Err(e) = queue!(stdout, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
+    let queued = queue!(stdout, EnterAlternateScreen, crossterm::cursor::Hide)
+        .and_then(|()| if mouse { queue!(stdout, EnableMouseCapture) } else { Ok(()) });
+    if let Err(e) = queued {
         restore();
         return Err(e);
     }
@@ -105,7 +107,7 @@ pub fn run(
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let mut terminal = init()?;
+    let mut terminal = init(options.mouse)?;
     let result = event_loop(&mut terminal, app, options, signals, loading, reopen);
     restore();
     let _ = terminal.show_cursor();
@@ -189,7 +191,7 @@ fn event_loop(
         // Take every event that is waiting, then draw once: a burst of resizes or a held
         // key costs one frame, not one each.
         loop {
-            if let Some(action) = to_action(app, event::read()?) {
+            if let Some(action) = to_action(app, &options.keys, event::read()?) {
                 quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);
                 dirty = true;
             }
@@ -220,9 +222,9 @@ fn carry_out(
     Ok(None)
 }
 
-fn to_action(app: &App, ev: Event) -> Option<Action> {
+fn to_action(app: &App, keys: &crate::keymap::Keymap, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => action_for(app.mode(), &key),
+        Event::Key(key) => keys.action_for(app.mode(), &key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),

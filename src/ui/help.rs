@@ -3,15 +3,15 @@
 use super::theme::Theme;
 use crate::app::layout::{help_box, help_rows};
 use crate::app::{Action, App, Mode};
-use crate::keymap::{HelpLine, first_key_for, help_lines, key_for};
+use crate::keymap::{HelpLine, Keymap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The help's lines, styled.
-pub fn lines(t: &Theme) -> Vec<Line<'static>> {
-    help_lines()
+pub fn lines(t: &Theme, keys: &Keymap) -> Vec<Line<'static>> {
+    keys.help_lines()
         .into_iter()
         .map(|l| match l {
             HelpLine::Heading(name) => Line::from(Span::styled(name.to_string(), t.heading)),
@@ -23,21 +23,25 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
-    let all = lines(t);
+pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
+    let all = lines(t, keys);
     let r = help_box(area, all.len());
     let rows = help_rows(area, all.len());
     let scroll = app.help_scroll();
     let more = all.len() > rows + scroll;
     let shown: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
-    let close = key_for(Mode::Help, &Action::ToggleHelp);
+    let close = keys.key_for(Mode::Help, &Action::ToggleHelp);
     let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Span::styled(format!(" folio keys — {close} closes "), t.header_title));
     if more || scroll > 0 {
-        let keys = format!("{}/{}", first_key_for(Mode::Help, &Action::Down), first_key_for(Mode::Help, &Action::Up));
-        let hint = if more { format!(" {keys} scroll · more below ") } else { format!(" {keys} scroll ") };
+        let scroll = format!(
+            "{}/{}",
+            keys.first_key_for(Mode::Help, &Action::PageDown),
+            keys.first_key_for(Mode::Help, &Action::PageUp)
+        );
+        let hint = if more { format!(" {scroll} page · more below ") } else { format!(" {scroll} page ") };
         block = block.title_bottom(Span::styled(hint, t.key));
     }
     frame.render_widget(Clear, r);

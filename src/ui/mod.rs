@@ -18,11 +18,15 @@ use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
 /// How the screen is drawn, beyond the state it shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub theme: Theme,
     /// Links in the text become OSC 8 hyperlinks (`--no-hyperlinks` turns them off).
     pub hyperlinks: bool,
+    /// The keys in force, which the help, the hints and messages name.
+    pub keys: crate::keymap::Keymap,
+    /// folio takes the mouse (wheel, clicks); off (`--no-mouse`), the terminal keeps it.
+    pub mouse: bool,
 }
 
 /// Draws the whole screen: the panes where `update` last laid them out. A frame of
@@ -40,11 +44,11 @@ pub fn draw(frame: &mut Frame, app: &App, options: &Options) {
         return;
     }
     title(frame, app, theme, areas.title);
-    sidebar::draw(frame, app, theme, &areas);
+    sidebar::draw(frame, app, theme, &options.keys, &areas);
     reader::draw(frame, app, options, &areas);
-    status::draw(frame, app, theme, areas.status);
+    status::draw(frame, app, theme, &options.keys, areas.status);
     if app.mode() == Mode::Help {
-        help::draw(frame, app, theme, area);
+        help::draw(frame, app, theme, &options.keys, area);
     }
 }
 

@@ -14,14 +14,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, t: &Theme, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &crate::keymap::Keymap, areas: &Areas) {
     let focused = app.focus() == Focus::Sidebar;
     let border = Block::new().borders(Borders::RIGHT).border_style(if focused { t.border_focused } else { t.border });
     frame.render_widget(border, areas.sidebar);
     tabs(frame, app, t, areas.tabs);
     rule(frame, app, t, Rect { y: areas.tabs.y + 1, height: 1, ..areas.tabs });
     if app.list(app.group()).visible.is_empty() {
-        empty(frame, app, t, areas.list);
+        empty(frame, app, t, keys, areas.list);
     } else {
         items(frame, app, t, areas.list, focused);
     }
@@ -129,7 +129,7 @@ fn row_line(it: &Item, selected: bool, style: Style, t: &Theme, width: usize) ->
 }
 
 /// Why a group shows nothing.
-fn empty(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+fn empty(frame: &mut Frame, app: &App, t: &Theme, keys: &crate::keymap::Keymap, area: Rect) {
     let group = app.group();
     let filtered = !app.list(group).filter.is_empty();
     let why = match (group, filtered) {
@@ -141,7 +141,7 @@ fn empty(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
             format!("no match for {}", crate::sanitize::field(&app.search().query))
         }
         (Group::Matches, false) => {
-            format!("press {} to search", crate::keymap::first_key_for(crate::app::Mode::Normal, &Action::StartSearch))
+            format!("press {} to search", keys.first_key_for(crate::app::Mode::Normal, &Action::StartSearch))
         }
         (other, false) => format!("no {} found", other.name().to_lowercase()),
     };

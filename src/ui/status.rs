@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::truncate;
 use crate::app::{App, Mode};
-use crate::keymap::{first_key_for, hints};
+use crate::keymap::Keymap;
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -12,18 +12,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
     let mode = match app.mode() {
         Mode::Normal if app.focus() == crate::app::Focus::Reader => " READER ",
         Mode::Normal => " LIST ",
         Mode::Help => " HELP ",
         Mode::Search => " SEARCH ",
         Mode::Filter => " FILTER ",
+        Mode::SetMark | Mode::GoToMark => " MARK ",
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
     let mut used = mode.width() + 1;
     // A message may take all but the mode's room; the hints make do with what is left.
-    let right = right_text(app, t, (area.width as usize).saturating_sub(used + 1));
+    let right = right_text(app, t, keys, (area.width as usize).saturating_sub(used + 1));
     let right_w = right.as_ref().map_or(0, |(s, _)| s.width() + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
     match app.mode() {
@@ -42,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         }
         _ => {
             let mut s = String::new();
-            for (key, hint) in hints(app.mode()) {
+            for (key, hint) in keys.hints(app.mode(), app.focus()) {
                 let piece = format!("{key} {hint}  ");
                 if s.width() + piece.width() > room {
                     break;
@@ -64,10 +65,10 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
 
 /// The message at the right: an explicit message, else the search position, else a
 /// warning about the input.
-fn right_text(app: &App, t: &Theme, limit: usize) -> Option<(String, ratatui::style::Style)> {
+fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(String, ratatui::style::Style)> {
     if let Some(m) = app.message() {
         let text = match &m.suggest {
-            Some((action, what)) => format!("{}: press {} {what}", m.text, first_key_for(app.mode(), action)),
+            Some((action, what)) => format!("{}: press {} {what}", m.text, keys.first_key_for(app.mode(), action)),
             None => m.text.clone(),
         };
         return Some((truncate(&visible(&text), limit), if m.error { t.error } else { t.status }));

@@ -39,15 +39,17 @@ fn last_quote_then_enter_shows_it_in_the_reader() {
 }
 
 #[test]
-fn group_keys_cycle_only_from_the_sidebar() {
+fn group_keys_cycle_from_either_pane() {
     let mut app = bundled_app(120, 40);
     press(&mut app, &[Action::NextGroup, Action::NextGroup]);
     assert_eq!(app.group(), Group::Statistics);
     press(&mut app, &[Action::PrevGroup, Action::PrevGroup, Action::PrevGroup]);
     assert_eq!(app.group(), Group::Matches, "wraps from the first group to the last");
+    // From the reader too (issue 14: h and l meant nothing there): the focus stays.
     press(&mut app, &[Action::FocusNext]);
     press(&mut app, &[Action::NextGroup]);
-    assert_eq!(app.group(), Group::Matches);
+    assert_eq!(app.group(), Group::Sections);
+    assert_eq!(app.focus(), Focus::Reader);
 }
 
 #[test]
@@ -304,4 +306,104 @@ fn the_filter_starts_from_its_text_and_esc_keeps_the_selection() {
     let chosen = app.selected_item().map(|i| i.label).expect("an item");
     press(&mut app, &[Action::Clear]);
     assert_eq!(app.selected_item().map(|i| i.label), Some(chosen));
+}
+
+/// less and vim habits (issue 14, item 15).
+#[test]
+fn less_and_vim_habits() {
+    // n after Esc brings the search back, as in vim after :noh.
+    let mut app = bundled_app(120, 40);
+    press(&mut app, &[Action::StartSearch]);
+    for c in "trafficking".chars() {
+        press(&mut app, &[Action::PromptInput(c)]);
+    }
+    press(&mut app, &[Action::PromptAccept, Action::Clear]);
+    assert!(app.search().matches.is_empty(), "Esc clears the highlights");
+    press(&mut app, &[Action::NextMatch]);
+    assert_eq!(app.search().query, "trafficking");
+    assert!(!app.search().matches.is_empty() && app.search().current.is_some());
+
+    // Ctrl-e scrolls the text from the sidebar; j there moves the selection.
+    let mut app = bundled_app(80, 24);
+    assert_eq!(app.focus(), Focus::Sidebar);
+    press(&mut app, &[Action::LineDown]);
+    assert_ne!(app.reader().top, folio::app::reader::Position::default());
+    press(&mut app, &[Action::LineUp]);
+    assert_eq!(app.reader().top, folio::app::reader::Position::default());
+
+    // The help pages and goes to its ends.
+    let mut app = bundled_app(80, 24);
+    press(&mut app, &[Action::ToggleHelp, Action::PageDown]);
+    let page = app.help_scroll();
+    assert!(page > 5, "a page, not a line: {page}");
+    press(&mut app, &[Action::Bottom]);
+    let end = app.help_scroll();
+    assert!(end >= page);
+    press(&mut app, &[Action::PageDown]);
+    assert_eq!(app.help_scroll(), end, "no further than the end");
+    press(&mut app, &[Action::Top]);
+    assert_eq!(app.help_scroll(), 0);
+
+    // A key that does nothing says so.
+    let mut app = bundled_app(80, 24);
+    press(&mut app, &[Action::UnknownKey("x".into())]);
+    let m = app.message().expect("a message");
+    assert_eq!(m.text, "x: not a key here");
+    assert_eq!(m.suggest.as_ref().map(|(a, _)| a.clone()), Some(Action::ToggleHelp));
+}
+
+/// Marks, as in less: m and a letter, ' and the letter, '' back (issue 14, item 16).
+#[test]
+fn marks_and_the_way_back() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, &[Action::FocusNext, Action::PageDown]);
+    let marked = app.reader().top;
+    press(&mut app, &[Action::StartMark, Action::MarkKey('a')]);
+    assert_eq!(app.message().map(|m| m.text.as_str()), Some("mark a set"));
+    press(&mut app, &[Action::Bottom]);
+    let bottom = app.reader().top;
+    assert_ne!(bottom, marked);
+    press(&mut app, &[Action::StartGoToMark, Action::MarkKey('a')]);
+    assert_eq!(app.reader().top, marked, "' a goes to the mark");
+    press(&mut app, &[Action::StartGoToMark, Action::MarkKey('\'')]);
+    assert_eq!(app.reader().top, bottom, "'' goes back to before the jump");
+    press(&mut app, &[Action::StartGoToMark, Action::MarkKey('z')]);
+    assert_eq!(app.message().map(|m| m.text.as_str()), Some("no mark z"));
+    assert_eq!(app.mode(), folio::app::Mode::Normal);
+    // Esc after m cancels.
+    press(&mut app, &[Action::StartMark, Action::PromptCancel]);
+    assert_eq!(app.mode(), folio::app::Mode::Normal);
+    // The marks are what the run remembers.
+    let recall = folio::app::memory::Recall { resume: true, ..Default::default() };
+    let mut app = bundled_app(80, 24).with_recall(recall);
+    press(&mut app, &[Action::FocusNext, Action::PageDown, Action::StartMark, Action::MarkKey('b')]);
+    let (remembered, _) = app.memory();
+    let (_, memory) = remembered.expect("the article's memory");
+    assert!(memory.marks.contains_key(&'b'));
+    assert_eq!(memory.at.map(|(block, _)| block), Some(app.reader().top.block));
+}
+
+/// Resuming: the place earlier runs remembered, once the article is whole; not with
+/// resume off (issue 14, item 16).
+#[test]
+fn an_article_resumes_where_reading_stopped() {
+    let mut first = bundled_app(80, 24).with_recall(folio::app::memory::Recall { resume: true, ..Default::default() });
+    press(&mut first, &[Action::FocusNext, Action::PageDown, Action::PageDown]);
+    let stopped = first.reader().top;
+    let (Some((key, memory)), searches) = first.memory() else { panic!("remembered") };
+    let articles: std::collections::HashMap<_, _> = [(key, memory)].into_iter().collect();
+    let recall = |resume| folio::app::memory::Recall {
+        articles: articles.clone(),
+        searches: searches.to_vec(),
+        resume,
+        notice: None,
+    };
+    // (The reader applies what it recalls once it has a size: here, at the next action.)
+    let mut again = bundled_app(80, 24).with_recall(recall(true));
+    press(&mut again, &[Action::Resize(80, 24)]);
+    assert_eq!(again.reader().top, stopped);
+    assert!(again.message().is_some_and(|m| m.text.starts_with("resumed at")), "{:?}", again.message());
+    let mut fresh = bundled_app(80, 24).with_recall(recall(false));
+    press(&mut fresh, &[Action::Resize(80, 24)]);
+    assert_eq!(fresh.reader().top, folio::app::reader::Position::default());
 }

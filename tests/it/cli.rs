@@ -128,6 +128,10 @@ fn readme_documents_every_key_and_flag() {
             assert!(table.contains(&format!("`{label}`")), "README's keys lack {label} ({}, {:?})", b.help, b.modes);
         }
     }
+    // Every binding's name, for the config file.
+    for name in folio::keymap::Keymap::names() {
+        assert!(table.contains(&format!("`{name}`")), "README's keys lack the name {name}");
+    }
     // Every flag clap knows.
     use clap::CommandFactory;
     let command = folio::cli::Args::command();

@@ -245,3 +245,118 @@ mod pty_rich {
         assert!(!contains(&raw, b"\x1b[2J"), "the article's escape never reached the terminal");
     }
 }
+
+/// What the reader remembers between runs, and the config file, in the real binary
+/// (issue 14, items 16 and 17).
+#[cfg(unix)]
+mod pty_state {
+    use crate::common::pty::{Pty, contains};
+
+    /// The reader's top line of text: the first non-empty line right of the sidebar.
+    fn top_line(screen: &str) -> String {
+        screen
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('│').nth(1))
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    #[test]
+    fn the_place_is_kept_between_runs_and_no_resume_and_no_state_are_honoured() {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state");
+        let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+        let mut t = Pty::spawn_with_env(&[], 100, 30, &env);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"\t", b" ", b" ", b"j"]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let left_at = top_line(&t.screen());
+        t.keys(&[b"m", b"a", b"q"]);
+        assert!(t.wait_exit().success());
+        let file = state.join("folio").join("state.json");
+        let saved = std::fs::read_to_string(&file).expect("the state was written");
+        assert!(saved.contains("\"marks\""), "{saved}");
+
+        let mut t = Pty::spawn_with_env(&[], 100, 30, &env);
+        let screen = t.wait_for("resumed at");
+        assert_eq!(top_line(&screen), left_at, "the same place:\n{screen}");
+        // The mark came back with the article.
+        t.keys(&[b"g", b"'", b"a"]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert_eq!(top_line(&t.screen()), left_at);
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+
+        let mut t = Pty::spawn_with_env(&["--no-resume"], 100, 30, &env);
+        let screen = t.wait_for("Threatening progress made");
+        assert!(!screen.contains("resumed at"), "{screen}");
+        assert!(screen.contains("MINH CHAU synthesis"), "at the top: {screen}");
+        t.keys(&[b"q"]);
+        t.wait_exit();
+
+        let fresh = tempfile::tempdir().unwrap();
+        let mut t =
+            Pty::spawn_with_env(&["--no-state"], 100, 30, &[("XDG_STATE_HOME", fresh.path().to_str().unwrap())]);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"\t", b" ", b"q"]);
+        t.wait_exit();
+        assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0, "--no-state writes nothing");
+    }
+
+    #[test]
+    fn a_corrupt_state_file_is_a_message_not_a_crash() {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join("folio")).unwrap();
+        std::fs::write(home.path().join("folio").join("state.json"), b"{\"version\": 1, \"articles\": {\"x\": [")
+            .unwrap();
+        let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_STATE_HOME", home.path().to_str().unwrap())]);
+        let screen = t.wait_for("ignored");
+        assert!(screen.contains("state file"), "{screen}");
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+        // The next save replaced it with a good one.
+        let text = std::fs::read_to_string(home.path().join("folio").join("state.json")).unwrap();
+        assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn the_config_file_rebinds_keys_and_a_mistake_is_one_line() {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("folio");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), "theme = \"light\"\nwidth = 9\n\n[keys]\nquit = \"Q\"\n").unwrap();
+        let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
+        let screen = t.wait_for("Threatening progress made");
+        assert!(screen.contains("config.toml:2: width: 9 is not a width"), "in the status bar: {screen}");
+        t.keys(&[b"q"]);
+        t.wait_for("q: not a key here");
+        t.keys(&[b"?"]);
+        let help = t.wait_for("folio keys");
+        assert!(help.contains("Q                 quit"), "the help shows the keys in force: {help}");
+        t.keys(&[b"\x1b", b"Q"]);
+        assert!(t.wait_exit().success());
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        let line =
+            format!("folio: {}:2: width: 9 is not a width (20 to 1000 columns)", dir.join("config.toml").display());
+        assert_eq!(raw.matches(&line).count(), 1, "one line on stderr: {raw:?}");
+    }
+
+    #[test]
+    fn no_mouse_leaves_the_mouse_to_the_terminal() {
+        let mut t = Pty::spawn(&[], 100, 30);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"q"]);
+        t.wait_exit();
+        assert!(contains(&t.raw(), b"\x1b[?1000h"), "folio takes the mouse by default");
+        let mut t = Pty::spawn(&["--no-mouse"], 100, 30);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"q"]);
+        t.wait_exit();
+        for mode in [&b"\x1b[?1000h"[..], b"\x1b[?1002h", b"\x1b[?1003h", b"\x1b[?1006h"] {
+            assert!(!contains(&t.raw(), mode), "--no-mouse asked for {mode:?}");
+        }
+    }
+}

@@ -39,6 +39,9 @@ pub fn folio(args: &[&str], stdin: Option<&[u8]>) -> Output {
     for var in PROXY_VARS {
         cmd.env_remove(var);
     }
+    // Its own state and config folders: no run reads or writes the user's, or another's.
+    let home = tempfile::tempdir().expect("a temporary folder");
+    cmd.env("XDG_STATE_HOME", home.path().join("state")).env("XDG_CONFIG_HOME", home.path().join("config"));
     let mut child = cmd.spawn().expect("folio binary runs");
     if let Some(input) = stdin {
         use std::io::Write;
@@ -96,7 +99,7 @@ pub fn render(app: &folio::app::App) -> ratatui::buffer::Buffer {
 
 /// Draws the app in `theme`.
 pub fn render_with(app: &folio::app::App, theme: &folio::ui::theme::Theme) -> ratatui::buffer::Buffer {
-    render_options(app, &folio::ui::Options { theme: *theme, hyperlinks: false })
+    render_options(app, &folio::ui::Options { theme: *theme, hyperlinks: false, ..Default::default() })
 }
 
 /// Draws the app with these drawing options.

@@ -17,6 +17,9 @@ pub struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
     /// The child's output has ended (the pty reads end of file once it has exited).
     ended: Arc<AtomicBool>,
+    /// This run's own state and config folders (unless the test names its own), so no
+    /// run resumes where another left off.
+    _home: tempfile::TempDir,
 }
 
 impl Pty {
@@ -34,6 +37,9 @@ impl Pty {
         for var in super::PROXY_VARS {
             cmd.env_remove(var);
         }
+        let home = tempfile::tempdir().expect("a temporary folder");
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         for (k, v) in env {
             cmd.env(k, v);
@@ -61,7 +67,7 @@ impl Pty {
             }
             e.store(true, Ordering::SeqCst);
         });
-        Pty { master: Some(pair.master), child, writer: Some(writer), parser, raw, ended }
+        Pty { master: Some(pair.master), child, writer: Some(writer), parser, raw, ended, _home: home }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
