@@ -129,6 +129,10 @@ pub struct App {
     recall: Option<memory::Recall>,
     /// The article's key, once it is whole.
     key: Option<u64>,
+    /// The section on screen, which the Sections tab marks as the reader moves.
+    reading_section: usize,
+    /// Which of the selected name's mentions `n`/`N` went to last.
+    mention: usize,
 }
 
 impl App {
@@ -163,7 +167,14 @@ impl App {
             before_jump: None,
             recall: None,
             key: None,
+            reading_section: 0,
+            mention: 0,
         }
+    }
+
+    /// The section the top of the screen is in.
+    pub fn reading_section(&self) -> usize {
+        self.reading_section
     }
 
     /// The reader starts from what earlier runs remembered: the searches at once, the

@@ -127,6 +127,10 @@ fn normal(app: &mut App, action: Action) {
         Action::NextParagraph | Action::PrevParagraph => app.paragraph_jump(action == Action::NextParagraph),
         Action::StartSearch => find::start_search(app),
         Action::StartFilter => find::start_filter(app),
+        // In the People tab, n and N step through the selected name's mentions.
+        Action::NextMatch | Action::PrevMatch if app.group == Group::People && app.target.ranges.len() > 0 => {
+            app.step_mention(action == Action::NextMatch);
+        }
         Action::NextMatch => find::step(app, true),
         Action::PrevMatch => find::step(app, false),
         Action::Clear => find::clear(app),
@@ -162,6 +166,8 @@ impl App {
         if visible {
             self.reader.prepare(&self.doc);
             self.progress = self.reader.progress(&self.doc);
+            let here = self.reader.current_block(&self.doc);
+            self.reading_section = self.doc.section_start.iter().rposition(|&s| s <= here).unwrap_or(0);
         }
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let lines = self.options.help_lines;
@@ -278,6 +284,19 @@ impl App {
         }
     }
 
+    /// `n`/`N` in the People tab: the next (previous) mention of the selected name.
+    fn step_mention(&mut self, forward: bool) {
+        let n = self.target.ranges.len();
+        self.mention = if forward { (self.mention + 1) % n } else { (self.mention + n - 1) % n };
+        if let Some((block, range)) = self.target.ranges.get(self.mention).cloned() {
+            self.jump_from_here();
+            self.reader.show(&self.doc, block, range.start);
+        }
+        let name = self.selected_item().map(|i| i.label).unwrap_or_default();
+        let name = crate::sanitize::field(&name);
+        self.message = Some(Message::info(format!("{name}: mention {}/{n}", self.mention + 1)));
+    }
+
     /// Remembers where the screen is before a jump, for `''`.
     pub(super) fn jump_from_here(&mut self) {
         self.before_jump = Some(self.place());
@@ -378,10 +397,12 @@ impl App {
         }
         self.lists[self.group.index()].selected = row.min(n - 1);
         self.keep_selection_in_view();
-        // A match chosen in the tab is the current match: n/N go on from it.
+        // A match chosen in the tab is the current match: n/N go on from it; a name
+        // chosen starts its mentions from the first.
         if let Some(ItemRef::Match(i)) = self.selected_ref() {
             self.search.current = Some(i);
         }
+        self.mention = 0;
         self.refresh_target();
         if let Some((block, range)) = self.target.ranges.first().cloned()
             && (jump || !self.reader.is_visible(&self.doc, block, range.start))

@@ -63,12 +63,15 @@ fn items(frame: &mut Frame, app: &App, t: &Theme, area: Rect, focused: bool) {
         .filter_map(|(row, &i)| list.items.get(i).map(|&r| (row, app.item(r))))
         .map(|(row, it)| {
             let selected = row == list.selected;
+            // The section on screen is marked as the reader moves.
+            let reading = matches!(it.target, ItemRef::Section(s) if s == app.reading_section());
             let style = match (selected, focused) {
                 (true, true) => t.selected,
                 (true, false) => t.selected_unfocused,
+                _ if reading => t.tab_active,
                 _ => t.text,
             };
-            row_line(&it, selected, style, t, area.width as usize)
+            row_line(&it, selected, reading, style, t, area.width as usize)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), area);
@@ -76,8 +79,12 @@ fn items(frame: &mut Frame, app: &App, t: &Theme, area: Rect, focused: bool) {
 
 /// One item's row: a quote with its speaker first, an item with a detail at the right
 /// ("3", "2024-07-30"), or its label alone; cut to the width.
-fn row_line(it: &Item, selected: bool, style: Style, t: &Theme, width: usize) -> Line<'static> {
-    let marker = if selected { "▶ " } else { "  " };
+fn row_line(it: &Item, selected: bool, reading: bool, style: Style, t: &Theme, width: usize) -> Line<'static> {
+    let marker = match (selected, reading) {
+        (true, _) => "▶ ",
+        (false, true) => "• ",
+        _ => "  ",
+    };
     let label = visible(&it.label);
     match (it.target, &it.detail) {
         (ItemRef::Quote(_), Some(speaker)) => {

@@ -407,3 +407,31 @@ fn an_article_resumes_where_reading_stopped() {
     press(&mut fresh, &[Action::Resize(80, 24)]);
     assert_eq!(fresh.reader().top, folio::app::reader::Position::default());
 }
+
+/// The sidebar follows the reading: the Sections tab marks the section on screen; in the
+/// People tab, n and N step through the selected name's mentions (issue 14, item 18).
+#[test]
+fn the_sidebar_follows_the_reading() {
+    let mut app = bundled_app(80, 24);
+    assert_eq!(app.reading_section(), 0);
+    press(&mut app, &[Action::FocusNext, Action::NextSection]);
+    assert_eq!(app.reading_section(), 1);
+    let screen = crate::common::screen_text(&crate::common::render(&app));
+    let marked: Vec<&str> = screen.lines().filter(|l| l.starts_with("• ")).collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].starts_with("• Threatening progre"), "{screen}");
+    press(&mut app, &[Action::Top]);
+    assert_eq!(app.reading_section(), 0);
+
+    let mut app = bundled_app(80, 24);
+    press(&mut app, &[Action::ShowGroup(Group::People)]);
+    let name = app.selected_item().expect("a name").label;
+    let mentions = app.target().ranges.clone();
+    assert!(mentions.len() > 1, "{name} is mentioned more than once");
+    press(&mut app, &[Action::NextMatch]);
+    assert_eq!(app.message().map(|m| m.text.clone()), Some(format!("{name}: mention 2/{}", mentions.len())));
+    let (block, range) = mentions[1].clone();
+    assert!(app.reader().is_visible(app.doc(), block, range.start));
+    press(&mut app, &[Action::PrevMatch, Action::PrevMatch]);
+    assert_eq!(app.message().map(|m| m.text.clone()), Some(format!("{name}: mention {0}/{0}", mentions.len())), "wraps");
+}
