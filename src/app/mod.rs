@@ -85,8 +85,6 @@ pub struct Options {
     pub help_lines: usize,
     /// `y` copies to the terminal's clipboard (off with `--no-clipboard`).
     pub clipboard: bool,
-    /// Right-to-left paragraphs are laid out in visual order (`--bidi`).
-    pub bidi: bool,
 }
 
 #[derive(Debug)]

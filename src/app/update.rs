@@ -128,7 +128,7 @@ fn normal(app: &mut App, action: Action) {
         Action::StartSearch => find::start_search(app),
         Action::StartFilter => find::start_filter(app),
         // In the People tab, n and N step through the selected name's mentions.
-        Action::NextMatch | Action::PrevMatch if app.group == Group::People && app.target.ranges.len() > 0 => {
+        Action::NextMatch | Action::PrevMatch if app.group == Group::People && !app.target.ranges.is_empty() => {
             app.step_mention(action == Action::NextMatch);
         }
         Action::NextMatch => find::step(app, true),

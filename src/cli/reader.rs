@@ -25,7 +25,6 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     let options = crate::app::Options {
         clipboard: !args.no_clipboard,
         help_lines: config.keys.help_lines().len(),
-        bidi: bidi_on(args.bidi.or(config.bidi).unwrap_or_default()),
         ..crate::reader_options(width)
     };
     let opts = args.input_options();
@@ -69,6 +68,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
         hyperlinks: !args.no_hyperlinks && !plain_terminal,
         keys: config.keys,
         mouse: !args.no_mouse && config.mouse.unwrap_or(true),
+        bidi: bidi_on(args.bidi.or(config.bidi).unwrap_or_default()),
     };
     let reopen = move || loading::reader(source.clone(), opts, false);
     let ended = terminal::run(&mut app, &look, loader, &reopen);

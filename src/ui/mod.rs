@@ -2,6 +2,7 @@
 //! draw into a `TestBackend` and compare screens. One file per pane (`sidebar`, `reader`,
 //! `status`, `help`); `theme` holds the colours. Key names on screen come from the keymap.
 
+pub mod bidi;
 pub mod help;
 pub mod reader;
 pub mod sidebar;
@@ -18,7 +19,7 @@ use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
 /// How the screen is drawn, beyond the state it shows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub theme: Theme,
     /// Links in the text become OSC 8 hyperlinks (`--no-hyperlinks` turns them off).
@@ -27,6 +28,14 @@ pub struct Options {
     pub keys: crate::keymap::Keymap,
     /// folio takes the mouse (wheel, clicks); off (`--no-mouse`), the terminal keeps it.
     pub mouse: bool,
+    /// Right-to-left paragraphs are laid out in visual order, right-aligned (`--bidi`).
+    pub bidi: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { theme: Theme::default(), hyperlinks: false, keys: Default::default(), mouse: true, bidi: true }
+    }
 }
 
 /// Draws the whole screen: the panes where `update` last laid them out. A frame of

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Options, areas: &Areas) {
         let p = Paragraph::new(visible(body).into_owned()).style(t.text).wrap(Wrap { trim: true }).block(block);
         frame.render_widget(p, areas.header);
     }
-    let (lines, links) = screen(app, t, areas.text.width as usize, areas.text.height as usize);
+    let (lines, links) = screen(app, t, o.bidi, areas.text.width as usize, areas.text.height as usize);
     frame.render_widget(Paragraph::new(lines), areas.text);
     if o.hyperlinks {
         hyperlinks(frame, areas.text, &links);
@@ -58,12 +58,13 @@ pub struct LinkOnScreen {
 
 /// The lines on screen, from the reader's top line down.
 pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line<'static>> {
-    screen(app, t, width, height).0
+    screen(app, t, true, width, height).0
 }
 
 /// The lines on screen and where their links are.
-fn screen(app: &App, t: &Theme, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<LinkOnScreen>) {
+fn screen(app: &App, t: &Theme, bidi: bool, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<LinkOnScreen>) {
     let doc = app.doc();
+    let page_rtl = app.article().dir.as_deref() == Some("rtl");
     let reader = app.reader();
     let mut out = Vec::with_capacity(height);
     let mut links = Vec::new();
@@ -81,6 +82,7 @@ fn screen(app: &App, t: &Theme, width: usize, height: usize) -> (Vec<Line<'stati
         };
         let base = block_style(b, t);
         let marks = marks_in(app, block);
+        let rtl = bidi && super::bidi::right_to_left(b, page_rtl);
         for line in lines {
             if skip > 0 {
                 skip -= 1;
@@ -90,7 +92,9 @@ fn screen(app: &App, t: &Theme, width: usize, height: usize) -> (Vec<Line<'stati
                 break;
             }
             let row = out.len() as u16;
-            out.push(draw_line(b, line, base, &marks, t, row, &mut links));
+            let pieces = pieces(b, line, base, &marks, t);
+            let pieces = if rtl { super::bidi::visual(pieces, width) } else { pieces };
+            out.push(to_line(pieces, row, &mut links));
         }
         // The blank line after a block.
         if b.gap_after {
@@ -137,39 +141,49 @@ fn deco_style(d: Deco, b: &DocBlock, t: &Theme) -> Style {
     })
 }
 
-/// One line: its decoration and its stretches of text, each cut at the edges of inline
-/// styles and highlights. A table's header rows are drawn in the header style.
-fn draw_line(
-    b: &DocBlock,
-    line: &VLine,
-    base: Style,
-    marks: &[(Range<usize>, Mark)],
-    t: &Theme,
-    row: u16,
-    links: &mut Vec<LinkOnScreen>,
-) -> Line<'static> {
+/// A stretch of a line as drawn: its text, its style, the link it is the words of.
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<Box<str>>,
+}
+
+/// One line in reading order: its decoration and its stretches of text, each cut at the
+/// edges of inline styles and highlights. A table's header rows are drawn in the header
+/// style.
+fn pieces(b: &DocBlock, line: &VLine, base: Style, marks: &[(Range<usize>, Mark)], t: &Theme) -> Vec<Piece> {
     let header = is_header_line(b, line);
     let base = if header { base.patch(t.table_header) } else { base };
-    let mut spans = Vec::new();
-    let mut col = 0u16;
+    let mut out = Vec::new();
     for seg in &line.segs {
         match seg {
-            Seg::Deco(d, kind) => {
-                col = col.saturating_add(d.width() as u16);
-                spans.push(Span::styled(d.to_string(), deco_style(*kind, b, t)));
-            }
+            Seg::Deco(d, kind) => out.push(Piece { text: d.to_string(), style: deco_style(*kind, b, t), link: None }),
             Seg::Text(r) => {
-                for (piece, style, link) in styled(b, r.clone(), marks, base, t) {
-                    let w = piece.width() as u16;
-                    if let Some(url) = link {
-                        links.push(LinkOnScreen { row, columns: col..col.saturating_add(w), url });
-                    }
-                    col = col.saturating_add(w);
-                    spans.push(Span::styled(piece, style));
-                }
+                out.extend(styled(b, r.clone(), marks, base, t).into_iter().map(|(text, style, link)| Piece {
+                    text,
+                    style,
+                    link,
+                }));
             }
         }
     }
+    out
+}
+
+/// The pieces as a line on screen, noting where its links are.
+fn to_line(pieces: Vec<Piece>, row: u16, links: &mut Vec<LinkOnScreen>) -> Line<'static> {
+    let mut col = 0u16;
+    let spans = pieces
+        .into_iter()
+        .map(|p| {
+            let w = p.text.width() as u16;
+            if let Some(url) = p.link {
+                links.push(LinkOnScreen { row, columns: col..col.saturating_add(w), url });
+            }
+            col = col.saturating_add(w);
+            Span::styled(p.text, p.style)
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }
 

@@ -433,5 +433,9 @@ fn the_sidebar_follows_the_reading() {
     let (block, range) = mentions[1].clone();
     assert!(app.reader().is_visible(app.doc(), block, range.start));
     press(&mut app, &[Action::PrevMatch, Action::PrevMatch]);
-    assert_eq!(app.message().map(|m| m.text.clone()), Some(format!("{name}: mention {0}/{0}", mentions.len())), "wraps");
+    assert_eq!(
+        app.message().map(|m| m.text.clone()),
+        Some(format!("{name}: mention {0}/{0}", mentions.len())),
+        "wraps"
+    );
 }

@@ -287,3 +287,37 @@ fn tight_lists_are_tight_and_loose_lists_loose() {
     assert_eq!(at("• Street lights"), at("• Roads and pavements") + 1, "{lines:#?}");
     assert_eq!(at("• Drains"), at("• Street lights") + 1, "{lines:#?}");
 }
+
+/// Right-to-left paragraphs are drawn in visual order, right-aligned, with the search's
+/// highlight on the right characters; `--bidi off` leaves them to the terminal (issue 14,
+/// item 19).
+#[test]
+fn right_to_left_paragraphs_read_right_to_left() {
+    let text =
+        "# כותרת הכתבה\n\nמחיר הלחם עלה ב-12% השנה, כך אמר השר.\n\nA paragraph in English, left to right as ever.\n";
+    let mut a = app(text, 100, 30);
+    press(&mut a, &[Action::StartSearch]);
+    for c in "הלחם".chars() {
+        press(&mut a, &[Action::PromptInput(c)]);
+    }
+    press(&mut a, &[Action::PromptAccept]);
+    let buf = render(&a);
+    let screen = screen_text(&buf);
+    let row = |needle: &str| -> String {
+        screen.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{screen}")).to_string()
+    };
+    // Visual order: the first word read ("מחיר") is at the right end, reversed on screen.
+    let hebrew = row("ריחמ");
+    assert!(hebrew.trim_end().ends_with("ריחמ"), "right-aligned, first word on the right: {hebrew:?}");
+    assert!(hebrew.contains("12%"), "the number reads as a number: {hebrew:?}");
+    let english = row("A paragraph in English");
+    assert!(english.contains("│  A paragraph"), "English stays left to right, at the left: {english:?}");
+    // The match is marked on its own letters.
+    let theme = folio::ui::theme::Theme::default();
+    let marked = crate::common::styled_runs(&buf, theme.search_current);
+    assert!(marked.iter().any(|m| m == "םחלה"), "{marked:?}");
+
+    let off = folio::ui::Options { bidi: false, ..folio::ui::Options::default() };
+    let screen = screen_text(&crate::common::render_options(&a, &off));
+    assert!(screen.contains("מחיר הלחם"), "--bidi off: logical order, for a terminal that reorders: {screen}");
+}
