@@ -70,6 +70,16 @@ pub fn visual(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
     out
 }
 
+/// A short text (a title, a sidebar item) in visual order when it reads right to left;
+/// as it is otherwise.
+pub fn visual_str(text: &str) -> String {
+    if get_base_direction(text) != Direction::Rtl {
+        return text.to_string();
+    }
+    let out = visual(vec![Piece { text: text.to_string(), style: ratatui::style::Style::new(), link: None }], 0);
+    out.iter().map(|p| p.text.as_str()).collect()
+}
+
 /// Brackets and the like point the other way in right-to-left text (Unicode's
 /// Bidi_Mirrored pairs for the common ones).
 fn mirrored(g: &str) -> &str {

@@ -52,8 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, options: &Options) {
         too_small(frame, area);
         return;
     }
-    title(frame, app, theme, areas.title);
-    sidebar::draw(frame, app, theme, &options.keys, &areas);
+    title(frame, app, options, areas.title);
+    sidebar::draw(frame, app, options, &areas);
     reader::draw(frame, app, options, &areas);
     status::draw(frame, app, theme, &options.keys, areas.status);
     if app.mode() == Mode::Help {
@@ -73,18 +73,20 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
 }
 
-fn title(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
+    let t = &o.theme;
+    let shown = |s: &str| if o.bidi { bidi::visual_str(&visible(s)) } else { visible(s).into_owned() };
     let progress = format!(" {}% ", app.progress());
     let mut left = String::from(" folio │ ");
     // A web page's site says where the article is from before its headline does.
     if let Some(site) = app.article().site_name.as_deref().filter(|s| !s.trim().is_empty()) {
-        left.push_str(&visible(site));
+        left.push_str(&shown(site));
         left.push_str(" │ ");
     }
-    left.push_str(&visible(app.title()));
+    left.push_str(&shown(app.title()));
     if let Some(b) = app.article().byline.as_ref().filter(|b| Some(b.as_str()) != app.article().site_name.as_deref()) {
         left.push_str(" │ ");
-        left.push_str(&visible(b));
+        left.push_str(&shown(b));
     }
     let room = (area.width as usize).saturating_sub(progress.width());
     let left = truncate(&left, room);

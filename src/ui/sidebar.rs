@@ -14,7 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &crate::keymap::Keymap, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &App, o: &super::Options, areas: &Areas) {
+    let (t, keys) = (&o.theme, &o.keys);
     let focused = app.focus() == Focus::Sidebar;
     let border = Block::new().borders(Borders::RIGHT).border_style(if focused { t.border_focused } else { t.border });
     frame.render_widget(border, areas.sidebar);
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &crate::keymap::Keyma
     if app.list(app.group()).visible.is_empty() {
         empty(frame, app, t, keys, areas.list);
     } else {
-        items(frame, app, t, areas.list, focused);
+        items(frame, app, t, o.bidi, areas.list, focused);
     }
 }
 
@@ -52,7 +53,7 @@ fn rule(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
 }
 
 /// The rows of the group on show, from its first row on screen.
-fn items(frame: &mut Frame, app: &App, t: &Theme, area: Rect, focused: bool) {
+fn items(frame: &mut Frame, app: &App, t: &Theme, bidi: bool, area: Rect, focused: bool) {
     let list = app.list(app.group());
     let rows: Vec<Line> = list
         .visible
@@ -61,6 +62,13 @@ fn items(frame: &mut Frame, app: &App, t: &Theme, area: Rect, focused: bool) {
         .skip(list.top)
         .take(area.height as usize)
         .filter_map(|(row, &i)| list.items.get(i).map(|&r| (row, app.item(r))))
+        // A right-to-left label reads right to left (a match keeps its mark instead).
+        .map(|(row, mut it)| {
+            if bidi && it.mark.is_none() {
+                it.label = super::bidi::visual_str(&it.label);
+            }
+            (row, it)
+        })
         .map(|(row, it)| {
             let selected = row == list.selected;
             // The section on screen is marked as the reader moves.
