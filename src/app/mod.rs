@@ -123,6 +123,9 @@ pub struct App {
     marks: std::collections::BTreeMap<char, memory::Place>,
     /// The place before the last jump, for `''`.
     before_jump: Option<memory::Place>,
+    /// The reader is following the sidebar's selection (moved there by `j`/`k` in the
+    /// list): the place before that run of moves is the one `''` goes back to.
+    following: bool,
     /// What earlier runs remembered, until the whole article is there to apply it to.
     recall: Option<memory::Recall>,
     /// The article's key, once it is whole.
@@ -163,6 +166,7 @@ impl App {
             reload_at: None,
             marks: Default::default(),
             before_jump: None,
+            following: false,
             recall: None,
             key: None,
             reading_section: 0,

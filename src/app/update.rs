@@ -116,7 +116,9 @@ fn normal(app: &mut App, action: Action) {
         Action::HalfDown => app.scroll_reader((app.reader.height / 2).max(1) as isize),
         Action::HalfUp => app.scroll_reader(-((app.reader.height / 2).max(1) as isize)),
         Action::Activate if sidebar => {
-            app.jump_from_here();
+            if !app.following {
+                app.jump_from_here();
+            }
             let row = app.lists[app.group.index()].selected;
             app.select(row, true);
             if !app.target.ranges.is_empty() {
@@ -300,6 +302,7 @@ impl App {
     /// Remembers where the screen is before a jump, for `''`.
     pub(super) fn jump_from_here(&mut self) {
         self.before_jump = Some(self.place());
+        self.following = false;
     }
 
     /// The letter after `m` or `'`.
@@ -320,6 +323,7 @@ impl App {
                 match to.filter(|&p| super::memory::fits(&self.doc, p)) {
                     Some((block, offset)) => {
                         self.before_jump = Some(here);
+                        self.following = false;
                         self.reader.show_at(&self.doc, block, offset);
                     }
                     None if c == '\'' => self.message = Some(Message::info("no jump to go back from yet")),
@@ -407,6 +411,11 @@ impl App {
         if let Some((block, range)) = self.target.ranges.first().cloned()
             && (jump || !self.reader.is_visible(&self.doc, block, range.start))
         {
+            // Following the selection is a jump too, once per run of moves.
+            if !self.following {
+                self.jump_from_here();
+                self.following = true;
+            }
             self.reader.show(&self.doc, block, range.start);
         }
     }
@@ -492,6 +501,7 @@ impl App {
     }
 
     pub(super) fn scroll_reader(&mut self, lines: isize) {
+        self.following = false;
         self.reader.scroll(&self.doc, lines);
     }
 

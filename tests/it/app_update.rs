@@ -370,6 +370,14 @@ fn marks_and_the_way_back() {
     press(&mut app, &[Action::StartGoToMark, Action::MarkKey('z')]);
     assert_eq!(app.message().map(|m| m.text.as_str()), Some("no mark z"));
     assert_eq!(app.mode(), folio::app::Mode::Normal);
+    // Following the sidebar's selection away and choosing an item: '' comes back to where
+    // the reading was before the first move.
+    let mut app = bundled_app(100, 30);
+    let reading = app.reader().top;
+    press(&mut app, &[Action::ShowGroup(Group::Sections), Action::Down, Action::Activate]);
+    assert_ne!(app.reader().top, reading);
+    press(&mut app, &[Action::StartGoToMark, Action::MarkKey('\'')]);
+    assert_eq!(app.reader().top, reading);
     // Esc after m cancels.
     press(&mut app, &[Action::StartMark, Action::PromptCancel]);
     assert_eq!(app.mode(), folio::app::Mode::Normal);
