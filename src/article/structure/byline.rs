@@ -119,7 +119,7 @@ fn names_a_role(s: &str) -> bool {
 }
 
 /// "Hannah Okafor, Transport correspondent": names, a comma, and a short role.
-fn name_and_role(s: &str) -> bool {
+pub(crate) fn name_and_role(s: &str) -> bool {
     let Some((name, role)) = s.split_once(',') else { return false };
     // A first name and a surname at least: "By March, the editor had resigned" is prose.
     name.split_whitespace().count() >= 2

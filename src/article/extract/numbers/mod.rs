@@ -82,6 +82,18 @@ fn blocked_tokens(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<bool> {
     for (a, b) in phone_numbers(text, t) {
         blocked[a..b].iter_mut().for_each(|x| *x = true);
     }
+    // A paragraph that opens on its list number ("1. Take any blankets off the bed",
+    // "2) Check the peep hole") is a numbered item: the number is its label.
+    if t.len() > 2
+        && t[0].kind == Kind::Number
+        && t[0].text(text).len() <= 2
+        && matches!(t[1].text(text), "." | ")")
+        && t[1].start == t[0].end
+        && t[2].kind == Kind::Word
+        && t[2].text(text).starts_with(char::is_uppercase)
+    {
+        blocked[0] = true;
+    }
     let mut di = 0;
     for (k, tok) in t.iter().enumerate() {
         while di < dates.len() && dates[di].end <= tok.start {

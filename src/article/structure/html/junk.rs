@@ -125,6 +125,10 @@ const PREFIXES: &[&str] = &[
     "lee también",
     "auch interessant",
     "mehr zum thema",
+    // The BBC's labels on a video's or a photo's caption, read as text without markup.
+    "media caption",
+    "image caption",
+    "image copyright",
 ];
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline line (short, "By" and
@@ -208,4 +212,6 @@ pub fn is_teaser_heading(text: &str) -> bool {
     .iter()
     .any(|p| t.starts_with(p))
         || t.ends_with(" stories") && words <= 5
+        // "Business news in pictures": a gallery of other stories.
+        || (t.ends_with(" in pictures") || t.ends_with(" in photos")) && words <= 6
 }

@@ -75,12 +75,38 @@ fn body_weight(blocks: &[Block]) -> u32 {
     blocks.iter().map(|b| text::weight(&b.text)).sum()
 }
 
+/// A paragraph that is one short bold line over text ("<p><strong>1. Take the blankets
+/// off the bed</strong></p>") is how many pages set their subheadings: a heading, one
+/// level under the page's own.
+fn bold_lines_as_headings(blocks: &mut [page::Block]) {
+    for i in 0..blocks.len() {
+        let next_is_text = blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Paragraph && n.text.len() > 80);
+        let b = &blocks[i];
+        let all_bold = b
+            .spans
+            .iter()
+            .any(|s| matches!(s.kind, crate::article::SpanKind::Strong) && s.start == 0 && s.end == b.text.len());
+        // (A bold "Caroline Hawley, BBC diplomatic correspondent" is a byline, not a part.)
+        let byline = crate::article::structure::byline::name_and_role(&b.text);
+        if b.kind == Kind::Paragraph
+            && all_bold
+            && next_is_text
+            && !byline
+            && crate::article::structure::classify::is_heading_like(&b.text)
+        {
+            blocks[i].kind = Kind::Heading(3);
+            blocks[i].spans.clear();
+        }
+    }
+}
+
 /// A page as an article: the metadata as title, standfirst, byline, dateline (the
 /// published date as a reader writes it), source (the canonical URL), site, language and
 /// direction; headings as sections with their levels; every other block a paragraph of
 /// its kind. The standfirst is the first paragraph when the page's body opens with it.
 pub fn assemble(page: Page) -> Article {
-    let Page { meta, blocks } = page;
+    let Page { meta, mut blocks } = page;
+    bold_lines_as_headings(&mut blocks);
     let mut article = Article {
         title: meta.title,
         byline: meta.byline,

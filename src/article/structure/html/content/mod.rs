@@ -14,6 +14,19 @@ use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
 use crate::article::structure::html::text;
 use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
 
+/// A slide's counter at the start of its title: "1/50", "12 of 50".
+fn is_slide_counter(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(t);
+    if n == 0 {
+        return false;
+    }
+    let rest = t[n..].trim_start();
+    let rest = rest.strip_prefix('/').or_else(|| rest.strip_prefix("of ")).map(str::trim_start);
+    rest.is_some_and(|r| digits(r) > 0)
+}
+
 /// The most text (non-space bytes) a teaser card holds: a headline and a summary.
 const MAX_CARD: u32 = 500;
 
@@ -187,17 +200,37 @@ impl Analysis {
                 linked[parent as usize] = true;
             }
         }
+        // Slide titles in each subtree ("1/50 United goin down"), for slideshows of other
+        // stories.
+        let mut headings = vec![0u32; self.flags.len()];
+        for &id in self.order.iter().rev() {
+            let i = id as usize;
+            if dom.tag(id).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6"))
+                // (Source indentation counts towards the limit: room for it.)
+                && is_slide_counter(&dom.text_upto(id, 400))
+            {
+                headings[i] += 1;
+            }
+            let parent = dom.node(id).parent;
+            if parent != NONE {
+                headings[parent as usize] += headings[i];
+            }
+        }
         let mut out = vec![false; self.flags.len()];
         for &id in &self.order {
             if dom.element(id).is_none() {
                 continue;
             }
-            let (mut children, mut cards) = (0, 0);
+            // A slideshow whose slides have titles of their own, counted ("1/50 United
+            // goin down", "2/50 …"), is a gallery of other stories; an article's own photos
+            // have captions, and its numbered parts are "1." or "Part 1", not "1/50".
+            let (mut children, mut cards, mut slides) = (0, 0, 0);
             for c in dom.child_elements(id) {
                 children += 1;
                 cards += (linked[c as usize] && self.text[c as usize] <= MAX_CARD) as u32;
+                slides += (headings[c as usize] == 1) as u32;
             }
-            out[id as usize] = cards >= 3 && cards * 3 >= children * 2;
+            out[id as usize] = (cards >= 3 || slides >= 3) && (cards.max(slides)) * 3 >= children * 2;
         }
         out
     }
