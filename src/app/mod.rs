@@ -19,6 +19,7 @@ pub mod layout;
 pub mod loading;
 pub mod memory;
 mod mouse;
+mod navigate;
 mod outside;
 pub mod reader;
 pub mod tabs;
