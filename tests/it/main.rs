@@ -9,6 +9,7 @@ mod common;
 mod app_update;
 mod bad_input;
 mod cli;
+mod extraction;
 mod fixtures;
 mod hostile;
 mod layers;

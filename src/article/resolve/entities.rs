@@ -311,6 +311,20 @@ impl Registry {
         n.checked_sub(1).map(|k| self.orgs[self.org_timeline[k].1].name.as_str())
     }
 
+    /// The organisation a description stands for ("the ministry said"): the last one
+    /// before `at` whose name has the description's noun, else, for a noun any body may
+    /// be called ("the company"), the last one before `at`.
+    pub fn org_fitting(&self, at: &Location, head: &str, generic: bool) -> Option<&str> {
+        let n = self.org_timeline.partition_point(|(l, _)| l < at);
+        let before = &self.org_timeline[..n];
+        let named = before
+            .iter()
+            .rev()
+            .map(|&(_, i)| &self.orgs[i])
+            .find(|o| o.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head)));
+        named.or_else(|| before.last().filter(|_| generic).map(|&(_, i)| &self.orgs[i])).map(|o| o.name.as_str())
+    }
+
     /// People and organisations for the article, most mentioned first.
     pub fn into_entities(self) -> (Vec<Entity>, Vec<Entity>) {
         let convert = |records: Vec<Record>, with_acronym: bool| {

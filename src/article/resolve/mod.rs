@@ -1,6 +1,7 @@
 //! Across the whole article: names found paragraph by paragraph become people and
 //! organisations (merged, counted, located), and each quote gets its speaker's name.
 
+pub mod descriptions;
 pub mod entities;
 pub mod speakers;
 
@@ -20,7 +21,7 @@ pub fn resolve(paras: &[ParagraphRef], found: Findings, sections: usize) -> Extr
     }
     let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
     let mut registry = Registry::build(&found.hits, &texts);
-    let quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts);
+    let quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts, paras);
     drop(texts);
     let (people, organisations) = registry.into_entities();
     Extraction {

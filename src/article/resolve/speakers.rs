@@ -2,11 +2,14 @@
 //! resolved against the people mentioned before, split and run-on quotes given the
 //! speaker of the part before, an introduction ("X said:") carried to the next paragraph.
 
-use crate::article::extract::names::Gender;
-use crate::article::extract::names::PlacedHit;
+use crate::article::extract::ParagraphRef;
+use crate::article::extract::names::{Gender, NameKind, PlacedHit};
 use crate::article::extract::quotes::{ParagraphQuotes, Said};
+use crate::article::model::ParagraphKind;
 use crate::article::model::{Location, Quote};
+use crate::article::resolve::descriptions::{Described, described};
 use crate::article::resolve::entities::{Registry, Texts};
+use rustc_hash::FxHashMap as HashMap;
 
 fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -14,7 +17,27 @@ fn looks_like_person(name: &str) -> bool {
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
 }
 
-pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[PlacedHit], texts: &Texts) -> Vec<Quote> {
+/// A paragraph a quotation's speaker carries over: a photo's caption or a stray short
+/// line between two paragraphs of the same person's words.
+fn aside(p: &ParagraphRef) -> bool {
+    use crate::article::text::shape::{at_most_words, ends_with_stop};
+    p.kind == ParagraphKind::Figure
+        || matches!(p.kind, ParagraphKind::ListItem | ParagraphKind::Body)
+            && at_most_words(p.text, 30)
+            && !ends_with_stop(p.text)
+            && !p.text.contains(['“', '"', '«', '„'])
+}
+
+pub fn resolve(
+    paras: &[ParagraphQuotes],
+    registry: &mut Registry,
+    hits: &[PlacedHit],
+    texts: &Texts,
+    all: &[ParagraphRef],
+) -> Vec<Quote> {
+    // Reading order of a paragraph, and whether only asides stand between two.
+    let order = |s: usize, p: usize| texts.section_start.get(s).map(|&start| start + p);
+    let only_asides = |from: usize, to: usize| all.get(from + 1..to).is_some_and(|between| between.iter().all(aside));
     // Speakers named in full become people even without other cues ("said Guy Ryder").
     let mut added = false;
     for q in paras.iter().flat_map(|p| &p.quotes) {
@@ -36,6 +59,7 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
     if added {
         registry.count(hits, texts);
     }
+    let resolver = Resolver::new(registry, hits, texts);
     let mut out: Vec<Quote> = Vec::new();
     // The previous paragraph's last quote: (index in `out`, whether it ran on unclosed).
     let mut prev_para_last: Option<(usize, bool)> = None;
@@ -43,7 +67,9 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
     let mut prev_key: Option<(usize, usize)> = None;
     for para in paras {
         let adjacent = prev_key.is_some_and(|(s, p)| {
-            (s == para.section && p + 1 == para.paragraph) || (s + 1 == para.section && para.paragraph == 0)
+            (s == para.section && p + 1 == para.paragraph)
+                || (s + 1 == para.section && para.paragraph == 0)
+                || order(s, p).zip(order(para.section, para.paragraph)).is_some_and(|(a, b)| a < b && only_asides(a, b))
         });
         if !adjacent {
             prev_para_last = None;
@@ -52,7 +78,7 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
         let mut last_here: Option<usize> = None;
         for (raw, text) in &para.quotes {
             let at = Location { section: para.section, paragraph: para.paragraph, start: raw.start, end: raw.end };
-            let named = name_of(&raw.said, &at, registry);
+            let named = resolver.name_of(&raw.said, &at);
             let inherited = || -> Option<String> {
                 if let Some(i) = last_here {
                     return out[i].speaker.clone();
@@ -92,7 +118,7 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
         prev_intro = Some(para.intro.as_ref().and_then(|s| {
             let at =
                 Location { section: para.section, paragraph: para.paragraph, start: para.text_len, end: para.text_len };
-            name_of(s, &at, registry)
+            resolver.name_of(s, &at)
         }));
         if let Some(i) = last_here {
             let unclosed = para.quotes.last().is_some_and(|(q, _)| q.unclosed);
@@ -105,18 +131,84 @@ pub fn resolve(paras: &[ParagraphQuotes], registry: &mut Registry, hits: &[Place
     out
 }
 
-/// The speaker's name for what the text says, where it says it.
-fn name_of(said: &Said, at: &Location, registry: &Registry) -> Option<String> {
-    match said {
-        Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
-        Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
-        Said::Pronoun(p) => match p.as_str() {
-            "he" => registry.person_before(at, Some(Gender::Male)).map(str::to_string),
-            "she" => registry.person_before(at, Some(Gender::Female)).map(str::to_string),
-            "they" | "we" => registry.org_before(at).map(str::to_string),
-            _ => None,
-        },
-        Said::Phrase(p) => Some(p.clone()),
-        Said::Previous | Said::Nobody => None,
+/// What speakers are resolved against: the people and organisations, and the names
+/// each paragraph holds (for what "the company" can mean where it is said).
+struct Resolver<'r, 'a> {
+    registry: &'r Registry,
+    hits: &'r [PlacedHit],
+    texts: &'r Texts<'a>,
+    /// How often each one-word name occurs: a word that recurs is an entity's name.
+    singles: HashMap<&'a str, usize>,
+}
+
+impl<'r, 'a> Resolver<'r, 'a> {
+    fn new(registry: &'r Registry, hits: &'r [PlacedHit], texts: &'r Texts<'a>) -> Self {
+        let mut singles: HashMap<&'a str, usize> = HashMap::default();
+        for h in hits.iter().filter(|h| h.kind == NameKind::Single) {
+            *singles.entry(texts.name(h)).or_default() += 1;
+        }
+        Resolver { registry, hits, texts, singles }
+    }
+
+    /// The speaker's name for what the text says, where it says it.
+    fn name_of(&self, said: &Said, at: &Location) -> Option<String> {
+        let registry = self.registry;
+        match said {
+            Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
+            Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
+            Said::Pronoun(p) => match p.as_str() {
+                "he" => registry.person_before(at, Some(Gender::Male)).map(str::to_string),
+                "she" => registry.person_before(at, Some(Gender::Female)).map(str::to_string),
+                "they" | "we" | "it" => registry.org_before(at).map(str::to_string),
+                _ => None,
+            },
+            // "the senator said", "the company said": who was named before; nobody rather
+            // than a guess.
+            Said::Phrase(p) => match described(p) {
+                Described::Person(gender) => registry.person_before(at, gender).map(str::to_string),
+                Described::Organisation { head, generic: false } => {
+                    registry.org_fitting(at, head, false).map(str::to_string)
+                }
+                Described::Organisation { generic: true, .. } => match self.bodies_near(at).as_slice() {
+                    [one] => Some(one.clone()),
+                    [] => registry.org_before(at).map(str::to_string),
+                    // Two bodies in view ("Kanemura" buys "Alpenklang"): the text's own words.
+                    _ => Some(p.clone()),
+                },
+                Described::Other => Some(p.clone()),
+            },
+            Said::Previous | Said::Nobody => None,
+        }
+    }
+
+    /// The bodies a generic "the company" may mean at `at`: organisations named in its
+    /// paragraph before it or in the paragraph before, and recurring one-word names in
+    /// its own paragraph that are nobody's surname ("Alpenklang’s board … the company").
+    fn bodies_near(&self, at: &Location) -> Vec<String> {
+        let order = |s: usize, p: usize| self.texts.section_start.get(s).map_or(0, |&start| start + p);
+        let here = order(at.section, at.paragraph);
+        let mut out: Vec<String> = Vec::new();
+        for h in self.hits {
+            let p = order(h.section as usize, h.paragraph as usize);
+            let before = p + 1 == here || p == here && (h.end as usize) <= at.start;
+            if !before {
+                continue;
+            }
+            let name = self.texts.name(h);
+            let body = match h.kind {
+                NameKind::Organisation => self.registry.org_name(name).map(str::to_string),
+                NameKind::Single if p == here => (self.singles.get(name).is_some_and(|&n| n >= 2)
+                    && self.registry.resolve_surname(name, false).is_none()
+                    && self.registry.org_name(name).is_none())
+                .then(|| name.to_string()),
+                _ => None,
+            };
+            if let Some(b) = body
+                && !out.contains(&b)
+            {
+                out.push(b);
+            }
+        }
+        out
     }
 }

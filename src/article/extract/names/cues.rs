@@ -63,6 +63,10 @@ fn speech_verb_at(text: &str, t: &[Token], b: usize) -> Option<usize> {
 pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
     let lx = |k: usize| t.get(k).map_or(Lex::default(), |x| x.lex);
+    // "the Ohio Republican said": a name does not take "the"; a description does.
+    if a > 0 && w(a - 1).eq_ignore_ascii_case("the") {
+        return false;
+    }
     // "Rovers boss Neil Ashworth", "union leader Jane Doe": a role in lowercase before it;
     // "52-year-old Rameshwar Jadhav": an age.
     if a > 0 && (t[a - 1].lex.is(TITLE) && w(a - 1).starts_with(char::is_lowercase) || is_age(w(a - 1))) {

@@ -111,6 +111,17 @@ mod tests {
     }
 
     #[test]
+    fn initials_stay_inside_a_name() {
+        assert_eq!(
+            names("The court heard Patrick W. Carlineo Jr. plead guilty."),
+            [(NameKind::Person, "Patrick W. Carlineo")]
+        );
+        // No cue says who she is yet, but the initial is part of the name.
+        assert_eq!(names("R. Paulina Ostrowska runs the food bank."), [(NameKind::Unknown, "R. Paulina Ostrowska")]);
+        assert_eq!(names("according to Mr. Tomasz K. Wrona."), [(NameKind::Person, "Tomasz K. Wrona")]);
+    }
+
+    #[test]
     fn titles_are_stripped_and_orgs_found() {
         assert_eq!(
             names("UN Secretary-General Antonio Guterres has called for increased efforts."),
@@ -156,10 +167,10 @@ mod tests {
             names("Demand came from cloud providers such as Amazon.com Inc and Microsoft Corp."),
             [(NameKind::Organisation, "Amazon.com Inc"), (NameKind::Organisation, "Microsoft Corp")]
         );
-        // A person of an organisation: two names.
+        // A person of an organisation: two names (a given name first makes her a person).
         assert_eq!(
             names("The study was led by Anna Berg of Stockholm University."),
-            [(NameKind::Unknown, "Anna Berg"), (NameKind::Organisation, "Stockholm University")]
+            [(NameKind::Person, "Anna Berg"), (NameKind::Organisation, "Stockholm University")]
         );
         assert_eq!(
             names("said Prof Jean-Michel Claverie of Aix-Marseille University."),
@@ -198,7 +209,12 @@ mod tests {
     fn particles_inside_names() {
         assert_eq!(
             names("Ursula von der Leyen said the bloc would act, and Ana da Silva agreed."),
-            [(NameKind::Person, "Ursula von der Leyen"), (NameKind::Unknown, "Ana da Silva")]
+            [(NameKind::Person, "Ursula von der Leyen"), (NameKind::Person, "Ana da Silva")]
+        );
+        // With no given name and no cue, a name's kind stays open.
+        assert_eq!(
+            names("The bloc would act, and Oyelaran da Costa agreed."),
+            [(NameKind::Unknown, "Oyelaran da Costa")]
         );
     }
 

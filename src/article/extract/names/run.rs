@@ -10,6 +10,7 @@ use super::words::{
     acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal, name_shaped,
 };
 use crate::article::text::lexicon::{CONNECTOR, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE};
+use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE};
 use crate::article::text::shape::wire_dateline;
 use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
 
@@ -107,6 +108,15 @@ impl<'a> Run<'a> {
         Some(Run { text, t, a, b, run_end, buf, n, head_end, acronym })
     }
 
+    /// An initial inside a name: "W" of "George W. Bush", "R" of "R. Paulina Ostrowska".
+    fn initial(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
+            && self.t.get(k + 1).is_some_and(|x| x.text(self.text) == "." && x.start == self.t[k].end)
+    }
+
     fn word(&self, k: usize) -> &'a str {
         self.t.get(k).map_or("", |x| x.text(self.text))
     }
@@ -146,7 +156,8 @@ fn titled_person(run: &Run, pos: usize, out: &mut Vec<NameHit>) {
     let head = run.head();
     let rest = &head[pos + 1..];
     out.extend(head[..pos].iter().filter_map(|&k| run.organisation_acronym(k)));
-    if rest.is_empty() || rest.len() > 4 || !rest.iter().all(|&k| name_shaped(run.word(k))) {
+    let shaped = |i: usize, k: usize| name_shaped(run.word(k)) || i + 1 < rest.len() && run.initial(k);
+    if rest.is_empty() || rest.len() > 4 || !rest.iter().enumerate().all(|(i, &k)| shaped(i, k)) {
         return;
     }
     let first = rest[0];
@@ -191,8 +202,9 @@ fn single_word(run: &Run, out: &mut Vec<NameHit>) {
 fn several_words(run: &Run, out: &mut Vec<NameHit>) {
     let words = run.words();
     let particles = words.iter().filter(|&&k| is_particle(run.word(k))).count();
-    let shaped =
-        |i: usize, k: usize| name_shaped(run.word(k)) || i > 0 && i + 1 < words.len() && is_particle(run.word(k));
+    let shaped = |i: usize, k: usize| {
+        name_shaped(run.word(k)) || i + 1 < words.len() && (i > 0 && is_particle(run.word(k)) || run.initial(k))
+    };
     if words.len() <= 4 + particles.min(2) && words.iter().enumerate().all(|(i, &k)| shaped(i, k)) {
         let last = run.b - 1;
         let mut hit = run.hit(NameKind::Unknown, run.a, last, false);
@@ -200,7 +212,18 @@ fn several_words(run: &Run, out: &mut Vec<NameHit>) {
         if hit.glued_said {
             hit.end -= 4;
         }
-        if person_cue(run.text, run.t, run.a, run.run_end) || hit.glued_said {
+        // "Fiona Parry issued a plea": a given name first makes a person with no other cue.
+        let first = words.iter().copied().find(|&k| !run.initial(k)).unwrap_or(words[0]);
+        let given = run.t[first].lex;
+        let given_name = given.is(GIVEN_FEMALE | GIVEN_MALE) && words.len() >= 2;
+        if given_name && hit.gender.is_none() {
+            hit.gender = match (given.is(GIVEN_FEMALE), given.is(GIVEN_MALE)) {
+                (true, false) => Some(super::Gender::Female),
+                (false, true) => Some(super::Gender::Male),
+                _ => None,
+            };
+        }
+        if person_cue(run.text, run.t, run.a, run.run_end) || hit.glued_said || given_name && hit.acronym.is_none() {
             hit.kind = NameKind::Person;
         } else if hit.acronym.is_some() || organisation_cue(run.text, run.t, run.run_end) {
             // People are not given acronyms.

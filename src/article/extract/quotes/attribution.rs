@@ -4,7 +4,8 @@
 
 use crate::article::extract::names::{NameKind, find_names};
 use crate::article::text::lexicon::{
-    AUXILIARY, DOCUMENT, has, has_lowercase, is_function_word, is_pronoun_subject, is_speech_verb, is_title_word,
+    ABBREVIATED_TITLE, AUXILIARY, DOCUMENT, has, has_lowercase, is_function_word, is_honorific, is_pronoun_subject,
+    is_speech_verb, is_title_word,
 };
 use crate::article::text::tokens::{Kind, Token, low};
 
@@ -29,6 +30,22 @@ pub(super) fn verb_right_before(text: &str, t: &[Token]) -> bool {
     t.iter().rev().take(4).any(|x| is_speech_verb(x.text(text)) && x.text(text) != "according")
 }
 
+/// Whether token `k` is a full stop that ends the clause, not the dot of an honorific or
+/// an initial ("Mr. Okafor said", "said Patrick W. Carlineo").
+fn full_stop(text: &str, t: &[Token], k: usize) -> bool {
+    if t[k].text(text) != "." {
+        return false;
+    }
+    let Some(prev) = k.checked_sub(1).map(|p| t[p]) else { return true };
+    let w = prev.text(text);
+    let abbreviation = prev.end == t[k].start
+        && (is_honorific(w)
+            || has_lowercase(low(w).as_str(), ABBREVIATED_TITLE)
+            || w.chars().count() == 1 && w.starts_with(char::is_uppercase));
+    // An abbreviation's dot still ends the clause when nothing follows it.
+    !abbreviation || k + 1 == t.len()
+}
+
 /// Attribution after the closing mark: `, she said`, `, said Guy Ryder, the …`,
 /// `, the report said`, `— Jane Doe`.
 pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
@@ -40,7 +57,9 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
     let first = t.get(k)?;
     let fw = first.text(text);
     if dash && fw.starts_with(char::is_uppercase) {
-        let end = t[k..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | "(")).map_or(t.len(), |p| k + p);
+        let end = (k..t.len())
+            .find(|&j| matches!(t[j].text(text), "," | ";" | "(") || full_stop(text, t, j))
+            .unwrap_or(t.len());
         return Some(subject(text, &t[k..end]));
     }
     if is_speech_verb(fw) {
@@ -51,13 +70,14 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
             }
             s += 1;
         }
-        let end = t[s..]
-            .iter()
-            .position(|x| {
-                matches!(x.text(text), "," | "." | ";" | ":" | "“" | "\"" | "(" | "that")
+        let end = (s..t.len())
+            .find(|&j| {
+                let x = t[j];
+                matches!(x.text(text), "," | ";" | ":" | "“" | "\"" | "(" | "that")
                     || x.kind == Kind::Punct && x.text(text) == "—"
+                    || full_stop(text, t, j)
             })
-            .map_or(t.len(), |p| s + p);
+            .unwrap_or(t.len());
         if end == s {
             return Some(Said::Previous);
         }
@@ -70,7 +90,7 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
     // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
     for v in k..(k + 12).min(t.len()) {
         let w = t[v].text(text);
-        if matches!(w, "." | ";" | "“" | "”" | "\"" | ":") {
+        if matches!(w, ";" | "“" | "”" | "\"" | ":") || full_stop(text, t, v) {
             break;
         }
         if is_speech_verb(w) && w != "according" && v > k {
@@ -91,7 +111,8 @@ fn is_according_to(text: &str, pair: &[Token]) -> bool {
 /// The speaker after "according to" at token `a`: up to the next punctuation.
 fn according_to(text: &str, t: &[Token], a: usize) -> Option<Said> {
     let s = a + 2;
-    let end = t[s..].iter().position(|x| matches!(x.text(text), "," | "." | ";" | ":")).map_or(t.len(), |p| s + p);
+    let end =
+        (s..t.len()).find(|&j| matches!(t[j].text(text), "," | ";" | ":") || full_stop(text, t, j)).unwrap_or(t.len());
     (end > s).then(|| subject(text, &t[s..end]))
 }
 
@@ -210,9 +231,32 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     }
     for chunk in chunks.iter().rev() {
         let starts = [chunk[0].start];
-        let hits = find_names(text, chunk, &starts);
+        let mut hits = find_names(text, chunk, &starts);
+        // A name after "from", "of", "at" is where the speaker works, not who spoke: "said
+        // chief inspector Jennifer Mattinson from the West Mercia police".
+        let affiliation = |h: &crate::article::extract::names::NameHit| {
+            let before: Vec<String> = chunk
+                .iter()
+                .filter(|x| x.end <= h.start && x.kind == Kind::Word)
+                .map(|x| low(x.text(text)).as_str().to_string())
+                .collect();
+            let mut words = before.iter().rev().map(String::as_str);
+            let w = match words.next() {
+                Some("the") => words.next(),
+                other => other,
+            };
+            matches!(w, Some("from" | "of" | "at" | "with" | "for" | "in"))
+        };
+        if hits.iter().any(|h| !affiliation(h)) {
+            hits.retain(|h| !affiliation(h));
+        }
         if let Some(h) = hits.iter().rev().find(|h| matches!(h.kind, NameKind::Person | NameKind::Unknown)) {
             let name = &text[h.start..h.end];
+            // "the Ohio Republican said": a description with capitals, not a name.
+            let k = chunk.partition_point(|x| x.start < h.start);
+            if h.kind == NameKind::Unknown && k > 0 && chunk[k - 1].text(text).eq_ignore_ascii_case("the") {
+                return Said::Phrase(format!("the {name}"));
+            }
             if name.split_whitespace().count() == 1 {
                 return Said::Surname(name.to_string());
             }

@@ -1,7 +1,8 @@
 //! Quotation marks: where each quotation of a paragraph opens and closes, outermost only.
-//! “…”, "…", „…“ and «…» always; ‘…’ when a paragraph uses single marks; straight single
-//! marks only where a colon introduces them ("told the court: 'The harm…'"), since
-//! elsewhere they are apostrophes.
+//! “…”, "…", „…“ (German, Czech), «…» (French, Russian), 「…」 and 『…』 (Japanese,
+//! Chinese) always; »…« (Danish, some German) in a paragraph without «; ‘…’, ‚…‘ and ‹…›
+//! when a paragraph uses single marks; straight single marks only where a colon
+//! introduces them ("told the court: 'The harm…'"), since elsewhere they are apostrophes.
 
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -26,6 +27,11 @@ fn closes(open: char, c: char) -> bool {
         '"' => c == '"',
         '„' => c == '“' || c == '”',
         '«' => c == '»',
+        '»' => c == '«',
+        '「' => c == '」',
+        '『' => c == '』',
+        '‹' => c == '›',
+        '‚' => c == '‘' || c == '’',
         '‘' => c == '’',
         '\'' => c == '\'',
         _ => false,
@@ -38,6 +44,8 @@ struct Marks {
     single: bool,
     /// Straight single marks: the paragraph opens with one, or a colon introduces one.
     straight_single: bool,
+    /// »…«: the paragraph has » and no «.
+    reversed: bool,
 }
 
 /// The marks to look for, or `None` when the paragraph holds none at all (most do not:
@@ -45,12 +53,20 @@ struct Marks {
 fn marks_in(text: &str) -> Option<Marks> {
     let b = text.as_bytes();
     // Finders built once: building one per paragraph cost more than the search.
-    static MARKS: LazyLock<[Finder<'static>; 3]> =
-        LazyLock::new(|| ["“", "„", "‘"].map(|m| Finder::new(m.as_bytes()).into_owned()));
+    static MARKS: LazyLock<[Finder<'static>; 6]> =
+        LazyLock::new(|| ["“", "„", "‘", "「", "『", "‚"].map(|m| Finder::new(m.as_bytes()).into_owned()));
     static INTRODUCED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b": '").into_owned());
     let straight_single = b.starts_with(b"'") || INTRODUCED.find(b).is_some();
-    let any = memchr::memchr2(b'"', 0xAB, b).is_some() || MARKS.iter().any(|f| f.find(b).is_some()) || straight_single;
-    any.then(|| Marks { single: text.contains('‘') && !text.contains(['“', '"', '„', '«']), straight_single })
+    // « is C2 AB, » C2 BB, ‹ E2 80 B9: their last bytes, at memchr speed.
+    let any = memchr::memchr3(b'"', 0xAB, 0xBB, b).is_some()
+        || memchr::memchr(0xB9, b).is_some()
+        || MARKS.iter().any(|f| f.find(b).is_some())
+        || straight_single;
+    any.then(|| Marks {
+        single: text.contains(['‘', '‚', '‹']) && !text.contains(['“', '"', '„', '«', '»', '「']),
+        straight_single,
+        reversed: text.contains('»') && !text.contains('«'),
+    })
 }
 
 /// The characters around the one being read.
@@ -66,8 +82,9 @@ impl Marks {
     fn opens(&self, c: char, i: usize, at: Around) -> bool {
         let Around { before_prev, prev, next } = at;
         match c {
-            '“' | '„' | '«' => true,
-            '‘' => self.single && next.is_some_and(|n| !n.is_whitespace()),
+            '“' | '„' | '«' | '「' | '『' => true,
+            '»' => self.reversed && next.is_some_and(|n| !n.is_whitespace()),
+            '‘' | '‚' | '‹' => self.single && next.is_some_and(|n| !n.is_whitespace()),
             '\'' => {
                 self.straight_single
                     && (i == 0 || prev == Some(' ') && before_prev == Some(':'))
@@ -93,7 +110,7 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
         return false;
     }
     match open {
-        '‘' => at.next.is_none_or(|n| !n.is_alphanumeric()),
+        '‘' | '‚' => at.next.is_none_or(|n| !n.is_alphanumeric()),
         '\'' => {
             at.prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ',')) && at.next.is_none_or(|n| !n.is_alphanumeric())
         }
@@ -118,7 +135,7 @@ pub fn spans(text: &str) -> Vec<Span> {
                 depth = 0;
             }
             None => {}
-            Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'') => depth += 1,
+            Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»') => depth += 1,
             Some((start, o)) if really_closes(o, c, at) => {
                 if depth == 0 {
                     out.push(Span {

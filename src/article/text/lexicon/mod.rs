@@ -24,8 +24,9 @@ pub use crate::article::text::lexicon::source::{
 };
 use crate::article::text::lexicon::source::{MAX_WORD, SEED, hash, step};
 pub use source::{
-    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DATELINE_WORD, DOCUMENT, IRREGULAR_PLURAL, NUMBER_ABBREVIATION,
-    PERCENT, PERIOD_ORDINAL, QUALIFIER, QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VERB_AFTER, WORK,
+    ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DATELINE_WORD, DOCUMENT, GIVEN_FEMALE, GIVEN_MALE,
+    IRREGULAR_PLURAL, NUMBER_ABBREVIATION, ORG_NOUN, PERCENT, PERIOD_ORDINAL, PERSON_NOUN, QUALIFIER,
+    QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VERB_AFTER, WORK,
 };
 
 impl Lex {
@@ -173,7 +174,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 }
 
 pub fn is_pronoun_subject(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "He" | "She" | "They" | "I" | "we" | "We")
+    matches!(word, "he" | "she" | "they" | "He" | "She" | "They" | "I" | "we" | "We" | "it" | "It")
 }
 
 /// Words that open a clause or join phrases; never the head of a name.

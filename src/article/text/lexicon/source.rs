@@ -69,6 +69,14 @@ pub const VERB_AFTER: u64 = 1 << 34;
 pub const DATELINE_WORD: u64 = 1 << 35;
 /// Words before a quoted title of a work: "a paper titled", "the film".
 pub const WORK: u64 = 1 << 36;
+/// Given names, by the gender they are usually given to: "Fiona Parry issued a plea" is a
+/// person with no other cue, and "she" can be her.
+pub const GIVEN_FEMALE: u64 = 1 << 37;
+pub const GIVEN_MALE: u64 = 1 << 38;
+/// Common nouns for a named organisation: "the company", "the ministry".
+pub const ORG_NOUN: u64 = 1 << 39;
+/// Words for a named person besides titles: "the Republican", "the woman".
+pub const PERSON_NOUN: u64 = 1 << 40;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -111,6 +119,10 @@ fn flag_of(section: &str) -> u64 {
         "verb_after" => VERB_AFTER,
         "dateline_word" => DATELINE_WORD,
         "work" => WORK,
+        "given_female" => GIVEN_FEMALE,
+        "given_male" => GIVEN_MALE,
+        "org_noun" => ORG_NOUN,
+        "person_noun" => PERSON_NOUN,
         _ => 0,
     }
 }

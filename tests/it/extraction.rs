@@ -1,0 +1,137 @@
+//! What a reader hunts for, on texts written for folio: each rule of docs/EXTRACTION.md
+//! with an article that shows it. Quotes and their speakers, statistics, dates, in the
+//! classes of error seen on articles folio had never read.
+
+use folio::article::{Article, parse};
+
+fn article(text: &str) -> Article {
+    parse(text, None).expect("parses")
+}
+
+/// (quote text, speaker) in order.
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    article(text).quotes.into_iter().map(|q| (q.text, q.speaker)).collect()
+}
+
+fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+    let all = quotes(text);
+    all.iter()
+        .find(|(q, _)| q.starts_with(quote_start))
+        .unwrap_or_else(|| panic!("no quote starting {quote_start:?} in {all:?}"))
+        .1
+        .clone()
+}
+
+fn statistics(text: &str) -> Vec<String> {
+    article(text).statistics.into_iter().map(|s| s.text).collect()
+}
+
+fn dates(text: &str) -> Vec<String> {
+    article(text).dates.into_iter().map(|d| d.text).collect()
+}
+
+// 1. Quotes that continue.
+
+#[test]
+fn a_paragraph_that_is_only_a_quotation_continues_the_speaker_before() {
+    let text = "Flood town\n\
+        Daniel Okafor has measured the river for a decade. “Nobody listened,” he said.\n\
+        “We told the council in 2019. We told them again in the spring.”\n\
+        The council did not reply.\n\
+        “It is too late now,” said Ruth Amadi, the mayor.\n";
+    assert_eq!(speaker_of(text, "We told the council").as_deref(), Some("Daniel Okafor"));
+    // A paragraph of other words in between ends the run: the mayor is named anew.
+    assert_eq!(speaker_of(text, "It is too late").as_deref(), Some("Ruth Amadi"));
+}
+
+#[test]
+fn the_next_sentence_quotes_of_an_attributed_paragraph_share_its_speaker() {
+    let text = "Levee\n\
+        “The levee will fail,” said Daniel Okafor, a hydrologist. “It was built for a smaller river. Nobody has raised it since.”\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Daniel Okafor")), "{q:?}");
+}
+
+#[test]
+fn another_person_named_in_between_stops_the_run() {
+    let text = "Levee\n\
+        “The levee will fail,” said Daniel Okafor.\n\
+        Ruth Amadi, the mayor, disagreed.\n\
+        “We have a plan.”\n";
+    assert_ne!(speaker_of(text, "We have a plan").as_deref(), Some("Daniel Okafor"));
+}
+
+// 2. Honorific plus surname.
+
+#[test]
+fn honorifics_with_a_full_stop_resolve_to_the_full_name() {
+    let text = "Levee\n\
+        Daniel Okafor is a hydrologist and Ruth Amadi is the mayor.\n\
+        “It is the worst I have seen,” Mr. Okafor said.\n\
+        “We have a plan,” said Dr. Amadi. “It will be ready.”\n\
+        “Nobody listened,” Ms Lindqvist said.\n";
+    assert_eq!(speaker_of(text, "It is the worst").as_deref(), Some("Daniel Okafor"));
+    assert_eq!(speaker_of(text, "We have a plan").as_deref(), Some("Ruth Amadi"));
+    assert_eq!(speaker_of(text, "It will be ready").as_deref(), Some("Ruth Amadi"));
+    // Never the honorific itself.
+    assert_eq!(speaker_of(text, "Nobody listened").as_deref(), Some("Lindqvist"));
+}
+
+#[test]
+fn a_surname_resolves_to_a_name_given_with_a_middle_initial() {
+    let text = "Food bank\n\
+        R. Paulina Ostrowska runs the food bank on Mill Street.\n\
+        “We feed four hundred families a week,” Ostrowska said.\n\
+        “Patrick W. Carlineo was there,” said a volunteer, adding that Carlineo “never left”.\n";
+    assert_eq!(speaker_of(text, "We feed").as_deref(), Some("R. Paulina Ostrowska"));
+    let a = article(text);
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(people.contains(&"R. Paulina Ostrowska"), "{people:?}");
+}
+
+// 3. Descriptions of a person or organisation.
+
+#[test]
+fn a_description_resolves_to_the_entity_it_fits() {
+    let text = "Site visit\n\
+        Senator Mark Whitfield toured the flooded site on Tuesday.\n\
+        “This is a disgrace,” the Ohio Republican said.\n\
+        Harlow Water, the local utility, has spent heavily on new pipes.\n\
+        “We are investing where it matters,” the company said.\n\
+        The Ministry of Transport was asked about the bridge.\n\
+        “Repairs start in June,” the ministry said.\n";
+    assert_eq!(speaker_of(text, "This is a disgrace").as_deref(), Some("Mark Whitfield"));
+    assert_eq!(speaker_of(text, "We are investing").as_deref(), Some("Harlow Water"));
+    assert_eq!(speaker_of(text, "Repairs start").as_deref(), Some("Ministry of Transport"));
+    // "the Ohio Republican" is a description, not a person of its own.
+    let a = article(text);
+    assert!(a.people.iter().all(|p| p.name != "Ohio Republican"), "{:?}", a.people);
+}
+
+#[test]
+fn a_description_that_fits_nobody_has_no_speaker() {
+    let text = "Bridge\n\
+        The old bridge closed in May.\n\
+        “Repairs start in June,” the ministry said.\n";
+    assert_eq!(speaker_of(text, "Repairs start"), None);
+}
+
+#[test]
+fn the_company_between_two_companies_stays_as_written() {
+    let text = "Takeover\n\
+        Japan’s Kanemura Holdings has agreed to buy the Swiss maker Alpenklang for CHF 7.4bn.\n\
+        Alpenklang’s board “unanimously recommends” the offer, according to a statement from the company.\n\
+        Alpenklang employs about 6,400 people.\n";
+    assert_eq!(speaker_of(text, "unanimously").as_deref(), Some("the company"));
+}
+
+#[test]
+fn a_slogan_is_nobodys_quote() {
+    let text = "Market\n\
+        Stallholder Jana Petrova has traded on the square for years.\n\
+        Her sign reads “Fresh every day. Fair every time.” and customers queue from dawn.\n";
+    let speaker = speaker_of(text, "Fresh every day");
+    assert!(speaker.is_none() || speaker.as_deref() == Some("Jana Petrova"), "{speaker:?}");
+    assert_ne!(speaker.as_deref(), Some("Fresh"));
+}
