@@ -135,3 +135,52 @@ fn a_slogan_is_nobodys_quote() {
     assert!(speaker.is_none() || speaker.as_deref() == Some("Jana Petrova"), "{speaker:?}");
     assert_ne!(speaker.as_deref(), Some("Fresh"));
 }
+
+// 5. Speaker far from the quote.
+
+#[test]
+fn a_long_appositive_between_the_name_and_its_verb() {
+    let text = "Rates\n\
+        “It is striking that so little has changed,” Johan Lindgren, the president of the Northern Savings Bank of Umeå, said on Tuesday.\n\
+        “The cut came too late,” Interior Minister Walter Brenner, who serves in a caretaker cabinet of officials, said in a statement.\n";
+    assert_eq!(speaker_of(text, "It is striking").as_deref(), Some("Johan Lindgren"));
+    assert_eq!(speaker_of(text, "The cut came").as_deref(), Some("Walter Brenner"));
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_its_clause() {
+    let text = "Farms\n\
+        In a letter in May, Zara Duvall, the head of the farmers’ union, said the tariffs hurt.\n\
+        She urged Mr. Tomlin to make a deal soon, saying “time is running out for many of us.”\n";
+    assert_eq!(speaker_of(text, "time is running out").as_deref(), Some("Zara Duvall"));
+}
+
+#[test]
+fn a_pronoun_before_the_quotation_means_someone_named_before_it() {
+    let text = "Call\n\
+        Patrick Doyle called the office in March.\n\
+        A staff member recalled that he said, “I will come down there,” prosecutors said.\n";
+    assert_eq!(speaker_of(text, "I will come").as_deref(), Some("Patrick Doyle"));
+}
+
+#[test]
+fn a_statement_reads_and_a_sign_does_not_speak() {
+    let text = "Label\n\
+        Big Harbour Records issued a statement on Monday.\n\
+        “We have worked diligently with the artist,” the statement read.\n\
+        A sign on the door reads “Closed until further notice” in red letters.\n";
+    let s = speaker_of(text, "We have worked");
+    assert!(matches!(s.as_deref(), Some("the statement" | "Big Harbour Records")), "{s:?}");
+    assert!(quotes(text).iter().all(|(q, s)| !q.starts_with("Closed") || s.is_none()));
+}
+
+#[test]
+fn a_qualifier_is_no_title_and_the_first_amendment_no_person() {
+    let text = "Flag\n\
+        Vanessa Hale posted the photograph on Monday.\n\
+        The courts have found that burning the flag is protected by the First Amendment.\n\
+        “He would die for the freedoms this country offers,” she told reporters.\n";
+    let a = article(text);
+    assert!(a.people.iter().all(|p| p.name != "Amendment"), "{:?}", a.people);
+    assert_eq!(speaker_of(text, "He would die").as_deref(), Some("Vanessa Hale"));
+}

@@ -78,7 +78,9 @@ pub fn resolve(
         let mut last_here: Option<usize> = None;
         for (raw, text) in &para.quotes {
             let at = Location { section: para.section, paragraph: para.paragraph, start: raw.start, end: raw.end };
-            let named = resolver.name_of(&raw.said, &at);
+            // A pronoun before the quotation points to someone named before the pronoun.
+            let said_at = raw.said_from.map_or(at, |from| Location { start: from.min(at.start), end: from, ..at });
+            let named = resolver.name_of(&raw.said, &said_at);
             let inherited = || -> Option<String> {
                 if let Some(i) = last_here {
                     return out[i].speaker.clone();

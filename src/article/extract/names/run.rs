@@ -12,7 +12,7 @@ use super::words::{
 use crate::article::text::lexicon::{CONNECTOR, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE};
 use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE};
 use crate::article::text::shape::wire_dateline;
-use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
+use crate::article::text::tokens::{Kind, Token, is_acronym, low, strip_possessive};
 
 pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
     let Some(run) = Run::new(text, t, a, b, starts) else { return };
@@ -39,7 +39,33 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
         }
         return;
     }
-    if let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)) {
+    // "First Amendment", "Former Yugoslavia": a word that only qualifies a title
+    // ("First Minister", "Former President") is no title on its own.
+    let qualifier = |k: usize| {
+        matches!(
+            low(w(k)).as_str(),
+            "first"
+                | "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "senior"
+                | "high"
+                | "home"
+                | "health"
+                | "foreign"
+                | "finance"
+                | "interior"
+                | "defence"
+                | "defense"
+                | "education"
+                | "state"
+                | "permanent"
+                | "interim"
+                | "under"
+        )
+    };
+    if let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)).filter(|&p| !qualifier(head[p])) {
         titled_person(&run, pos, out);
         return;
     }

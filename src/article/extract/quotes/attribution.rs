@@ -88,12 +88,17 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         return Some(said);
     }
     // Subject first: "she said", "the minister told reporters", "Mr Smith, the minister, said".
-    for v in k..(k + 12).min(t.len()) {
+    // A long appositive may stand between the name and its verb: "John Williams, the
+    // president of the Federal Reserve Bank of New York, said".
+    for v in k..(k + 40).min(t.len()) {
         let w = t[v].text(text);
         if matches!(w, ";" | "“" | "”" | "\"" | ":") || full_stop(text, t, v) {
             break;
         }
-        if is_speech_verb(w) && w != "according" && v > k {
+        // "…,” the statement read: a document reads, a sign or a T-shirt does not speak.
+        let document_reads =
+            matches!(w, "read" | "reads") && v > k && has_lowercase(low(t[v - 1].text(text)).as_str(), DOCUMENT);
+        if (is_speech_verb(w) && w != "according" || document_reads) && v > k {
             let mut e = v;
             while e > k && aux(t[e - 1].text(text)) {
                 e -= 1;
@@ -158,11 +163,20 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
     while e > 0 && aux(t[e - 1].text(text)) {
         e -= 1;
     }
+    let participle = e == v && t[v].text(text).ends_with("ing");
     while e > 0 && t[e - 1].text(text) == "," {
         e -= 1;
     }
     if e == 0 {
         return Some(Said::Previous);
+    }
+    // "He urged Mr. Trump to act, saying “…”": the participle's subject is the clause's,
+    // not the last name before it.
+    if participle
+        && e < v
+        && let Some(found) = clause_subject(text, &t[..e])
+    {
+        return Some(found);
     }
     // "She added that police had turned back cars and urged people to “…”": the verb after
     // "and" shares the subject of the clause before.
@@ -174,6 +188,32 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
         return Some(found);
     }
     Some(subject(text, &t[..e]))
+}
+
+/// The subject a clause opens with: a pronoun, or a name within its first words ("He
+/// urged …", "The Food Standards Agency warned …", "Dr Amadi, the mayor, urged …").
+fn clause_subject(text: &str, t: &[Token]) -> Option<Said> {
+    let first = t.iter().position(|x| x.kind == Kind::Word)?;
+    let w = t[first].text(text);
+    if is_pronoun_subject(w) {
+        return Some(Said::Pronoun(low(w).as_str().to_string()));
+    }
+    // The words up to the clause's first lowercase word that is not a determiner or
+    // title: its subject, if they name someone.
+    let end = (first..t.len())
+        .find(|&k| {
+            let x = t[k];
+            let w = x.text(text);
+            x.kind == Kind::Word
+                && w.starts_with(char::is_lowercase)
+                && !matches!(w, "the" | "a" | "an" | "of" | "for" | "and" | "de" | "von" | "van")
+                && !is_title_word(w)
+        })
+        .unwrap_or(t.len());
+    let head = &t[..end];
+    (head.iter().any(|x| x.kind == Kind::Word))
+        .then(|| subject(text, head))
+        .filter(|s| matches!(s, Said::Name(_) | Said::Surname(_)))
 }
 
 fn glued_said(text: &str, t: &[Token], k: usize) -> bool {

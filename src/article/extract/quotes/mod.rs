@@ -27,6 +27,10 @@ pub struct RawQuote {
     pub opens_sentence: bool,
     /// No closing mark before the paragraph ends.
     pub unclosed: bool,
+    /// Where the words that name the speaker begin, when they stand before the quotation
+    /// ("He urged Mr. Trump to act, saying “…”"): a pronoun there means someone named
+    /// before them, not before the quotation.
+    pub said_from: Option<usize>,
 }
 
 /// The first token at or after byte `pos`.
@@ -60,10 +64,18 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         if !is_quotation(text, t, (start, end), &around, after.as_ref()) {
             continue;
         }
+        // "recalled that he said, “…,” prosecutors said": the verb right before the
+        // quotation governs it; the one after reports the report.
+        let governs = verb_right_before(text, &t[around.before.clone()])
+            && matches!(before, Some(Said::Name(_) | Said::Surname(_) | Said::Pronoun(_)));
+        let (said, from_before) =
+            if governs { (before.clone().unwrap_or(Said::Nobody), true) } else { speaker(after.clone(), before) };
+        let said_from = from_before.then(|| t.get(around.before.start).map_or(sp.open, |x| x.start));
         out.push(RawQuote {
             start,
             end,
-            said: speaker(after, before),
+            said,
+            said_from,
             opens_paragraph: text[..sp.open].trim().is_empty(),
             opens_sentence: around.before.is_empty(),
             unclosed: sp.unclosed,
@@ -148,13 +160,13 @@ fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &
 
 /// Who the attributions say spoke: the one after the quotation first, then the one
 /// before it; "said" with no subject after it hands over to the quote before.
-fn speaker(after: Option<Said>, before: Option<Said>) -> Said {
+fn speaker(after: Option<Said>, before: Option<Said>) -> (Said, bool) {
     match (after, before) {
-        (Some(a), _) if a != Said::Nobody && a != Said::Previous => a,
-        (Some(Said::Previous), Some(b)) if b != Said::Nobody && b != Said::Previous => b,
-        (Some(Said::Previous), _) => Said::Previous,
-        (_, Some(b)) => b,
-        _ => Said::Nobody,
+        (Some(a), _) if a != Said::Nobody && a != Said::Previous => (a, false),
+        (Some(Said::Previous), Some(b)) if b != Said::Nobody && b != Said::Previous => (b, true),
+        (Some(Said::Previous), _) => (Said::Previous, false),
+        (_, Some(b)) => (b, true),
+        _ => (Said::Nobody, false),
     }
 }
 

@@ -349,10 +349,14 @@ impl<'a> Emitter<'a> {
                 _ => {}
             }
         }
-        let Some(img) = img else { return false };
+        // A figure whose image is left to a script (a placeholder <div>) still has its
+        // caption: a figure, not a paragraph of the story.
+        if img.is_none() && caption.is_none() {
+            return false;
+        }
         self.flush();
-        let src = media::img_src(dom, img, self.base);
-        let alt = dom.attr(img, "alt").map(text::collapse).filter(|s| !s.is_empty());
+        let src = img.and_then(|img| media::img_src(dom, img, self.base));
+        let alt = img.and_then(|img| dom.attr(img, "alt")).map(text::collapse).filter(|s| !s.is_empty());
         let (text, spans) = match caption {
             Some(c) => self.inline_of(c),
             None => (String::new(), vec![]),
@@ -372,6 +376,10 @@ impl<'a> Emitter<'a> {
             } else if let Some(s) = dom.text(d) {
                 t.push(s);
             } else if dom.tag(d).is_some_and(|t| cat(t) == Cat::Block || &**t == "br") {
+                t.space();
+            } else if dom.element(dom.node(d).prev).is_some() {
+                // "…on July 25, 2019.</span><span>J. Scott Applewhite / AP": a caption's
+                // credit is a part of its own.
                 t.space();
             }
         }
