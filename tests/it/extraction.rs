@@ -184,3 +184,47 @@ fn a_qualifier_is_no_title_and_the_first_amendment_no_person() {
     assert!(a.people.iter().all(|p| p.name != "Amendment"), "{:?}", a.people);
     assert_eq!(speaker_of(text, "He would die").as_deref(), Some("Vanessa Hale"));
 }
+
+#[test]
+fn the_name_that_opens_the_subject_speaks_not_the_one_in_its_appositive() {
+    let text = "Fact check\n\
+        “It was an attempt to mislead voters,” Will Moy, chief executive of the fact-checking website Open Ledger, told the BBC.\n\
+        “The water is there,” study lead author Lucas Pereira, a scientist at the Goddard centre in Greenbelt, Maryland, and at American University in Washington, D.C., said in a statement.\n";
+    assert_eq!(speaker_of(text, "It was an attempt").as_deref(), Some("Will Moy"));
+    assert_eq!(speaker_of(text, "The water is there").as_deref(), Some("Lucas Pereira"));
+}
+
+#[test]
+fn a_body_that_issues_a_statement_warning_speaks() {
+    let text = "Election\n\
+        In a reflection of the confusion, the Electoral Commission, which regulates campaign finances, issued a statement warning that “voters are entitled to transparency from campaigners.”\n";
+    assert_eq!(speaker_of(text, "voters are entitled").as_deref(), Some("Electoral Commission"));
+}
+
+#[test]
+fn the_sentence_subject_speaks_across_an_earlier_quotation() {
+    let text = "Threats\n\
+        Martin Keogh called the congresswoman’s office in March.\n\
+        During the call, he asked about her votes, called her a “traitor” and said, “somebody ought to stop her,” the prosecutor’s office said.\n";
+    assert_eq!(speaker_of(text, "somebody ought").as_deref(), Some("Martin Keogh"));
+}
+
+// 4. A quote split by its attribution, whatever its marks.
+
+#[test]
+fn mixed_and_doubled_marks_close_a_quotation() {
+    let text = "Wire\n\
+        “It was an attempt to mislead voters,’’ Will Moy told the BBC. “And it is misleading for a party to behave that way.”\n\
+        \"Open the door! We are coming in!” an officer shouts.\n";
+    let q = quotes(text);
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "It was an attempt to mislead voters",
+            "And it is misleading for a party to behave that way.",
+            "Open the door! We are coming in!"
+        ]
+    );
+    assert!(q[..2].iter().all(|(_, s)| s.as_deref() == Some("Will Moy")), "{q:?}");
+}

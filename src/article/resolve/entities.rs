@@ -9,6 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct Texts<'a> {
     pub texts: Vec<&'a str>,
     pub section_start: Vec<usize>,
+    /// Paragraphs a pronoun does not look back into: photo captions and their credits.
+    pub captions: Vec<bool>,
 }
 
 impl<'a> Texts<'a> {
@@ -18,6 +20,14 @@ impl<'a> Texts<'a> {
             .and_then(|&s| self.texts.get(s + h.paragraph as usize))
             .copied()
             .unwrap_or("")
+    }
+
+    fn in_caption(&self, h: &PlacedHit) -> bool {
+        self.section_start
+            .get(h.section as usize)
+            .and_then(|&s| self.captions.get(s + h.paragraph as usize))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The name's text (titles and glued verbs already cut off).
@@ -283,7 +293,10 @@ impl Registry {
                     };
                     if let Some(i) = idx {
                         self.people[i].occurrences.push(at);
-                        self.person_timeline.push((at, i));
+                        // "J. Scott Applewhite / AP" under a photo is not who "he" is.
+                        if !texts.in_caption(h) {
+                            self.person_timeline.push((at, i));
+                        }
                         if self.people[i].gender.is_none() {
                             self.people[i].gender = h.gender;
                         }

@@ -6,7 +6,7 @@ pub mod entities;
 pub mod speakers;
 
 use crate::article::extract::{Findings, ParagraphRef};
-use crate::article::model::Extraction;
+use crate::article::model::{Extraction, ParagraphKind};
 use entities::{Registry, Texts};
 
 /// Turns what the paragraphs yielded into the article's quotes and entities.
@@ -19,7 +19,11 @@ pub fn resolve(paras: &[ParagraphRef], found: Findings, sections: usize) -> Extr
             *s = k - p.paragraph;
         }
     }
-    let texts = Texts { texts: paras.iter().map(|p| p.text).collect(), section_start };
+    let texts = Texts {
+        texts: paras.iter().map(|p| p.text).collect(),
+        section_start,
+        captions: paras.iter().map(|p| p.kind == ParagraphKind::Figure).collect(),
+    };
     let mut registry = Registry::build(&found.hits, &texts);
     let quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts, paras);
     drop(texts);

@@ -4,8 +4,8 @@
 
 use crate::article::extract::names::{NameKind, find_names};
 use crate::article::text::lexicon::{
-    ABBREVIATED_TITLE, AUXILIARY, DOCUMENT, has, has_lowercase, is_function_word, is_honorific, is_pronoun_subject,
-    is_speech_verb, is_title_word,
+    ABBREVIATED_TITLE, AUXILIARY, DOCUMENT, FUNCTION, OPENER, has, has_lowercase, is_function_word, is_honorific,
+    is_pronoun_subject, is_speech_verb, is_title_word,
 };
 use crate::article::text::tokens::{Kind, Token, low};
 
@@ -42,8 +42,13 @@ fn full_stop(text: &str, t: &[Token], k: usize) -> bool {
         && (is_honorific(w)
             || has_lowercase(low(w).as_str(), ABBREVIATED_TITLE)
             || w.chars().count() == 1 && w.starts_with(char::is_uppercase));
+    // "Washington, D.C., said": a dot before a comma or a lowercase word ends nothing.
+    let goes_on = t.get(k + 1).is_some_and(|n| {
+        let w = n.text(text);
+        w == "," || w.starts_with(char::is_lowercase)
+    });
     // An abbreviation's dot still ends the clause when nothing follows it.
-    !abbreviation || k + 1 == t.len()
+    !goes_on && (!abbreviation || k + 1 == t.len())
 }
 
 /// Attribution after the closing mark: `, she said`, `, said Guy Ryder, the …`,
@@ -172,10 +177,8 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
     }
     // "He urged Mr. Trump to act, saying “…”": the participle's subject is the clause's,
     // not the last name before it.
-    if participle
-        && e < v
-        && let Some(found) = clause_subject(text, &t[..e])
-    {
+    // "the Electoral Commission issued a statement warning that “…”" too.
+    if participle && let Some(found) = clause_subject(text, &t[..e]) {
         return Some(found);
     }
     // "She added that police had turned back cars and urged people to “…”": the verb after
@@ -192,8 +195,16 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
 
 /// The subject a clause opens with: a pronoun, or a name within its first words ("He
 /// urged …", "The Food Standards Agency warned …", "Dr Amadi, the mayor, urged …").
-fn clause_subject(text: &str, t: &[Token]) -> Option<Said> {
-    let first = t.iter().position(|x| x.kind == Kind::Word)?;
+pub(super) fn clause_subject(text: &str, t: &[Token]) -> Option<Said> {
+    let mut first = t.iter().position(|x| x.kind == Kind::Word)?;
+    // A fronted phrase is not the subject: "In a reflection of the confusion, the
+    // Electoral Commission … issued".
+    if t[first].lex.is(FUNCTION | OPENER)
+        && !is_pronoun_subject(t[first].text(text))
+        && let Some(comma) = t.iter().position(|x| x.text(text) == ",")
+    {
+        first = (comma + 1..t.len()).find(|&k| t[k].kind == Kind::Word)?;
+    }
     let w = t[first].text(text);
     if is_pronoun_subject(w) {
         return Some(Said::Pronoun(low(w).as_str().to_string()));
@@ -269,6 +280,14 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
     {
         return Said::Name(text[h.start..h.end].to_string());
     }
+    // "Will Moy, chief executive of the fact-checking website Full Fact, told": a name
+    // opening the subject is its head; what follows is an appositive.
+    if chunks.len() > 1
+        && let Some(said) = whole_name(text, chunks[0])
+        && chunks[1].first().is_some_and(|x| x.text(text).starts_with(char::is_lowercase))
+    {
+        return said;
+    }
     for chunk in chunks.iter().rev() {
         let starts = [chunk[0].start];
         let mut hits = find_names(text, chunk, &starts);
@@ -326,6 +345,27 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
         }
     }
     phrase(text, last)
+}
+
+/// The chunk as a person's name, when a name is all it holds but titles and roles:
+/// "Will Moy", "Dr. Luz Contreras Arroyo", "study lead author Lucas Paganini".
+fn whole_name(text: &str, chunk: &[Token]) -> Option<Said> {
+    // No sentence starts here: "Will" of "Will Moy" is no opener to drop.
+    let hits = find_names(text, chunk, &[]);
+    let [h] = hits.as_slice() else { return None };
+    if !matches!(h.kind, NameKind::Person | NameKind::Unknown) {
+        return None;
+    }
+    // A role in lower case may stand before it ("study lead author Lucas Paganini"),
+    // nothing after it.
+    let outside = chunk.iter().any(|x| {
+        let w = x.text(text);
+        x.kind == Kind::Word
+            && (x.end > h.end || x.start < h.start && !w.starts_with(char::is_lowercase))
+            && !is_title_word(w)
+    });
+    let name = &text[h.start..h.end];
+    (!outside && name.contains(' ')).then(|| Said::Name(name.to_string()))
 }
 
 /// A short description from the start of a chunk: "the report" from "The report

@@ -23,8 +23,10 @@ pub struct Span {
 
 fn closes(open: char, c: char) -> bool {
     match open {
-        '“' => c == '”',
-        '"' => c == '"',
+        // Typed by hand or joined from two sources, a quotation may open with one kind of
+        // double mark and close with the other.
+        '“' => c == '”' || c == '"',
+        '"' => c == '"' || c == '”',
         '„' => c == '“' || c == '”',
         '«' => c == '»',
         '»' => c == '«',
@@ -110,6 +112,7 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
         return false;
     }
     match open {
+        '“' | '"' if c != open && c != '”' => at.next.is_none_or(|n| !n.is_alphanumeric()),
         '‘' | '‚' => at.next.is_none_or(|n| !n.is_alphanumeric()),
         '\'' => {
             at.prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ',')) && at.next.is_none_or(|n| !n.is_alphanumeric())
@@ -136,6 +139,18 @@ pub fn spans(text: &str) -> Vec<Span> {
             }
             None => {}
             Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»') => depth += 1,
+            // “…’’ and “…'' (two single marks for a double one, as some wires write).
+            Some((start, '“')) if depth == 0 && matches!(c, '’' | '\'') && at.next == Some(c) => {
+                iter.next();
+                out.push(Span {
+                    open: start,
+                    inner: start + 3,
+                    close: i,
+                    after: i + 2 * c.len_utf8(),
+                    unclosed: false,
+                });
+                open = None;
+            }
             Some((start, o)) if really_closes(o, c, at) => {
                 if depth == 0 {
                     out.push(Span {

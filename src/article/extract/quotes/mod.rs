@@ -8,7 +8,9 @@
 pub mod attribution;
 mod marks;
 
-use crate::article::extract::quotes::attribution::{attribution_after, attribution_before, verb_right_before};
+use crate::article::extract::quotes::attribution::{
+    attribution_after, attribution_before, clause_subject, verb_right_before,
+};
 use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
 use crate::article::text::tokens::{Token, low};
 pub use attribution::Said;
@@ -60,7 +62,17 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let Some((start, end)) = quoted_words(text, sp) else { continue };
         let around = Around::new(text, t, sentences, &spans, n);
         let after = attribution_after(text, &t[around.after.clone()]);
-        let before = attribution_before(text, &t[around.before.clone()]);
+        let mut before = attribution_before(text, &t[around.before.clone()]);
+        let mut said_from_token = around.before.start;
+        // "he asked about X, called Omar a “terrorist” and said, “…”": the verb shares the
+        // subject the sentence opened with, before the quotation ahead of it.
+        if before == Some(Said::Previous)
+            && around.sentence < around.before.start
+            && let Some(s) = clause_subject(text, &t[around.sentence..around.before.start])
+        {
+            before = Some(s);
+            said_from_token = around.sentence;
+        }
         if !is_quotation(text, t, (start, end), &around, after.as_ref()) {
             continue;
         }
@@ -70,7 +82,7 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
             && matches!(before, Some(Said::Name(_) | Said::Surname(_) | Said::Pronoun(_)));
         let (said, from_before) =
             if governs { (before.clone().unwrap_or(Said::Nobody), true) } else { speaker(after.clone(), before) };
-        let said_from = from_before.then(|| t.get(around.before.start).map_or(sp.open, |x| x.start));
+        let said_from = from_before.then(|| t.get(said_from_token).map_or(sp.open, |x| x.start));
         out.push(RawQuote {
             start,
             end,
@@ -103,6 +115,8 @@ fn quoted_words(text: &str, sp: Span) -> Option<(usize, usize)> {
 struct Around {
     before: Range<usize>,
     after: Range<usize>,
+    /// The first token of the quotation's sentence.
+    sentence: usize,
 }
 
 impl Around {
@@ -126,7 +140,7 @@ impl Around {
                 a1 = e;
             }
         }
-        Around { before: token_at(t, before_from)..token_at(t, sp.open), after: a0..a1 }
+        Around { before: token_at(t, before_from)..token_at(t, sp.open), after: a0..a1, sentence: token_at(t, s_open) }
     }
 }
 
