@@ -65,8 +65,10 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let mut before = attribution_before(text, &t[around.before.clone()]);
         let mut said_from_token = around.before.start;
         // "he asked about X, called Omar a “terrorist” and said, “…”": the verb shares the
-        // subject the sentence opened with, before the quotation ahead of it.
+        // subject the sentence opened with, before the term in marks ahead of it (after a
+        // quotation, "said" hands over to that quotation's speaker instead).
         if before == Some(Said::Previous)
+            && out.is_empty()
             && around.sentence < around.before.start
             && let Some(s) = clause_subject(text, &t[around.sentence..around.before.start])
         {
