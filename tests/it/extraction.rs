@@ -228,3 +228,25 @@ fn mixed_and_doubled_marks_close_a_quotation() {
     );
     assert!(q[..2].iter().all(|(_, s)| s.as_deref() == Some("Will Moy")), "{q:?}");
 }
+
+#[test]
+fn a_quotation_after_a_sentence_about_someone_is_theirs() {
+    let text = "River\n\
+        Daniel Okafor, a hydrologist at the state university, has measured the river for a decade. “Nobody listened when the levee cracked.”\n\
+        Ruth Amadi, the mayor, took office in May.\n\
+        “We have a plan for the levee.”\n\
+        Okafor's assistant told reporters the data was public. “It has always been public.”\n";
+    assert_eq!(speaker_of(text, "Nobody listened").as_deref(), Some("Daniel Okafor"));
+    assert_eq!(speaker_of(text, "We have a plan").as_deref(), Some("Ruth Amadi"));
+    // A possessive is someone else's: the assistant is not Okafor.
+    assert_ne!(speaker_of(text, "It has always").as_deref(), Some("Daniel Okafor"));
+}
+
+#[test]
+fn someone_of_a_person_speaks_for_themselves() {
+    let text = "Label\n\
+        Taylor Quinn left the label in June.\n\
+        “The label owes her money,” Quinn’s rep told reporters.\n";
+    let s = speaker_of(text, "The label owes");
+    assert_ne!(s.as_deref(), Some("Taylor Quinn"));
+}

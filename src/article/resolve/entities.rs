@@ -30,6 +30,11 @@ impl<'a> Texts<'a> {
             .unwrap_or(false)
     }
 
+    /// The text of the paragraph at `at`.
+    pub fn text_at(&self, at: &Location) -> &'a str {
+        self.section_start.get(at.section).and_then(|&s| self.texts.get(s + at.paragraph)).copied().unwrap_or("")
+    }
+
     /// The name's text (titles and glued verbs already cut off).
     pub fn name(&self, h: &PlacedHit) -> &'a str {
         self.paragraph(h).get(h.start as usize..h.end as usize).unwrap_or("")
@@ -316,6 +321,21 @@ impl Registry {
             .map(|&(_, i)| &self.people[i])
             .find(|p| gender.is_none() || p.gender.is_none() || p.gender == gender)
             .map(|p| p.name.as_str())
+    }
+
+    /// The people mentioned from `from` up to `to`, each once, in order, with where
+    /// each is first mentioned.
+    pub fn people_between(&self, from: &Location, to: &Location) -> Vec<(Location, &str)> {
+        let a = self.person_timeline.partition_point(|(l, _)| l < from);
+        let b = self.person_timeline.partition_point(|(l, _)| l < to);
+        let mut out: Vec<(Location, &str)> = Vec::new();
+        for &(at, i) in self.person_timeline.get(a..b).unwrap_or(&[]) {
+            let name = self.people[i].name.as_str();
+            if !out.iter().any(|(_, n)| *n == name) {
+                out.push((at, name));
+            }
+        }
+        out
     }
 
     /// The organisation mentioned last before `at` (for "they").

@@ -92,16 +92,32 @@ pub fn resolve(
                 // No attribution: a quotation that opens its sentence goes on with the speaker
                 // of the quotation before it (“A,” she said. “B.”), in this paragraph or, when
                 // it opens the paragraph, the one before; one that follows "X said:" is X's.
+                // Not when another person is named since that quotation ("“…,” said Okafor.
+                // Amadi disagreed. / “We have a plan.”"). A quotation with nothing before it
+                // is the words of the one person the sentences just before are about
+                // ("Okafor, a hydrologist, has measured the river for a decade. “Nobody…”").
                 Said::Nobody => {
                     let first_here = last_here.is_none();
+                    let since = last_here
+                        .or(prev_para_last.map(|(i, _)| i))
+                        .map(|i| Location { start: out[i].at.end, ..out[i].at });
+                    let continues = |speaker: Option<String>| -> Option<String> {
+                        let Some(from) = since else { return speaker };
+                        let others = registry.people_between(&from, &at);
+                        let other =
+                            others.iter().any(|(w, p)| Some(*p) != speaker.as_deref() && opens_sentence(texts, w));
+                        if other { None } else { speaker }
+                    };
                     if raw.opens_paragraph && first_here {
                         match (&prev_intro, prev_para_last) {
                             (Some(Some(intro)), _) => Some(intro.clone()),
-                            (_, Some(_)) => inherited(),
-                            _ => None,
+                            (_, Some(_)) => continues(inherited()),
+                            _ => introduced(registry, texts, &at, raw.opens_paragraph),
                         }
                     } else if raw.opens_sentence && !first_here {
-                        inherited()
+                        continues(inherited())
+                    } else if raw.opens_sentence {
+                        introduced(registry, texts, &at, raw.opens_paragraph)
                     } else {
                         None
                     }
@@ -131,6 +147,35 @@ pub fn resolve(
         prev_key = Some((para.section, para.paragraph));
     }
     out
+}
+
+/// The one person named in the paragraph before a quotation that opens its sentence
+/// with no attribution, or, when it opens its paragraph, in the paragraph before.
+fn introduced(registry: &Registry, texts: &Texts, at: &Location, opens_paragraph: bool) -> Option<String> {
+    let start_of = |p: usize| Location { paragraph: p, start: 0, end: 0, ..*at };
+    let here = registry.people_between(&start_of(at.paragraph), at);
+    let named = if here.is_empty() && opens_paragraph && at.paragraph > 0 {
+        registry.people_between(&start_of(at.paragraph - 1), &start_of(at.paragraph))
+    } else {
+        here
+    };
+    let [(where_, one)] = named.as_slice() else { return None };
+    opens_sentence(texts, where_).then(|| one.to_string())
+}
+
+/// Whether the name at `at` is its sentence's subject: the sentence opens on it (after a
+/// title or a "But for"), not a name in passing ("met Mr Trump on Monday").
+fn opens_sentence(texts: &Texts, at: &Location) -> bool {
+    let text = texts.text_at(at);
+    // "Swift's rep told Fox News": the sentence is about someone else.
+    if text.get(at.end..).is_some_and(|after| after.starts_with("'s") || after.starts_with("’s")) {
+        return false;
+    }
+    let before = text.get(..at.start).unwrap_or("");
+    let sentence = before.rfind(['.', '!', '?', '”', '"']).map_or(before, |i| &before[i + 1..]);
+    sentence
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "for" | "of" | "the" | "de" | "von" | "van" | "and"))
 }
 
 /// What speakers are resolved against: the people and organisations, and the names

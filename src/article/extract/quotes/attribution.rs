@@ -59,6 +59,13 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         k += 1;
     }
     let dash = k > 0 && matches!(t[k - 1].text(text), "—" | "–" | "-");
+    // "«…», a ajouté Laurent Fabius", "“…”, ha detto Rossi": the auxiliary of an
+    // inverted verb.
+    if t.get(k).is_some_and(|x| matches!(x.text(text), "a" | "ha" | "hat" | "há"))
+        && t.get(k + 1).is_some_and(|x| is_speech_verb(x.text(text)))
+    {
+        k += 1;
+    }
     let first = t.get(k)?;
     let fw = first.text(text);
     if dash && fw.starts_with(char::is_uppercase) {
@@ -86,7 +93,7 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
         if end == s {
             return Some(Said::Previous);
         }
-        return Some(subject(text, &t[s..end]));
+        return Some(subject_after_verb(text, &t[s..end]));
     }
     // "… the offer, according to a statement from the company."
     if let Some(said) = t.windows(2).position(|w| is_according_to(text, w)).and_then(|a| according_to(text, t, a)) {
@@ -115,12 +122,37 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
 }
 
 fn is_according_to(text: &str, pair: &[Token]) -> bool {
-    pair[0].text(text).eq_ignore_ascii_case("according") && pair[1].text(text) == "to"
+    let w = pair[0].text(text);
+    w.eq_ignore_ascii_case("according") && pair[1].text(text) == "to"
+        // The same in one word: "selon X", "según X", "laut X", "podle X", "menurut X".
+        || matches!(w, "selon" | "Selon" | "según" | "Según" | "laut" | "Laut" | "podle" | "Podle" | "menurut" | "Menurut")
+            && pair[1].text(text).starts_with(char::is_uppercase)
+}
+
+/// The subject after an inverted verb: "said Guy Ryder, the …", and in languages that
+/// put words between ("píše na Twitteru Gary Lineker", "kroutí hlavou Lineker"), the
+/// name the clause ends on.
+fn subject_after_verb(text: &str, t: &[Token]) -> Said {
+    let said = subject(text, t);
+    if !matches!(said, Said::Phrase(_) | Said::Nobody) {
+        return said;
+    }
+    let hits = find_names(text, t, &[]);
+    match hits.last() {
+        Some(h) if h.end == t.last().map_or(0, |x| x.end) => {
+            let name = &text[h.start..h.end];
+            match h.kind {
+                NameKind::Single => Said::Surname(name.to_string()),
+                _ => Said::Name(name.to_string()),
+            }
+        }
+        _ => said,
+    }
 }
 
 /// The speaker after "according to" at token `a`: up to the next punctuation.
 fn according_to(text: &str, t: &[Token], a: usize) -> Option<Said> {
-    let s = a + 2;
+    let s = if t[a].text(text).eq_ignore_ascii_case("according") { a + 2 } else { a + 1 };
     let end =
         (s..t.len()).find(|&j| matches!(t[j].text(text), "," | ";" | ":") || full_stop(text, t, j)).unwrap_or(t.len());
     (end > s).then(|| subject(text, &t[s..end]))
@@ -308,6 +340,17 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
         };
         if hits.iter().any(|h| !affiliation(h)) {
             hits.retain(|h| !affiliation(h));
+        }
+        // "Swift's rep told Fox News": someone of the person named, not the person.
+        let owner = |h: &crate::article::extract::names::NameHit| {
+            let k = chunk.partition_point(|x| x.start < h.end);
+            let name_token = chunk[..k].last().map_or("", |x| x.text(text));
+            name_token.len() > h.end - chunk[k.saturating_sub(1)].start
+                && chunk[k..].iter().any(|x| x.kind == Kind::Word)
+        };
+        if let Some(h) = hits.iter().rev().find(|h| owner(h)) {
+            let from = chunk.partition_point(|x| x.start < h.start);
+            return phrase(text, &chunk[from..]);
         }
         if let Some(h) = hits.iter().rev().find(|h| matches!(h.kind, NameKind::Person | NameKind::Unknown)) {
             let name = &text[h.start..h.end];

@@ -81,15 +81,14 @@ pub fn lex(word: &str) -> Lex {
             word = &word[..word.len() - 4];
         }
     }
-    if word.len() > MAX_WORD || word.is_empty() || !word[0].is_ascii_alphabetic() {
+    // Words in other scripts and with accents are looked up too ("déclaré", "řekl",
+    // "сказал"), byte for byte: only ASCII letters are lowercased.
+    if word.len() > MAX_WORD || word.is_empty() || !(word[0].is_ascii_alphabetic() || word[0] >= 0xC0) {
         return Lex::default();
     }
     let mut buf = [0u8; MAX_WORD];
     let mut h = SEED;
     for (d, &s) in buf.iter_mut().zip(word) {
-        if s >= 0x80 {
-            return Lex::default();
-        }
         let l = s.to_ascii_lowercase();
         *d = l;
         h = step(h, l);
