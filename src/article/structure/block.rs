@@ -95,7 +95,8 @@ fn whitespace_at(text: &str, i: usize) -> (usize, bool) {
     // Only these lead bytes start a non-ASCII whitespace character.
     if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
         let c = text[i..].chars().next().unwrap_or(' ');
-        return (c.len_utf8(), c.is_whitespace() || c == '\u{feff}');
+        let ws = (c.is_whitespace() || c == '\u{feff}') && !thousands_space(text, i, c);
+        return (c.len_utf8(), ws);
     }
     let n = match b {
         0xF0..=0xF7 => 4,
@@ -103,6 +104,15 @@ fn whitespace_at(text: &str, i: usize) -> (usize, bool) {
         _ => 2,
     };
     (n, false)
+}
+
+/// "2 209", "1 234,5": a no-break or thin space between digits sets off thousands; it
+/// is kept so that the number reads as one.
+pub fn thousands_space(text: &str, i: usize, c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+        && i > 0
+        && text.as_bytes()[i - 1].is_ascii_digit()
+        && text.as_bytes().get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit)
 }
 
 pub fn cleaned(text: &str) -> String {

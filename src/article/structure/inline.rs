@@ -24,8 +24,13 @@ impl InlineText {
     /// Appends text, collapsing every run of whitespace (NBSPs, line ends and the
     /// zero-width spaces pages pad with too) to one space, and none at the start.
     pub fn push(&mut self, s: &str) {
-        for c in s.chars() {
-            if is_space(c) {
+        for (i, c) in s.char_indices() {
+            // "2&nbsp;209": the space that sets off thousands stays.
+            let thousands = !self.pending_space
+                && matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+                && self.text.ends_with(|d: char| d.is_ascii_digit())
+                && s.as_bytes().get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit);
+            if is_space(c) && !thousands {
                 self.pending_space = !self.text.is_empty();
             } else {
                 if self.pending_space {

@@ -96,7 +96,10 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 lx.flags |= HYPHENATED;
             }
             out.push(Token { start, end: i, kind: Kind::Word, lex: lx });
-        } else if c.is_ascii_digit() || (is_currency(c) && bytes.get(i + clen).is_some_and(u8::is_ascii_digit)) {
+        } else if c.is_ascii_digit()
+            || is_vulgar_fraction(c)
+            || (is_currency(c) && bytes.get(i + clen).is_some_and(u8::is_ascii_digit))
+        {
             i = scan_number(text, i + clen);
             out.push(Token { start, end: i, kind: Kind::Number, lex: Lex::default() });
         } else {
@@ -117,14 +120,28 @@ fn decode_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or('\u{fffd}')
 }
 
+/// "½", "¾", "⅓": a number in one character.
+pub fn is_vulgar_fraction(c: char) -> bool {
+    matches!(c, '¼' | '½' | '¾' | '⅐'..='⅞')
+}
+
+/// Chinese, Japanese and Korean letters, which need no spaces around a number: "出口3000亿美元".
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Continues a word: letters and digits, plus a hyphen, apostrophe or full stop when a
-/// letter or digit follows it ("one-third", "children's", "U.S").
+/// letter or digit follows it ("one-third", "children's", "U.S"). Digits after Chinese or
+/// Japanese letters start a number of their own.
 fn scan_word(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         // Plain ASCII letters and digits need no decoding.
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
+            if b.is_ascii_digit() && bytes[i - 1] >= 0x80 && text[..i].chars().next_back().is_some_and(is_cjk) {
+                break;
+            }
             i += 1;
             continue;
         }
@@ -167,20 +184,35 @@ fn single_letter_before(text: &str, dot: usize) -> bool {
 /// percent sign glued to it ("160M", "11th", "59%").
 fn scan_number(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    let start = i.saturating_sub(1);
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_digit() || (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
+        } else if let Some(n) = thousands_space(text, i, start) {
+            // "2 209", "1 234,5": thousands set apart by a space.
+            i += n;
         } else {
             break;
         }
     }
-    if bytes.get(i) == Some(&b'%') {
-        return i + 1;
+    // "1½"
+    if let Some(c) = text[i..].chars().next().filter(|&c| is_vulgar_fraction(c)) {
+        i += c.len_utf8();
     }
-    // Glued letters: units, suffixes, or an identifier such as "5G".
+    if bytes.get(i) == Some(&b'%') || text[i..].starts_with('％') {
+        return i + if bytes.get(i) == Some(&b'%') { 1 } else { '％'.len_utf8() };
+    }
+    // Glued letters: units, suffixes, or an identifier such as "5G"; in Chinese and
+    // Japanese only the scale characters ("3000亿", "5万"), the rest is the next word.
     while i < bytes.len() {
         let c = decode_at(text, i);
+        if is_cjk(c) {
+            if matches!(c, '万' | '亿' | '億' | '兆' | '千' | '百') {
+                i += c.len_utf8();
+            }
+            break;
+        }
         if c.is_alphanumeric() {
             i += c.len_utf8();
         } else {
@@ -188,6 +220,39 @@ fn scan_number(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// The length of a no-break or thin space that separates thousands at `i` ("2 209"):
+/// three digits follow and then no fourth.
+/// A plain space does too, as French writes it, when one to three digits stand before it
+/// (from `start`, where the number began): "2 209 Français", never "2019 2 people".
+fn thousands_space(text: &str, i: usize, start: usize) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    let bytes = text.as_bytes();
+    if i == 0 || !bytes[i - 1].is_ascii_digit() {
+        return None;
+    }
+    // Not in a run of groups such as a telephone number ("+221 33 869 1234").
+    let after_group = start >= 2 && bytes[start - 1] == b' ' && bytes[start - 2].is_ascii_digit()
+        || start >= 1 && bytes[start - 1] == b'+';
+    let plain = c == ' ' && !after_group && bytes[start] != b'0' && {
+        let head = &bytes[start..i];
+        let group = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        (1..=3).contains(&group) && (group == head.len() || head[head.len() - group - 1] == b' ')
+    };
+    if !(plain || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')) {
+        return None;
+    }
+    let rest = &bytes[i + c.len_utf8()..];
+    let three = rest.len() >= 3 && rest[..3].iter().all(u8::is_ascii_digit);
+    // Not "5 200.5" or "3 100,000": the group ends the number or another group follows.
+    let ends = match rest.get(3) {
+        None => true,
+        Some(b) if b.is_ascii_digit() => false,
+        Some(b'.' | b',' | b':' | b'/') => !rest.get(4).is_some_and(u8::is_ascii_digit) || c != ' ',
+        _ => true,
+    };
+    (three && ends).then_some(c.len_utf8())
 }
 
 /// Token ranges `[a, b)` of telephone numbers: groups of digits separated by single

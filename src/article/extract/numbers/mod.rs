@@ -132,10 +132,13 @@ fn statistic_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Step {
     let end = second_figure_end(text, t, q_start, end, blocked);
     let end = ratio_end(text, t, end, blocked);
     let Some(q_end) = hyphen_unit_end(text, t, end) else { return Step::Skip(end + 3) };
-    // Spans of time are not statistics ("over the past two decades", "two years later",
-    // "within four hours"), unless they count something ("two days of strike action")
-    // or set a record ("for the first time in 31 years").
-    if (is_duration(text, t, q_start, q_end) || is_hyphenated_span(text, t, q_end)) && !sets_record(text, t, q_start) {
+    // A span of time is a statistic when it is the fact reported ("jailed for six years",
+    // "a three-month consultation", "took just 15 minutes"), not when it only places
+    // something in time ("two years later", "over the past two decades", "in two weeks").
+    let relative = is_duration(text, t, q_start, q_end) && is_relative_time(text, t, q_start, q_end);
+    // "a two-year fixed rate": the kind of product, not a span.
+    let product = is_hyphenated_span(text, t, q_end) && matches!(low(word_at(text, t, q_end + 1)).as_str(), "fixed");
+    if (relative || product) && !sets_record(text, t, q_start) {
         return Step::Skip(q_end + 1);
     }
     // The phrase: modifiers before, what is counted after.
@@ -255,8 +258,7 @@ fn is_duration(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bool {
     true
 }
 
-/// "a two-week meeting", "a 48-hour spell", "its 112-year history": a span of time used as
-/// an adjective describes the noun; it does not count anything.
+/// "a two-week meeting", "a 48-hour spell": a span of time written as an adjective.
 fn is_hyphenated_span(text: &str, t: &[Token], q_end: usize) -> bool {
     let last = word_at(text, t, q_end);
     let unit = if q_end > 0 && word_at(text, t, q_end - 1) == "-" {
@@ -267,8 +269,39 @@ fn is_hyphenated_span(text: &str, t: &[Token], q_end: usize) -> bool {
             None => return false,
         }
     };
-    let unit = unit.split('-').next().unwrap_or("");
-    is_time_unit(unit)
+    is_time_unit(unit.split('-').next().unwrap_or(""))
+}
+
+/// A span that places something in time rather than measures it: "two years later",
+/// "three days ago", "in two weeks", "over the past two decades", "the next five years",
+/// "two years old".
+fn is_relative_time(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bool {
+    let after = low(word_at(text, t, q_end + 2));
+    if matches!(after.as_str(), "ago" | "later" | "earlier" | "before" | "after" | "afterwards" | "hence" | "old") {
+        return true;
+    }
+    // "Two years on, …" but not "jailed for six years on Friday".
+    if after.as_str() == "on" && t.get(q_end + 3).is_none_or(|x| x.kind == Kind::Punct) {
+        return true;
+    }
+    let w = |k: usize| if k < t.len() { low(word_at(text, t, k)) } else { low("") };
+    let mut k = q_start;
+    // "the past two decades", "the next five years", "the last 10 years".
+    while k > 0
+        && matches!(
+            w(k - 1).as_str(),
+            "the" | "past" | "last" | "next" | "previous" | "coming" | "first" | "final" | "recent"
+        )
+    {
+        if matches!(w(k - 1).as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "final" | "recent")
+        {
+            return true;
+        }
+        k -= 1;
+    }
+    // "in two weeks", "after three days", "within four hours": a point in time; but "in
+    // less than five months", "in nearly three decades" measure.
+    q_start > 0 && matches!(w(q_start - 1).as_str(), "in" | "after" | "within" | "by" | "since" | "until")
 }
 
 /// "for the first time in (the last) 20 years": a record, stated with its span.
@@ -356,11 +389,47 @@ mod tests {
             ["four days of regional rail action"]
         );
         assert_eq!(phrases("the region’s six largest water companies, does not"), ["six largest water companies"]);
-        assert!(phrases("during a two-week meeting, a 48-hour spell of rain").is_empty());
-        assert!(phrases("in its 112-year history, on a 12-month contract").is_empty());
+        // A span written as an adjective measures what it describes.
+        assert_eq!(phrases("a three-month consultation period ended"), ["three-month consultation period"]);
+        assert_eq!(phrases("on a 12-month contract"), ["12-month contract"]);
+        // Not the kind of a product.
+        assert!(phrases("the average two-year fixed rate").is_empty());
         assert_eq!(phrases("a 5-kilometre run"), ["5-kilometre run"]);
         assert_eq!(phrases("covers 141 countries and"), ["141 countries"]);
         assert_eq!(phrases("fell by 11 per cent in 2020"), ["11 per cent"]);
+    }
+
+    #[test]
+    fn a_span_of_time_that_is_the_fact_is_a_statistic() {
+        assert_eq!(phrases("he was jailed for six years on Friday"), ["six years"]);
+        assert_eq!(phrases("with only nine months left in office"), ["only nine months"]);
+        assert_eq!(phrases("the jury took just 15 minutes to decide"), ["just 15 minutes"]);
+        assert_eq!(phrases("its lowest rate in nearly three decades"), ["nearly three decades"]);
+        // Spans that place something in time.
+        assert!(phrases("Two years later, they met again.").is_empty());
+        assert!(phrases("It opened three days ago and closes in two weeks.").is_empty());
+        assert!(phrases("over the past two decades the town grew").is_empty());
+        assert!(phrases("Over the next five years the plan will cost more.").is_empty());
+    }
+
+    #[test]
+    fn vague_and_counted_amounts() {
+        assert_eq!(phrases("hundreds of thousands of people lost power"), ["hundreds of thousands of people"]);
+        assert_eq!(phrases("tens of thousands of residents fled"), ["tens of thousands of residents"]);
+        assert_eq!(phrases("dozens of complaints were filed"), ["dozens of complaints"]);
+        assert_eq!(phrases("about one-fifth of homes flooded"), ["about one-fifth of homes"]);
+    }
+
+    #[test]
+    fn figures_as_other_languages_write_them() {
+        assert_eq!(stats("soit 1.234,5 tonnes"), [("1.234,5", "1.234,5 tonnes")]);
+        assert_eq!(stats("dont 2\u{202f}209 personnes"), [("2\u{202f}209", "2\u{202f}209 personnes")]);
+        assert_eq!(stats("près de 5 500 morts"), [("5 500", "5 500 morts")]);
+        assert_eq!(stats("中国去年出口3000亿美元，增长45%。"), [("3000亿", "3000亿美元"), ("45%", "45%")]);
+        assert_eq!(stats("Взять 2−3 томата"), [("2−3", "2−3 томата")]);
+        assert_eq!(stats("Add ½ lemon"), [("½", "½ lemon")]);
+        // A telephone number is not thousands.
+        assert!(stats("call +221 33 869 1234 now").iter().all(|(q, _)| !q.contains(' ')));
     }
 
     #[test]
