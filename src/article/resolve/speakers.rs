@@ -172,7 +172,10 @@ fn opens_sentence(texts: &Texts, at: &Location) -> bool {
         return false;
     }
     let before = text.get(..at.start).unwrap_or("");
-    let sentence = before.rfind(['.', '!', '?', '”', '"']).map_or(before, |i| &before[i + 1..]);
+    let sentence = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     sentence
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "for" | "of" | "the" | "de" | "von" | "van" | "and"))

@@ -230,10 +230,19 @@ fn hyphen_unit_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
         return Some(end);
     }
     let unit = word_at(text, t, end + 2);
-    if unit.contains("-old") || unit == "year-old" {
+    // An age, also written "55-year old".
+    if unit.contains("-old")
+        || unit == "year-old"
+        || is_time_unit(unit) && low(word_at(text, t, end + 3)).as_str() == "old"
+    {
         return None;
     }
-    Some(if is_hyphen_unit(unit.split('-').next().unwrap_or("")) { end + 2 } else { end })
+    let measure = is_hyphen_unit(unit.split('-').next().unwrap_or(""));
+    // "the 16-inch MacBook Pro": a size in a product's name.
+    if measure && !is_time_unit(unit) && word_at(text, t, end + 3).starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(if measure { end + 2 } else { end })
 }
 
 /// A span of time: "four hours", "the final three months of 2024". Not a duration: a count
@@ -410,6 +419,22 @@ mod tests {
         assert!(phrases("It opened three days ago and closes in two weeks.").is_empty());
         assert!(phrases("over the past two decades the town grew").is_empty());
         assert!(phrases("Over the next five years the plan will cost more.").is_empty());
+    }
+
+    #[test]
+    fn numbers_that_name_things_are_not_statistics() {
+        assert!(phrases("Boeing said the 777 program and the 737 Max are on track").is_empty());
+        assert!(
+            phrases("orders for 777x jets and the 787-9 jet").iter().all(|p| !p.contains("777") && !p.contains("787"))
+        );
+        assert!(phrases("she called 911 and others made 911 calls").is_empty());
+        assert!(phrases("nach § 68 SGB V und Nr. 4 sowie die 2-Faktor-Authentifizierung").is_empty());
+        assert!(phrases("the new 16-inch MacBook Pro").is_empty());
+        assert!(phrases("a 55-year old man was treated").is_empty());
+        assert!(phrases("they walked along Ninety Mile Beach").is_empty());
+        // Scores and real counts stay.
+        assert_eq!(phrases("beat Dartford Rovers 2-1 on Saturday"), ["2-1"]);
+        assert_eq!(phrases("Boeing delivered 30 jets"), ["30 jets"]);
     }
 
     #[test]

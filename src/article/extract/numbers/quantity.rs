@@ -153,10 +153,68 @@ fn digits_quantity(text: &str, t: &[Token], i: usize) -> Option<(usize, Option<f
         Before::Currency => return Some((i, Some(value))),
         Before::Nothing => {}
     }
-    if is_identifier(text, t, i) || is_plain_year(text, t, i) {
+    if is_identifier(text, t, i) || is_plain_year(text, t, i) || names_a_thing(text, t, i) {
         return None;
     }
-    Some((range_end(text, t, i), Some(value)))
+    let end = range_end(text, t, i);
+    // "787-9": a model and its variant, not a range running down.
+    if end > i && value >= 100.0 && digits_value(t[end].text(text)).is_some_and(|second| second < value) {
+        return None;
+    }
+    Some((end, Some(value)))
+}
+
+/// A number that names a thing rather than counts: "the 777 program", "the 737 Max", a
+/// number to call ("called 911", "911 calls"), "777x jets", "§ 68", "2-Faktor".
+fn names_a_thing(text: &str, t: &[Token], i: usize) -> bool {
+    let s = t[i].text(text);
+    let prev = if i > 0 { low(word_at(text, t, i - 1)) } else { low("") };
+    let next = word_at(text, t, i + 1);
+    let lnext = low(next);
+    // "the 777 program": a count would take a plural ("the 30 jets").
+    let singular = t.get(i + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && n.start > t[i].end
+            && next.is_ascii()
+            && !next.ends_with('s')
+            && (next.starts_with(char::is_uppercase) && prev.as_str() == "the"
+                || !is_function_word(next)
+                    && !next.ends_with("est")
+                    && !matches!(
+                        lnext.as_str(),
+                        "more"
+                            | "most"
+                            | "other"
+                            | "new"
+                            | "million"
+                            | "billion"
+                            | "thousand"
+                            | "per"
+                            | "percent"
+                            | "people"
+                            | "children"
+                            | "men"
+                            | "women"
+                            | "staff"
+                            | "police"
+                            | "cattle"
+                            | "of"
+                    ))
+    });
+    let definite_name = prev.as_str() == "the"
+        && singular
+        && s.len() >= 3
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && !has(next, SCALE);
+    let call = matches!(prev.as_str(), "call" | "called" | "calling" | "dial" | "dialled" | "dialed" | "phoned")
+        || matches!(lnext.as_str(), "call" | "calls" | "operator" | "operators" | "dispatcher" | "dispatchers");
+    let model = s.len() >= 4 && s.ends_with(['x', 'X']) && s[..s.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let section = i > 0 && word_at(text, t, i - 1) == "§";
+    // "2-Faktor-Authentifizierung": a number glued to a capitalised word is part of it.
+    let compound = next == "-"
+        && t.get(i + 1).is_some_and(|d| d.start == t[i].end)
+        && t.get(i + 2).is_some_and(|w| w.kind == Kind::Word && w.text(text).starts_with(char::is_uppercase));
+    definite_name || call || model || section || compound
 }
 
 fn before_number(text: &str, t: &[Token], i: usize) -> Before {
@@ -217,7 +275,11 @@ fn is_plain_year(text: &str, t: &[Token], i: usize) -> bool {
         return false;
     }
     let next = word_at(text, t, i + 1);
-    let counts = next.ends_with('s') && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next);
+    // "2000 people" counts; "em 2019 após" is a year in another language.
+    let counts = next.ends_with('s')
+        && next.is_ascii()
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !is_function_word(next);
     !counts
 }
 
