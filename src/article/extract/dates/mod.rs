@@ -7,7 +7,8 @@ pub mod relative;
 use crate::article::extract::dates::lists::{listed_days_after, listed_days_before};
 use crate::article::extract::dates::relative::relative_span;
 use crate::article::text::lexicon::{
-    MONTH, MONTH_CONTEXT, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase, is_irregular_plural, month,
+    AUXILIARY, MONTH, MONTH_CONTEXT, MONTH_LOWERCASE, SPEECH, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase,
+    is_irregular_plural, month,
 };
 use crate::article::text::numerals::{day_of, year_of};
 use crate::article::text::shape::{escape_ranges, url_ranges};
@@ -104,10 +105,12 @@ pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
 fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
     let found = match t[i].kind {
         Kind::Number => iso_date(text, t, i)
+            .or_else(|| dotted_date(text, t, i))
             .or_else(|| slashed_date(text, t, i))
             .or_else(|| day_month_date(text, t, i))
             .or_else(|| year_date(text, t, i)),
-        Kind::Word if t[i].lex.is(MONTH) && starts_upper(t[i].text(text)) => return month_date(text, t, i),
+        Kind::Word if is_month_word(text, &t[i]) => return month_date(text, t, i),
+        Kind::Word if let Some(found) = qualified_date(text, t, i) => return Some(found),
         Kind::Word if t[i].lex.is(WEEKDAY) && starts_upper(t[i].text(text)) => return weekday_date(text, t, i),
         Kind::Word => None,
         Kind::Punct => return None,
@@ -131,6 +134,51 @@ fn span(
 
 /// A date and the token after it.
 type Found = Option<(FoundDate, usize)>;
+
+/// A month's name as a date may use it: capitalised, or in lower case in the languages
+/// that write months so ("noviembre", "октября").
+fn is_month_word(text: &str, tok: &Token) -> bool {
+    tok.lex.is(MONTH) && (starts_upper(tok.text(text)) || tok.lex.is(MONTH_LOWERCASE))
+}
+
+/// "of"/"de" between the parts of a date: "30th of July", "22 de outubro de 2010".
+fn is_date_joiner(w: &str) -> bool {
+    matches!(w, "of" | "de" | "del" | "di")
+}
+
+/// "mid-September", "mid-2020s", "early-2019": a part of a month, year or decade.
+fn qualified_date(text: &str, t: &[Token], i: usize) -> Found {
+    let s = t[i].text(text);
+    let (head, tail) = s.split_once('-')?;
+    if !matches!(head.to_ascii_lowercase().as_str(), "mid" | "early" | "late") {
+        return None;
+    }
+    let tail_start = t[i].start + head.len() + 1;
+    let found = |year, month| {
+        Some((FoundDate { start: tail_start, end: t[i].end, year, month, day: None, relative: false }, i + 1))
+    };
+    if let Some(m) = crate::article::text::lexicon::month(tail) {
+        return found(None, Some(m));
+    }
+    let digits = tail.trim_end_matches('s');
+    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = digits.parse().ok()?;
+        return (1000..=2199).contains(&y).then(|| found(Some(y), None)).flatten();
+    }
+    None
+}
+
+/// 01.01.2019, 5.5.2015: day, month and year with dots, as much of Europe writes them.
+fn dotted_date(text: &str, t: &[Token], i: usize) -> Found {
+    let mut parts = t[i].text(text).split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y): (u8, u8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    let valid = (1..=31).contains(&d) && (1..=12).contains(&m) && (1800..=2199).contains(&y);
+    valid.then(|| (span(t, i, i, Some(y), Some(m), Some(d), false), i + 1))
+}
 
 /// 2024-07-30.
 fn iso_date(text: &str, t: &[Token], i: usize) -> Found {
@@ -167,10 +215,14 @@ fn slashed_date(text: &str, t: &[Token], i: usize) -> Found {
 fn day_month_date(text: &str, t: &[Token], i: usize) -> Found {
     let d = day_of(&t[i], text)?;
     let mut j = i + 1;
-    if t.get(j).is_some_and(|n| lower(n.text(text), &mut [0; 24]) == "of") {
+    // "25. September 2018"
+    if is_punct(t.get(j), text, ".") && glued(&t[i], &t[j]) {
         j += 1;
     }
-    let m = t.get(j).filter(|n| n.lex.is(MONTH) && starts_upper(n.text(text))).map(|n| n.lex.month)?;
+    if t.get(j).is_some_and(|n| is_date_joiner(lower(n.text(text), &mut [0; 24]))) {
+        j += 1;
+    }
+    let m = t.get(j).filter(|n| is_month_word(text, n)).map(|n| n.lex.month)?;
     let mut end = j;
     // "18 Jun. 2024": an abbreviation's dot, not a full stop ("27 June.").
     let abbreviated = t[j].text(text).len() <= 4 && !matches!(t[j].text(text), "May" | "June" | "July");
@@ -185,6 +237,11 @@ fn day_month_date(text: &str, t: &[Token], i: usize) -> Found {
 fn year_after(text: &str, t: &[Token], end: usize) -> (Option<i32>, usize) {
     if let Some(y) = t.get(end + 1).and_then(|n| year_of(n, text)) {
         (Some(y), end + 1)
+    } else if t.get(end + 1).is_some_and(|n| matches!(n.text(text), "de" | "del"))
+        && let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text))
+    {
+        // "22 de outubro de 2010", "noviembre de 1998"
+        (Some(y), end + 2)
     } else if is_punct(t.get(end + 1), text, ",")
         && let Some(y) = t.get(end + 2).and_then(|n| year_of(n, text))
     {
@@ -238,13 +295,28 @@ fn month_date(text: &str, t: &[Token], i: usize) -> Found {
         };
         return Some((span(t, i, end, year, Some(m), Some(d), false), end + 1));
     }
-    if let Some(y) = t.get(after).and_then(|n| year_of(n, text)) {
-        return Some((span(t, i, after, Some(y), Some(m), None, false), after + 1));
+    if let (Some(y), end) = year_after(text, t, after - 1) {
+        return Some((span(t, i, end, Some(y), Some(m), None, false), end + 1));
     }
     let full_name = s.len() > 3 || s == "May";
     let prev = i.checked_sub(1).map(|p| t[p].text(text)).unwrap_or("");
     let sentence_start = i == 0 || matches!(prev, "." | "!" | "?" | "“" | "\"");
-    let ok = if s == "May" || !full_name { month_context(prev) } else { !sentence_start || month_context(prev) };
+    // "November marked the beginning of …": a month opening a sentence, but not "March"
+    // or "May" (verbs), nor "June said" (a name).
+    let opens_as_month = sentence_start
+        && !matches!(s, "March" | "May")
+        && t.get(i + 1).is_some_and(|n| {
+            let w = n.text(text);
+            n.kind == Kind::Word && w.starts_with(char::is_lowercase) && !n.lex.is(SPEECH) && !n.lex.is(AUXILIARY)
+        });
+    let foreign = tok.lex.is(MONTH_LOWERCASE) && !starts_upper(s);
+    let ok = if foreign {
+        true
+    } else if s == "May" || !full_name {
+        month_context(prev)
+    } else {
+        !sentence_start || month_context(prev) || opens_as_month
+    };
     (ok && !is_name_part(text, t, i)).then(|| (span(t, i, i, None, Some(m), None, false), i + 1))
 }
 
@@ -270,7 +342,14 @@ fn is_name_part(text: &str, t: &[Token], i: usize) -> bool {
         && !month_context(t[i - 1].text(text));
     let next_of =
         t.get(i + 1).is_some_and(|n| n.text(text) == "of") && t.get(i + 2).is_some_and(|n| starts_upper(n.text(text)));
-    prev_cap || next_of
+    // "Rio de Janeiro"
+    let joined = i >= 2
+        && matches!(t[i - 1].text(text), "de" | "da" | "do" | "del")
+        && t[i - 2].kind == Kind::Word
+        && starts_upper(t[i - 2].text(text));
+    // "April Ryan", "Mayo Clinic", "Julio Iglesias"
+    let next_cap = t.get(i + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+    prev_cap || next_of || next_cap || joined
 }
 
 /// A four-digit number is a year unless it names something ("Report 2020"), is part of an
@@ -289,7 +368,8 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
             return false;
         }
         if p.kind == Kind::Word && starts_upper(ps) && !year_context(ps) && month(ps).is_none() {
-            let sentence_start = i == 1 || i >= 2 && matches!(t[i - 2].text(text), "." | "!" | "?");
+            let sentence_start =
+                i == 1 || i >= 2 && matches!(t[i - 2].text(text), "." | "!" | "?" | "“" | "\"" | "«" | "„" | "—" | "(");
             if !sentence_start {
                 return false;
             }
@@ -310,7 +390,7 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
         // A plural noun after it counts things: "2000 people", "1500 troops".
         if n.kind == Kind::Word
             && !starts_upper(ns)
-            && (ns.ends_with('s') && ns.len() > 3 && !is_verbish(ns) || is_irregular_plural(ns))
+            && (ns.ends_with('s') && ns.len() > 3 && ns.is_ascii() && !is_verbish(ns) || is_irregular_plural(ns))
         {
             return false;
         }
@@ -355,6 +435,35 @@ pub(super) mod tests {
                 ("July 30, 2024".into(), Some("2024-07-30".into()), false),
             ]
         );
+    }
+
+    #[test]
+    fn decades_seasons_ranges_and_parts_of_a_month() {
+        assert_eq!(texts("since the 1980s, and by the mid-2020s"), ["1980s", "2020s"]);
+        assert_eq!(dates("since mid-September")[0].1.as_deref(), Some("--09"));
+        assert_eq!(texts("It happened last August and again since 1931."), ["August", "1931"]);
+        assert_eq!(
+            texts("from 2014 to 2016, and 2021 to 2025, ready by 2030"),
+            ["2014", "2016", "2021", "2025", "2030"]
+        );
+        // A month opening its sentence, but not a name that speaks nor "March" the verb.
+        assert_eq!(texts("November marked the start of the season."), ["November"]);
+        assert!(texts("June said she would go. March on, they said.").is_empty());
+        // Part of a name.
+        assert!(texts("in Rio de Janeiro, at the Mayo Clinic, with April Ryan").is_empty());
+    }
+
+    #[test]
+    fn dates_as_other_languages_write_them() {
+        assert_eq!(dates("el 5 de noviembre de 1998")[0].1.as_deref(), Some("1998-11-05"));
+        assert_eq!(dates("em 22 de outubro de 2010")[0].1.as_deref(), Some("2010-10-22"));
+        assert_eq!(dates("en febrero de 1999")[0].1.as_deref(), Some("1999-02"));
+        assert_eq!(dates("mardi 5 mai 2015")[0].1.as_deref(), Some("2015-05-05"));
+        assert_eq!(dates("am 25. September 2018")[0].1.as_deref(), Some("2018-09-25"));
+        assert_eq!(dates("bis zum 01.01.2019")[0].1.as_deref(), Some("2019-01-01"));
+        assert_eq!(dates("до 8 октября")[0].1.as_deref(), Some("--10-08"));
+        assert_eq!(texts("Ende April"), ["April"]);
+        assert_eq!(texts("\"Em 2012 eu errei\", disse."), ["2012"]);
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub const GIVEN_MALE: u64 = 1 << 38;
 pub const ORG_NOUN: u64 = 1 << 39;
 /// Words for a named person besides titles: "the Republican", "the woman".
 pub const PERSON_NOUN: u64 = 1 << 40;
+/// Month names of languages that write them in lower case: "noviembre", "octobre",
+/// "октября" are months however they are written.
+pub const MONTH_LOWERCASE: u64 = 1 << 41;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -84,6 +87,7 @@ pub const MAX_WORD: usize = 24;
 fn flag_of(section: &str) -> u64 {
     match section {
         "month" => MONTH,
+        "month_lowercase" => MONTH | MONTH_LOWERCASE,
         "weekday" => WEEKDAY,
         "number" => NUMBER | RELATIVE,
         "scale" => SCALE,
@@ -165,7 +169,7 @@ pub fn entries(text: &str) -> Vec<Entry> {
             };
             e.flags |= flag;
             match (section, value) {
-                ("month", Some(v)) => e.month = v as u8,
+                ("month" | "month_lowercase", Some(v)) => e.month = v as u8,
                 ("fraction", Some(d)) if d != 0.0 => e.value = 1.0 / d,
                 // A number word's own value wins over its scale ("hundred").
                 ("scale", Some(v)) if e.flags & NUMBER == 0 => e.value = v,
