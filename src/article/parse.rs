@@ -101,7 +101,9 @@ pub fn extract(article: &mut Article) {
 pub fn extract_paragraphs(paras: &[ParagraphRef], structure: &Article) -> Extraction {
     let dateline_year = structure.dateline.as_deref().and_then(year_in);
     let found = find_all(paras, dateline_year);
-    resolve(paras, found, structure.sections.len())
+    let headings: Vec<(Option<&str>, u8)> =
+        structure.sections.iter().map(|s| (s.heading.as_deref(), s.level)).collect();
+    resolve(paras, found, &headings)
 }
 
 /// The structure alone (title, sections, byline…), without extraction: what the reader

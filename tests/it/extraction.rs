@@ -250,3 +250,78 @@ fn someone_of_a_person_speaks_for_themselves() {
     let s = speaker_of(text, "The label owes");
     assert_ne!(s.as_deref(), Some("Taylor Quinn"));
 }
+
+// 8. Quotation marks, speech and figures beyond English.
+
+#[test]
+fn quotation_marks_and_verbs_of_other_languages() {
+    let text = "Europe\n\
+        Laurent Fabius est à Paris. « Pour certains d’entre eux on est très interrogatif », a ajouté Laurent Fabius.\n\
+        „Wir haben keine Wahl“, sagte Angela Vogt am Montag.\n\
+        \"No vamos a rendirnos\", dijo Carlos Nino en la radio.\n\
+        »Det er en skam«, siger Mette Holm.\n\
+        「我们不会放弃」，李明说。\n";
+    assert_eq!(speaker_of(text, "Pour certains").as_deref(), Some("Laurent Fabius"));
+    assert_eq!(speaker_of(text, "Wir haben").as_deref(), Some("Angela Vogt"));
+    assert_eq!(speaker_of(text, "No vamos").as_deref(), Some("Carlos Nino"));
+    let q = quotes(text);
+    assert!(q.iter().any(|(t, _)| t == "Det er en skam"), "{q:?}");
+    assert!(q.iter().any(|(t, _)| t == "我们不会放弃"), "{q:?}");
+}
+
+#[test]
+fn dialogue_lines_are_quotes_of_the_person_above_or_the_narrator() {
+    // Markdown: blank lines between paragraphs, the interviewee's name as a heading.
+    let text = "# Entrevista\n\n\
+        Los vecinos se reunieron el lunes en la plaza del pueblo.\n\n\
+        —No vamos a rendirnos —dijo Juan Pérez—. Seguiremos mañana.\n\n\
+        ## Ana Morales\n\n\
+        ¿Qué le inspiró?\n\n\
+        — Siempre me gustó cocinar para mi familia y mis amigos.\n";
+    let q = quotes(text);
+    assert_eq!(q[0], ("No vamos a rendirnos".to_string(), Some("Juan Pérez".to_string())));
+    assert_eq!(q[1].1.as_deref(), Some("Juan Pérez"));
+    assert_eq!(speaker_of(text, "Siempre me gustó").as_deref(), Some("Ana Morales"));
+}
+
+#[test]
+fn figures_and_dates_of_other_languages() {
+    let text = "Chiffres\n\
+        Le 5 mai 2015, 2 209 Français ont été localisés; la facture atteint 1.234,5 millions.\n\
+        中国去年对美出口3000亿美元，增长45%。\n";
+    let s = statistics(text);
+    for want in ["2 209 Français", "1.234,5 millions", "3000亿美元", "45%"] {
+        assert!(s.iter().any(|x| x.starts_with(want.split(' ').next().unwrap_or(want))), "{want} in {s:?}");
+    }
+    assert!(dates(text).iter().any(|d| d == "5 mai 2015"), "{:?}", dates(text));
+}
+
+// 6. Vague and counted amounts; 7. dates.
+
+#[test]
+fn vague_amounts_and_time_counts_are_statistics_identifiers_are_not() {
+    let text = "Floods\n\
+        Tens of thousands of residents fled and hundreds of volunteers came, after dozens of complaints.\n\
+        The mayor, who has only nine months left in office, promised a three-month consultation period.\n\
+        After 9/11, the 1010data survey and Covid-19, the 2019 plan was cut; list item 3 was dropped at 10:30.\n";
+    let s = statistics(text);
+    for want in [
+        "Tens of thousands of residents",
+        "hundreds of volunteers",
+        "dozens of complaints",
+        "only nine months",
+        "three-month consultation period",
+    ] {
+        assert!(s.iter().any(|x| x == want), "{want} in {s:?}");
+    }
+    for not in ["9", "11", "1010", "19", "2019", "3", "10"] {
+        assert!(!s.iter().any(|x| x == not || x.starts_with(&format!("{not} "))), "{not} in {s:?}");
+    }
+}
+
+#[test]
+fn decades_seasons_and_ranges_are_dates() {
+    let text = "History\n\
+        Since the 1980s the river has flooded; it did so last August and in every year from 2014 to 2016.\n";
+    assert_eq!(dates(text), ["1980s", "August", "2014", "2016"]);
+}

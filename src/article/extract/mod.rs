@@ -14,7 +14,7 @@ mod table;
 use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
 use crate::article::extract::numbers::find_statistics;
-use crate::article::extract::quotes::{ParagraphQuotes, RawQuote, find_quotes, introduction};
+use crate::article::extract::quotes::{ParagraphQuotes, RawQuote, dialogue_line, find_quotes, introduction};
 use crate::article::model::{DateMention, Location, ParagraphKind, Statistic};
 use crate::article::text::sentences::sentences;
 use crate::article::text::tokens::{Token, tokenize_into};
@@ -95,7 +95,10 @@ fn analyse(
         at: loc(s.start, s.end),
     }));
     push_dates(out, dates, text, dateline_year, loc);
-    let mut quotes: Vec<(RawQuote, String)> = find_quotes(text, t, &sents)
+    // A dialogue line is one quotation; quotation marks inside it are its own words.
+    let dialogue = (p.kind == ParagraphKind::Body).then(|| dialogue_line(text, t)).flatten();
+    let mut quotes: Vec<(RawQuote, String)> = dialogue
+        .unwrap_or_else(|| find_quotes(text, t, &sents))
         .into_iter()
         .map(|q| {
             let s = text[q.start..q.end].to_string();

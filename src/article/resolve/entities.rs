@@ -11,6 +11,8 @@ pub struct Texts<'a> {
     pub section_start: Vec<usize>,
     /// Paragraphs a pronoun does not look back into: photo captions and their credits.
     pub captions: Vec<bool>,
+    /// Each section's heading and level.
+    pub headings: Vec<(Option<&'a str>, u8)>,
 }
 
 impl<'a> Texts<'a> {

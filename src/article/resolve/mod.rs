@@ -10,10 +10,10 @@ use crate::article::model::{Extraction, ParagraphKind};
 use entities::{Registry, Texts};
 
 /// Turns what the paragraphs yielded into the article's quotes and entities.
-/// `sections` is the article's number of sections.
-pub fn resolve(paras: &[ParagraphRef], found: Findings, sections: usize) -> Extraction {
+/// `headings` are the article's sections' headings and levels.
+pub fn resolve(paras: &[ParagraphRef], found: Findings, headings: &[(Option<&str>, u8)]) -> Extraction {
     // Where each section's paragraphs start in reading order, from the paragraphs seen.
-    let mut section_start = vec![0; sections];
+    let mut section_start = vec![0; headings.len()];
     for (k, p) in paras.iter().enumerate().rev() {
         if let Some(s) = section_start.get_mut(p.section) {
             *s = k - p.paragraph;
@@ -23,6 +23,7 @@ pub fn resolve(paras: &[ParagraphRef], found: Findings, sections: usize) -> Extr
         texts: paras.iter().map(|p| p.text).collect(),
         section_start,
         captions: paras.iter().map(|p| p.kind == ParagraphKind::Figure).collect(),
+        headings: headings.to_vec(),
     };
     let mut registry = Registry::build(&found.hits, &texts);
     let quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts, paras);

@@ -124,6 +124,12 @@ pub fn resolve(
                 }
                 _ => named,
             };
+            // An interview's answers, written as dialogue lines under the person's name.
+            let speaker = speaker.or_else(|| {
+                (raw.dialogue && raw.said == Said::Nobody)
+                    .then(|| heading_person(registry, texts, para.section))
+                    .flatten()
+            });
             // A run-on quote whose first part had no speaker takes this part's.
             if let (Some(s), true, None, Some((i, true))) = (&speaker, raw.opens_paragraph, last_here, prev_para_last)
                 && out[i].speaker.is_none()
@@ -161,6 +167,29 @@ fn introduced(registry: &Registry, texts: &Texts, at: &Location, opens_paragraph
     };
     let [(where_, one)] = named.as_slice() else { return None };
     opens_sentence(texts, where_).then(|| one.to_string())
+}
+
+/// The person a heading above section `section` names ("Андрей Рудьков" over the
+/// questions put to him), looking up through sub-sections but not past another part.
+fn heading_person(registry: &Registry, texts: &Texts, section: usize) -> Option<String> {
+    for s in (0..=section).rev() {
+        let (heading, level) = texts.headings.get(s).copied()?;
+        let Some(h) = heading else { continue };
+        let words: Vec<&str> = h.split_whitespace().collect();
+        let person = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+            })
+            && registry.org_name(h).is_none();
+        if person {
+            return Some(h.to_string());
+        }
+        if level <= 2 && s != section {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether the name at `at` is its sentence's subject: the sentence opens on it (after a

@@ -46,7 +46,7 @@ struct Marks {
     single: bool,
     /// Straight single marks: the paragraph opens with one, or a colon introduces one.
     straight_single: bool,
-    /// »…«: the paragraph has » and no «.
+    /// »…«: the paragraph's first guillemet is ».
     reversed: bool,
 }
 
@@ -67,7 +67,8 @@ fn marks_in(text: &str) -> Option<Marks> {
     any.then(|| Marks {
         single: text.contains(['‘', '‚', '‹']) && !text.contains(['“', '"', '„', '«', '»', '「']),
         straight_single,
-        reversed: text.contains('»') && !text.contains('«'),
+        // »…« when » comes first (Danish, some German), «…» otherwise.
+        reversed: text.find('»').is_some_and(|r| text.find('«').is_none_or(|l| r < l)),
     })
 }
 

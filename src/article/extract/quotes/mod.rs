@@ -6,14 +6,16 @@
 //! quotes ("local agreements") and only count when a speech verb governs them.
 
 pub mod attribution;
+mod dialogue;
 mod marks;
 
 use crate::article::extract::quotes::attribution::{
     attribution_after, attribution_before, clause_subject, verb_right_before,
 };
 use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
-use crate::article::text::tokens::{Token, low};
+use crate::article::text::tokens::{Kind, Token, low};
 pub use attribution::Said;
+pub use dialogue::dialogue_line;
 use marks::{Span, spans};
 use std::ops::Range;
 
@@ -33,6 +35,9 @@ pub struct RawQuote {
     /// ("He urged Mr. Trump to act, saying “…”"): a pronoun there means someone named
     /// before them, not before the quotation.
     pub said_from: Option<usize>,
+    /// A dialogue line ("— …"): with no narrator, it may be the words of the person a
+    /// heading above names (an interview's answers).
+    pub dialogue: bool,
 }
 
 /// The first token at or after byte `pos`.
@@ -46,7 +51,8 @@ fn title_case(s: &str) -> bool {
     for w in s.split_whitespace() {
         words += 1;
         let first = w.chars().find(|c| c.is_alphabetic());
-        if first.is_some_and(char::is_lowercase) && !is_function_word(w) {
+        // A lower-case word, or a script without capitals (Chinese, Arabic), is no title.
+        if first.is_some_and(|c| !c.is_uppercase()) && !is_function_word(w) {
             return false;
         }
     }
@@ -90,6 +96,7 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
             end,
             said,
             said_from,
+            dialogue: false,
             opens_paragraph: text[..sp.open].trim().is_empty(),
             opens_sentence: around.before.is_empty(),
             unclosed: sp.unclosed,
@@ -163,7 +170,11 @@ fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &
     let work_title =
         (b1.saturating_sub(3)..b1).any(|k| has_lowercase(low(t[k].text(text)).as_str(), WORK)) && !governed;
     let so_called = b1 > 0 && t[b1 - 1].text(text).eq_ignore_ascii_case("so-called");
-    match quoted.split_whitespace().count() {
+    // Chinese and Japanese write no spaces: two characters make about a word, and six
+    // or more a sentence rather than a term («一国两制» is a term).
+    let cjk = quoted.chars().filter(|&c| crate::article::text::tokens::is_cjk(c)).count();
+    let cjk_words = if cjk >= 6 { cjk / 2 + 1 } else { cjk / 2 };
+    match quoted.split_whitespace().count() + cjk_words {
         1 => {
             governed
                 && (text[..end].ends_with([',', '!', '?', '.'])
@@ -194,6 +205,12 @@ pub fn introduction(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Opti
     }
     let last = sentences.last()?;
     let from = token_at(t, last.start);
+    // A label is no introduction ("Фото:", "Photo:"): a verb of speech or a full name.
+    let words = t[from..].iter().filter(|x| x.kind == Kind::Word).count();
+    let verb = t[from..].iter().any(|x| x.lex.is(SPEECH));
+    if !verb && words < 2 {
+        return None;
+    }
     match attribution_before(text, &t[from..]) {
         Some(Said::Previous) | Some(Said::Nobody) | None => None,
         some => some,
