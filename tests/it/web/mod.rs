@@ -6,6 +6,7 @@ mod decoding;
 mod fetch;
 mod fetch_limits;
 mod fetch_proxy;
+mod gold;
 mod hostile;
 mod pages;
 #[cfg(unix)]
