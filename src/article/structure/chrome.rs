@@ -92,6 +92,21 @@ pub fn without_credit(caption: &str) -> &str {
     }
 }
 
+/// A line that credits the reporting, after the story: "Keith Bradsher contributed
+/// reporting from Hong Kong.", "Fox News’ Jessica Napoli contributed to this report.", or
+/// points to more of it: "Follow AP's full coverage of Brexit at …".
+pub fn is_credit_or_promo(s: &str) -> bool {
+    let s = s.trim();
+    if !crate::article::text::shape::at_most_words(s, 25) {
+        return false;
+    }
+    let l = s.to_lowercase();
+    let credit = l.contains(" contributed reporting") || l.contains(" contributed to this report");
+    let follow = l.starts_with("follow ")
+        && (l.contains(" coverage") || [" on twitter", " on facebook", " on instagram"].iter().any(|x| l.contains(x)));
+    credit || follow
+}
+
 pub fn is_chrome(s: &str) -> bool {
     if s.len() > 2000 {
         return false;
@@ -150,6 +165,7 @@ mod tests {
             "Firefighters work at the site of a damaged substation. Photograph: Oleksandr Gimanov/AFP/Getty Images",
             "Last modified on Fri 14 Mar 2025 09.12 GMT",
             "Reuse this content",
+            "Media captionWho is Julian Assange?",
         ] {
             assert!(is_chrome(s), "{s}");
         }
@@ -162,6 +178,19 @@ mod tests {
         ] {
             assert!(!is_chrome(s), "{s}");
         }
+    }
+
+    #[test]
+    fn credits_and_pointers_after_the_story() {
+        assert!(is_credit_or_promo("Keith Bradsher contributed reporting from Hong Kong."));
+        assert!(is_credit_or_promo("Fox News’ Jessica Napoli contributed to this report."));
+        assert!(is_credit_or_promo(
+            "Follow AP's full coverage of Brexit and British politics at https://apnews.com/Brexit"
+        ));
+        assert!(!is_credit_or_promo(
+            "Officials said three people contributed reporting to the inquiry, which began in March and is expected to report next year with recommendations for reform of the agency."
+        ));
+        assert!(!is_credit_or_promo("Follow the money, investigators said."));
     }
 
     #[test]

@@ -120,6 +120,12 @@ pub const PREFIXES: &[&str] = &[
     "follow us on ",
     "download our app",
     "download the app",
+    "media caption",
+    "image caption",
+    "image copyright",
+    "chat with us",
+    "click here to",
+    "listen to this article",
 ];
 
 pub const SOCIAL: &[&str] = &[

@@ -137,6 +137,13 @@ pub fn assemble(page: Page) -> Article {
                 sections.push(Section::new(Some(b.text), level.clamp(2, 6)));
                 continue;
             }
+            // Page furniture the HTML did not mark: "Read more: …", "Media caption …",
+            // "X contributed reporting.", "Follow AP's full coverage …".
+            Kind::Paragraph | Kind::ListItem { .. }
+                if super::chrome::is_chrome(&b.text) || super::chrome::is_credit_or_promo(&b.text) =>
+            {
+                continue;
+            }
             Kind::Paragraph => {
                 let kind = if opening && standfirst.as_deref() == Some(b.text.as_str()) {
                     ParagraphKind::Standfirst
