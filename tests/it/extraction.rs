@@ -110,6 +110,18 @@ fn a_description_resolves_to_the_entity_it_fits() {
 }
 
 #[test]
+fn a_role_resolves_to_the_person_named_with_it() {
+    let text = "Ruling\n\
+        Dismissing the claim, Mr Justice Fenwell said Mr Asante was “an experienced businessman”.\n\
+        “The law does not protect a seller from a bargain he later regrets,” the judge said.\n\
+        Ruth Amadi, the mayor, met Senator Tom Price on Monday.\n\
+        “We will rebuild,” the mayor said. “It is a disgrace,” the senator said.\n";
+    assert_eq!(speaker_of(text, "The law does not").as_deref(), Some("Fenwell"));
+    assert_eq!(speaker_of(text, "We will rebuild").as_deref(), Some("Ruth Amadi"));
+    assert_eq!(speaker_of(text, "It is a disgrace").as_deref(), Some("Tom Price"));
+}
+
+#[test]
 fn a_description_that_fits_nobody_has_no_speaker() {
     let text = "Bridge\n\
         The old bridge closed in May.\n\

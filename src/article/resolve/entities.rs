@@ -325,6 +325,31 @@ impl Registry {
             .map(|p| p.name.as_str())
     }
 
+    /// The person last named before `at` with the role `role` beside the name ("Senator
+    /// Mark Whitfield", "Mr Justice Fenwick", "Ruth Amadi, the mayor,"): who "the senator",
+    /// "the judge" or "the mayor" is. Only the last twenty mentions are looked at.
+    pub fn person_with_role(&self, at: &Location, role: &str, texts: &Texts) -> Option<&str> {
+        let role = role.to_lowercase();
+        // A judge is styled "Mr Justice …", "Judge …".
+        let roles: &[&str] = if role == "judge" { &["judge", "justice"] } else { &[role.as_str()] };
+        let n = self.person_timeline.partition_point(|(l, _)| l < at);
+        self.person_timeline[..n].iter().rev().take(20).find_map(|(l, i)| {
+            let text = texts.text_at(l);
+            let before = text.get(l.start.saturating_sub(40)..l.start).or_else(|| text.get(..l.start)).unwrap_or("");
+            let after = text.get(l.end..(l.end + 60).min(text.len())).unwrap_or("");
+            let near = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| roles.iter().any(|r| w.eq_ignore_ascii_case(r)))
+            };
+            // The role after the name only in its appositive: "Ruth Amadi, the mayor, said".
+            let appositive = after.strip_prefix(',').map_or("", |a| a.split([',', '.', ';']).next().unwrap_or(""));
+            // The role just before the name: its last three words ("Mr Justice", "Senator").
+            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            let title = words.iter().take_while(|w| !w.ends_with([',', '.', ';'])).any(|w| near(w));
+            (title || near(appositive)).then(|| self.people[*i].name.as_str())
+        })
+    }
+
     /// The people mentioned from `from` up to `to`, each once, in order, with where
     /// each is first mentioned.
     pub fn people_between(&self, from: &Location, to: &Location) -> Vec<(Location, &str)> {

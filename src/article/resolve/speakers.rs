@@ -244,7 +244,13 @@ impl<'r, 'a> Resolver<'r, 'a> {
             // "the senator said", "the company said": who was named before; nobody rather
             // than a guess.
             Said::Phrase(p) => match described(p) {
-                Described::Person(gender) => registry.person_before(at, gender).map(str::to_string),
+                Described::Person(gender) => {
+                    let role = p.split_whitespace().last().unwrap_or("");
+                    registry
+                        .person_with_role(at, role, self.texts)
+                        .or_else(|| registry.person_before(at, gender))
+                        .map(str::to_string)
+                }
                 Described::Organisation { head, generic: false } => {
                     registry.org_fitting(at, head, false).map(str::to_string)
                 }

@@ -117,7 +117,8 @@ fn score_set(shared: &Path, folder: &str) -> SetScore {
     let mut s = SetScore::default();
     for gold in golds {
         let c = counts(shared, &gold, &page_of(shared, &gold));
-        let list = |k: &str| c[k].as_array().map(|a| a.iter().filter_map(serde_json::Value::as_u64).collect::<Vec<_>>());
+        let list =
+            |k: &str| c[k].as_array().map(|a| a.iter().filter_map(serde_json::Value::as_u64).collect::<Vec<_>>());
         s.quotes.add(&list("quotes").unwrap_or_default());
         s.statistics.add(&list("statistics").unwrap_or_default());
         s.dates.add(&list("dates").unwrap_or_default());
