@@ -28,7 +28,9 @@ pub(super) fn person_of_organisation(
     let tail: Vec<usize> = rest.iter().copied().skip_while(|&k| t[k].lex.is(CONNECTOR)).collect();
     let (&first, &last) = (tail.first()?, tail.last()?);
     let keyword = |k: usize| t[k].lex.is(ORG_KEYWORD);
-    (keyword(last) || keyword(first) && tail.len() <= 3).then_some((of, first))
+    // "Rosaly Lopes of NASA's Jet Propulsion Laboratory": an acronym is an organisation too.
+    let acronym = tail.len() == 1 && crate::article::text::tokens::is_acronym(t[first].text(text));
+    (keyword(last) || keyword(first) && tail.len() <= 3 || acronym).then_some((of, first))
 }
 
 /// "Inc", "Corp", "plc": a company's name ends here, so "and" after it starts another.

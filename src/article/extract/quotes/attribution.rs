@@ -364,8 +364,12 @@ pub fn subject(text: &str, t: &[Token]) -> Said {
             }
             return Said::Name(name.to_string());
         }
-        // "Mr Smith" alone, or "Smith" alone.
-        if let Some(h) = hits.iter().rev().find(|h| h.kind == NameKind::Single) {
+        // "Mr Smith" alone, or "Smith" alone; never a month ("a March 2019 study").
+        let calendar = |h: &crate::article::extract::names::NameHit| {
+            let l = crate::article::text::lexicon::lex(&text[h.start..h.end]);
+            l.is(crate::article::text::lexicon::MONTH | crate::article::text::lexicon::WEEKDAY)
+        };
+        if let Some(h) = hits.iter().rev().find(|h| h.kind == NameKind::Single && !calendar(h)) {
             let only = chunk
                 .iter()
                 .filter(|x| x.kind == Kind::Word)
