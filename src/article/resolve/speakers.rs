@@ -251,9 +251,11 @@ impl<'r, 'a> Resolver<'r, 'a> {
                         .or_else(|| registry.person_before(at, gender))
                         .map(str::to_string)
                 }
-                Described::Organisation { head, generic: false } => {
-                    registry.org_fitting(at, head, false).map(str::to_string)
-                }
+                // "The French foreign ministry" says who it is even when it is not named.
+                Described::Organisation { head, generic: false } => registry
+                    .org_fitting(at, head, false)
+                    .map(str::to_string)
+                    .or_else(|| (p.split_whitespace().count() > 2).then(|| p.clone())),
                 Described::Organisation { generic: true, .. } => match self.bodies_near(at).as_slice() {
                     [one] => Some(one.clone()),
                     [] => registry.org_before(at).map(str::to_string),

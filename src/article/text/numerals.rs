@@ -40,3 +40,31 @@ pub const CURRENCY_CODES: &[&str] = &[
 pub fn is_currency_code(w: &str) -> bool {
     CURRENCY_CODES.contains(&w)
 }
+
+/// Plural nouns a year names rather than counts: "2016 elections", "2020 Olympics".
+pub fn is_yearly_event(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "elections"
+            | "olympics"
+            | "games"
+            | "polls"
+            | "results"
+            | "figures"
+            | "accounts"
+            | "budgets"
+            | "midterms"
+            | "primaries"
+            | "championships"
+            | "finals"
+            | "riots"
+            | "protests"
+            | "attacks"
+            | "floods"
+            | "wildfires"
+            | "earnings"
+            | "sales"
+            | "exams"
+            | "awards"
+    )
+}

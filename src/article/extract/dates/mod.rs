@@ -10,7 +10,7 @@ use crate::article::text::lexicon::{
     AUXILIARY, MONTH, MONTH_CONTEXT, MONTH_LOWERCASE, SPEECH, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase,
     is_irregular_plural, month,
 };
-use crate::article::text::numerals::{day_of, year_of};
+use crate::article::text::numerals::{day_of, is_yearly_event, year_of};
 use crate::article::text::shape::{escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
@@ -390,7 +390,8 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
         // A plural noun after it counts things: "2000 people", "1500 troops".
         if n.kind == Kind::Word
             && !starts_upper(ns)
-            && (ns.ends_with('s') && ns.len() > 3 && ns.is_ascii() && !is_verbish(ns) || is_irregular_plural(ns))
+            && (ns.ends_with('s') && ns.len() > 3 && ns.is_ascii() && !is_verbish(ns) && !is_yearly_event(ns)
+                || is_irregular_plural(ns))
         {
             return false;
         }

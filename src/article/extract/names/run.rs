@@ -20,6 +20,18 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
     let Some(&head_last) = head.last() else { return };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, run.a, starts);
+    // "White House Press Secretary Stephanie Grisham": a title after the organisation's
+    // words, and a name after it, is a person of that organisation.
+    let title_then_name = head.iter().rposition(|&k| t[k].lex.is(TITLE)).is_some_and(|p| {
+        let rest = &head[p + 1..];
+        (1..=4).contains(&rest.len())
+            && rest.iter().all(|&k| name_shaped(w(k)) && !t[k].lex.is(ORG_KEYWORD | OTHER_KEYWORD))
+            && head[..p].iter().any(|&k| t[k].lex.is(ORG_KEYWORD))
+    });
+    if title_then_name && let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)) {
+        titled_person(&run, pos, out);
+        return;
+    }
     if head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) && !t[head_last].lex.is(OTHER_KEYWORD) && !lone_opener {
         out.push(run.hit(NameKind::Organisation, run.a, run.b - 1, false));
         return;

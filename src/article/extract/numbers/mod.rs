@@ -308,9 +308,9 @@ fn is_relative_time(text: &str, t: &[Token], q_start: usize, q_end: usize) -> bo
         }
         k -= 1;
     }
-    // "in two weeks", "after three days", "within four hours": a point in time; but "in
+    // "in two weeks", "after three days": a point in time ("within 20 years" measures); but "in
     // less than five months", "in nearly three decades" measure.
-    q_start > 0 && matches!(w(q_start - 1).as_str(), "in" | "after" | "within" | "by" | "since" | "until")
+    q_start > 0 && matches!(w(q_start - 1).as_str(), "in" | "after" | "by" | "since" | "until")
 }
 
 /// "for the first time in (the last) 20 years": a record, stated with its span.
@@ -438,6 +438,16 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_records_and_a_years_events() {
+        assert_eq!(phrases("functional areas: (1) crew quarters, (2) exercise"), Vec::<&str>::new());
+        assert_eq!(phrases("Hartigan (58) top-scored"), ["58"]);
+        assert_eq!(phrases("New York improved to 14-0-1 at home"), ["14-0-1"]);
+        assert!(phrases("raising the 2016 elections again").is_empty());
+        assert_eq!(phrases("three quarters of voters"), ["three quarters of voters"]);
+        assert!(phrases("the Six-Day War").is_empty());
+    }
+
+    #[test]
     fn vague_and_counted_amounts() {
         assert_eq!(phrases("hundreds of thousands of people lost power"), ["hundreds of thousands of people"]);
         assert_eq!(phrases("tens of thousands of residents fled"), ["tens of thousands of residents"]);
@@ -502,7 +512,7 @@ mod tests {
     #[test]
     fn the_counted_phrase_stops_before_the_next_quantity_and_at_adverbs() {
         assert_eq!(phrases("which it wrote down by A$210m three years later."), ["A$210m"]);
-        assert_eq!(phrases("an interim payment of £400,000 due within 28 days."), ["£400,000"]);
+        assert_eq!(phrases("an interim payment of £400,000 due within 28 days."), ["£400,000", "28 days"]);
         assert_eq!(phrases("each ticket cost £40 apiece."), ["£40"]);
     }
 

@@ -7,7 +7,7 @@ use crate::article::text::lexicon::{
     FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
     fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
-use crate::article::text::numerals::{is_currency_code, year_of};
+use crate::article::text::numerals::{is_currency_code, is_yearly_event, year_of};
 use crate::article::text::tokens::{Kind, Token, is_currency, low};
 
 /// Lowercase words that label the number after them: "year 11", "article 5".
@@ -153,7 +153,7 @@ fn digits_quantity(text: &str, t: &[Token], i: usize) -> Option<(usize, Option<f
         Before::Currency => return Some((i, Some(value))),
         Before::Nothing => {}
     }
-    if is_identifier(text, t, i) || is_plain_year(text, t, i) || names_a_thing(text, t, i) {
+    if is_identifier(text, t, i) || is_plain_year(text, t, i) || names_a_thing(text, t, i) || list_number(text, t, i) {
         return None;
     }
     let end = range_end(text, t, i);
@@ -162,6 +162,13 @@ fn digits_quantity(text: &str, t: &[Token], i: usize) -> Option<(usize, Option<f
         return None;
     }
     Some((end, Some(value)))
+}
+
+/// "modules: (1) crew quarters, (2) hygiene": a number alone in brackets that opens a
+/// clause numbers a list ("Hartigan (58)" is a score).
+fn list_number(text: &str, t: &[Token], i: usize) -> bool {
+    let opens = i < 2 || t[i - 2].kind == Kind::Punct;
+    i > 0 && word_at(text, t, i - 1) == "(" && word_at(text, t, i + 1) == ")" && t[i].text(text).len() <= 2 && opens
 }
 
 /// A number that names a thing rather than counts: "the 777 program", "the 737 Max", a
@@ -275,21 +282,29 @@ fn is_plain_year(text: &str, t: &[Token], i: usize) -> bool {
         return false;
     }
     let next = word_at(text, t, i + 1);
-    // "2000 people" counts; "em 2019 após" is a year in another language.
+    // "2000 people" counts; "em 2019 após" is a year in another language, and "the 2016
+    // elections" a year's events.
     let counts = next.ends_with('s')
         && next.is_ascii()
         && next.chars().next().is_some_and(char::is_lowercase)
-        && !is_function_word(next);
+        && !is_function_word(next)
+        && !is_yearly_event(next);
     !counts
 }
 
 /// The last token of a range written with a dash, "10-15"; else the number itself.
 fn range_end(text: &str, t: &[Token], i: usize) -> usize {
-    let range = t.get(i + 2).is_some_and(|x| x.kind == Kind::Number)
-        && matches!(word_at(text, t, i + 1), "-" | "–" | "−" | "—")
-        && t[i + 1].start == t[i].end
-        && t[i + 2].start == t[i + 1].end;
-    if range { i + 2 } else { i }
+    let glued_to = |k: usize| {
+        t.get(k + 2).is_some_and(|x| x.kind == Kind::Number)
+            && matches!(word_at(text, t, k + 1), "-" | "–" | "−" | "—")
+            && t[k + 1].start == t[k].end
+            && t[k + 2].start == t[k + 1].end
+    };
+    if !glued_to(i) {
+        return i;
+    }
+    // A record of wins, losses and draws: "14-0-1", "8-8-4".
+    if glued_to(i + 2) { i + 4 } else { i + 2 }
 }
 
 /// A quantity in words: "one-third", "a million", "twenty five", "hundreds of",
@@ -326,6 +341,11 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
         }
         return number_word_quantity(text, t, i, w.as_str(), v);
     }
+    // "the Six-Day War", "the Hundred Years' War": a name.
+    let opens = i == 0 || matches!(word_at(text, t, i - 1), "." | "!" | "?" | "“" | "\"" | ":" | "(");
+    if s.starts_with(char::is_uppercase) && !opens {
+        return None;
+    }
     hyphenated_quantity(s, anaphoric).map(|v| (i, Some(v)))
 }
 
@@ -336,7 +356,9 @@ fn fraction_quantity(text: &str, t: &[Token], i: usize, w: &str, prev: &str, v: 
         let of = low(word_at(text, t, i + 1)).as_str() == "of";
         return ((of || qualifies(prev)) && !is_period_half(prev)).then_some((i, Some(v)));
     }
-    (w.contains('-') || w.ends_with('s')).then_some((i, Some(v)))
+    // "two-thirds", "three quarters of"; not the "crew quarters".
+    let counted = i > 0 && t[i - 1].lex.is(NUMBER) || low(word_at(text, t, i + 1)).as_str() == "of";
+    (w.contains('-') || w.ends_with('s') && counted).then_some((i, Some(v)))
 }
 
 /// "a third of", "a million", "a dozen".

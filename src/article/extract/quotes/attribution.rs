@@ -115,7 +115,17 @@ pub(super) fn attribution_after(text: &str, t: &[Token]) -> Option<Said> {
             while e > k && aux(t[e - 1].text(text)) {
                 e -= 1;
             }
-            return Some(subject(text, &t[k..e]));
+            // "… as “another measure” the legal footing … and said": a second verb of the
+            // clause the quotation stands in, not an attribution.
+            if e > k && matches!(low(t[e - 1].text(text)).as_str(), "and" | "but" | "or") {
+                return None;
+            }
+            let said = subject(text, &t[k..e]);
+            // Far from the quotation, only a name or a pronoun is trusted.
+            if e - k > 12 && !matches!(said, Said::Name(_) | Said::Surname(_) | Said::Pronoun(_)) {
+                return None;
+            }
+            return Some(said);
         }
     }
     None
@@ -188,9 +198,15 @@ pub(super) fn attribution_before(text: &str, t: &[Token]) -> Option<Said> {
     if glued_said(text, t, v) {
         return Some(subject_glued(text, &t[..=v]));
     }
-    // "said X: “…”" — the subject after the verb.
+    // "said X: “…”" — the subject after the verb; but after "told" or "asked" it is the
+    // one spoken to ("told Newsweek: “…”").
     let after: Vec<Token> = t[v + 1..].to_vec();
-    if !after.is_empty() && after.len() <= 8 && matches!(after.last().map(|x| x.text(text)), Some(":" | ",")) {
+    let addressed = matches!(low(t[v].text(text)).as_str(), "told" | "tells" | "telling" | "tell" | "asked" | "asks");
+    if !addressed
+        && !after.is_empty()
+        && after.len() <= 8
+        && matches!(after.last().map(|x| x.text(text)), Some(":" | ","))
+    {
         let name = subject(text, &after[..after.len() - 1]);
         if matches!(name, Said::Name(_) | Said::Surname(_)) {
             return Some(name);
