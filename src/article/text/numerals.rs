@@ -2,6 +2,32 @@
 
 use super::tokens::{Kind, Token};
 
+/// One side of a size: "1800 x 1920", "2,560 by 1,440 pixels", "1920×1080".
+pub fn is_dimension(text: &str, t: &[Token], i: usize) -> bool {
+    let times = |k: usize| t.get(k).is_some_and(|x| matches!(x.text(text), "x" | "X" | "×" | "by"));
+    let number = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Number);
+    // "by 2030" is a date: "by" makes a size only with a number on both sides.
+    let after = times(i + 1) && number(i + 2);
+    let before = i >= 2 && times(i - 1) && number(i - 2);
+    after || before
+}
+
+/// A number after a comparison counts: "more than 2000", "más de 2000", "plus de 1500".
+pub fn after_comparison(text: &str, t: &[Token], i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let word = |k: usize| t[k].text(text).to_lowercase();
+    matches!(
+        (word(i - 2).as_str(), word(i - 1).as_str()),
+        ("more" | "less" | "fewer", "than")
+            | ("más" | "menos", "de")
+            | ("plus" | "moins", "de")
+            | ("mehr" | "weniger", "als")
+            | ("mais", "de")
+    )
+}
+
 /// A four-digit year, 1000–2199, written without separators.
 pub fn year_of(tok: &Token, text: &str) -> Option<i32> {
     if tok.kind != Kind::Number {

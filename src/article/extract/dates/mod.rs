@@ -10,7 +10,7 @@ use crate::article::text::lexicon::{
     AUXILIARY, MONTH, MONTH_CONTEXT, MONTH_LOWERCASE, SPEECH, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase,
     is_irregular_plural, month,
 };
-use crate::article::text::numerals::{day_of, is_yearly_event, year_of};
+use crate::article::text::numerals::{after_comparison, day_of, is_dimension, is_yearly_event, year_of};
 use crate::article::text::shape::{escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
@@ -360,6 +360,9 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
     // Outside 1800–2100 a bare number is a year only when a word says so ("in 1066").
     let plausible = year_of(&t[i], text).is_some_and(|y| (1800..=2100).contains(&y));
     if !plausible && !prev.is_some_and(|p| year_context(p.text(text))) {
+        return false;
+    }
+    if is_dimension(text, t, i) || after_comparison(text, t, i) {
         return false;
     }
     if let Some(p) = prev {

@@ -39,7 +39,7 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
-    if !t.iter().any(|x| x.kind == Kind::Number || x.kind == Kind::Word && x.lex.is(NUMBER | FRACTION | HYPHENATED)) {
+    if !t.iter().any(|x| may_start(text, x) && !matches!(x.text(text), "a" | "an" | "A" | "An")) {
         return Vec::new();
     }
     let mut urls = url_ranges(text);
@@ -73,7 +73,21 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
 fn may_start(text: &str, x: &Token) -> bool {
     x.kind == Kind::Number
         || x.kind == Kind::Word
-            && (x.lex.is(NUMBER | FRACTION | HYPHENATED) || matches!(x.text(text), "a" | "an" | "A" | "An"))
+            && (x.lex.is(NUMBER | FRACTION | HYPHENATED)
+                || matches!(
+                    x.text(text),
+                    "a" | "an"
+                        | "A"
+                        | "An"
+                        | "several"
+                        | "Several"
+                        | "many"
+                        | "Many"
+                        | "scores"
+                        | "Scores"
+                        | "miles"
+                        | "Miles"
+                ))
 }
 
 /// Tokens that cannot start a statistic: those of phone numbers and of dates.
@@ -238,8 +252,11 @@ fn hyphen_unit_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
         return None;
     }
     let measure = is_hyphen_unit(unit.split('-').next().unwrap_or(""));
-    // "the 16-inch MacBook Pro": a size in a product's name.
-    if measure && !is_time_unit(unit) && word_at(text, t, end + 3).starts_with(char::is_uppercase) {
+    // "the 16-inch MacBook Pro": a size in a product's name; "an 8-core CPU", "a 50-inch
+    // TV" take a common noun written in capitals.
+    let after = word_at(text, t, end + 3);
+    let acronym = after.len() > 1 && after.chars().all(|c| c.is_ascii_uppercase());
+    if measure && !is_time_unit(unit) && after.starts_with(char::is_uppercase) && !acronym {
         return None;
     }
     Some(if measure { end + 2 } else { end })
@@ -453,6 +470,27 @@ mod tests {
         assert_eq!(phrases("tens of thousands of residents fled"), ["tens of thousands of residents"]);
         assert_eq!(phrases("dozens of complaints were filed"), ["dozens of complaints"]);
         assert_eq!(phrases("about one-fifth of homes flooded"), ["about one-fifth of homes"]);
+        assert_eq!(phrases("there were scores of electrical fires"), ["scores of electrical fires"]);
+        assert_eq!(phrases("several million java objects"), ["several million java objects"]);
+        assert_eq!(phrases("ha masacrado a miles de personas"), ["miles de personas"]);
+        // Scores a test gives, and miles run, are other things.
+        assert_eq!(phrases("their scores of 90 were high"), ["90"]);
+        assert_eq!(phrases("he ran 26 miles"), ["26 miles"]);
+    }
+
+    #[test]
+    fn units_glued_on_and_sizes() {
+        assert_eq!(phrases("a CPU running at 2.3Ghz"), ["2.3Ghz"]);
+        assert_eq!(phrases("bumps the frame rate up to 60FPS"), ["up to 60FPS"]);
+        assert_eq!(phrases("an 8-core CPU"), ["8-core"]);
+        // A size is one quantity, and neither side of it is a year.
+        assert_eq!(phrases("a resolution of 1800 x 1920 per eye"), ["1800 x 1920"]);
+        assert_eq!(phrases("2,560 by 1,440 pixels"), ["2,560 by 1,440 pixels"]);
+        // A count after a comparison is no year.
+        assert_eq!(phrases("lleva más de 2000 desde la reanudación"), ["2000 desde la reanudación"]);
+        // An ordinal's form before a hyphen is no fraction.
+        assert!(phrases("most third-party titles").is_empty());
+        assert_eq!(phrases("a half-hour wait"), ["half-hour wait"]);
     }
 
     #[test]

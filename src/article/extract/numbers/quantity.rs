@@ -7,7 +7,7 @@ use crate::article::text::lexicon::{
     FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
     fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
-use crate::article::text::numerals::{is_currency_code, is_yearly_event, year_of};
+use crate::article::text::numerals::{after_comparison, is_currency_code, is_dimension, is_yearly_event, year_of};
 use crate::article::text::tokens::{Kind, Token, is_currency, low};
 
 /// Lowercase words that label the number after them: "year 11", "article 5".
@@ -158,7 +158,8 @@ fn digits_quantity(text: &str, t: &[Token], i: usize) -> Option<(usize, Option<f
     }
     let end = range_end(text, t, i);
     // "787-9": a model and its variant, not a range running down.
-    if end > i && value >= 100.0 && digits_value(t[end].text(text)).is_some_and(|second| second < value) {
+    let dashed = word_at(text, t, i + 1) == "-" && t[i + 1].start == t[i].end;
+    if end > i && dashed && value >= 100.0 && digits_value(t[end].text(text)).is_some_and(|second| second < value) {
         return None;
     }
     Some((end, Some(value)))
@@ -278,7 +279,7 @@ fn is_identifier(text: &str, t: &[Token], i: usize) -> bool {
 
 /// A year-shaped number is a year (or a name's), unless it counts things: "2000 people".
 fn is_plain_year(text: &str, t: &[Token], i: usize) -> bool {
-    if year_of(&t[i], text).is_none() {
+    if year_of(&t[i], text).is_none() || is_dimension(text, t, i) || after_comparison(text, t, i) {
         return false;
     }
     let next = word_at(text, t, i + 1);
@@ -300,6 +301,11 @@ fn range_end(text: &str, t: &[Token], i: usize) -> usize {
             && t[k + 1].start == t[k].end
             && t[k + 2].start == t[k + 1].end
     };
+    // A size, "1800 x 1920", is one quantity.
+    let times = matches!(word_at(text, t, i + 1), "x" | "X" | "×" | "by");
+    if times && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number) {
+        return i + 2;
+    }
     if !glued_to(i) {
         return i;
     }
@@ -315,11 +321,14 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
     // "a" only starts a quantity before "third", "million", "dozen"…
     let article =
         matches!(s, "a" | "an" | "A" | "An") && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
+    let w = low(s);
+    let prev = low(i.checked_sub(1).map_or("", |p| t[p].text(text)));
+    if let Some(end) = vague_amount(text, t, i, w.as_str(), prev.as_str()) {
+        return Some((end, None));
+    }
     if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {
         return None;
     }
-    let w = low(s);
-    let prev = low(i.checked_sub(1).map_or("", |p| t[p].text(text)));
     // Anaphora: "the two organisations" points back; it does not count.
     let anaphoric = matches!(prev.as_str(), "the" | "these" | "those" | "both" | "all");
     if let Some(v) = fraction_word(s) {
@@ -347,6 +356,51 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
         return None;
     }
     hyphenated_quantity(s, anaphoric).map(|v| (i, Some(v)))
+}
+
+/// Amounts no number word in the lexicon gives: "several million", "scores of fires",
+/// "miles de personas" (Spanish "thousands of"; "miles" alone is English).
+fn vague_amount(text: &str, t: &[Token], i: usize, w: &str, prev: &str) -> Option<usize> {
+    let next = low(word_at(text, t, i + 1));
+    let after = word_at(text, t, i + 2);
+    let counted = t.get(i + 2).is_some_and(|x| x.kind == Kind::Word) && after.starts_with(char::is_lowercase);
+    match w {
+        "several" | "many"
+            if matches!(
+                next.as_str(),
+                "million" | "billion" | "thousand" | "hundred" | "dozen" | "millions" | "thousands" | "hundreds"
+            ) =>
+        {
+            Some(i + 1)
+        }
+        // "scores of fires", not "test scores of 90" or "their scores of".
+        "scores" => (next.as_str() == "of"
+            && counted
+            && !matches!(
+                prev,
+                "the"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "whose"
+                    | "these"
+                    | "those"
+                    | "test"
+                    | "high"
+                    | "low"
+                    | "credit"
+                    | "exam"
+                    | "average"
+                    | "top"
+            ))
+        .then_some(i),
+        "miles" => (next.as_str() == "de" && counted).then_some(i),
+        _ => None,
+    }
 }
 
 /// "half of all children", "just over half", "two-thirds"; not "a third time", "half an
@@ -420,7 +474,10 @@ fn one_counts(text: &str, t: &[Token], i: usize) -> bool {
 /// and "two-way" are not counts.
 fn hyphenated_quantity(s: &str, anaphoric: bool) -> Option<f64> {
     let (head, tail) = s.split_once('-')?;
-    if let Some(f) = fraction_word(head).filter(|_| is_hyphen_unit(tail)) {
+    // "half-hour", "quarter-mile"; an ordinal's form is no fraction here ("third-party",
+    // "fourth-quarter").
+    let whole_fraction = matches!(low(head).as_str(), "half" | "quarter");
+    if let Some(f) = fraction_word(head).filter(|_| whole_fraction && is_hyphen_unit(tail)) {
         return Some(f);
     }
     let hv = number_word(head).filter(|v| !v.is_nan())?;
