@@ -282,6 +282,17 @@ fn quotation_marks_and_verbs_of_other_languages() {
 }
 
 #[test]
+fn japanese_corner_brackets_mark_names_as_well_as_speech() {
+    let text = "発表\n\
+        同社は新アプリ「フリーWi-Fiプロテクション」を3月9日に公開した。\n\
+        田中氏は「安全に使えるようにしたい」と述べた。\n\
+        社長は記者会見で語った：「来年も続けます。」\n\
+        「脱獄」とは、iOSを改造することです。「ミニ」という名前の店。\n";
+    let q: Vec<String> = quotes(text).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(q, ["安全に使えるようにしたい", "来年も続けます。"]);
+}
+
+#[test]
 fn dialogue_lines_are_quotes_of_the_person_above_or_the_narrator() {
     // Markdown: blank lines between paragraphs, the interviewee's name as a heading.
     let text = "# Entrevista\n\n\

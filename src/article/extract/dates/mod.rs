@@ -105,6 +105,7 @@ pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
 fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
     let found = match t[i].kind {
         Kind::Number => iso_date(text, t, i)
+            .or_else(|| cjk_date(text, t, i))
             .or_else(|| dotted_date(text, t, i))
             .or_else(|| slashed_date(text, t, i))
             .or_else(|| day_month_date(text, t, i))
@@ -153,9 +154,9 @@ fn qualified_date(text: &str, t: &[Token], i: usize) -> Found {
     if !matches!(head.to_ascii_lowercase().as_str(), "mid" | "early" | "late") {
         return None;
     }
-    let tail_start = t[i].start + head.len() + 1;
+    // The date is "mid-December": the qualifier says which part of the month.
     let found = |year, month| {
-        Some((FoundDate { start: tail_start, end: t[i].end, year, month, day: None, relative: false }, i + 1))
+        Some((FoundDate { start: t[i].start, end: t[i].end, year, month, day: None, relative: false }, i + 1))
     };
     if let Some(m) = crate::article::text::lexicon::month(tail) {
         return found(None, Some(m));
@@ -166,6 +167,35 @@ fn qualified_date(text: &str, t: &[Token], i: usize) -> Found {
         return (1000..=2199).contains(&y).then(|| found(Some(y), None)).flatten();
     }
     None
+}
+
+/// 2020年3月9日, 3月9日, 2020年: a date as Chinese and Japanese write it.
+fn cjk_date(text: &str, t: &[Token], i: usize) -> Found {
+    let mut rest = &text[t[i].start..];
+    let mut part = |mark: char| -> Option<u32> {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after = rest[digits..].strip_prefix(mark).filter(|_| digits > 0)?;
+        let v = rest[..digits].parse().ok()?;
+        rest = after;
+        Some(v)
+    };
+    let year = part('年').filter(|y| (1000..=2199).contains(y));
+    let month = part('月').filter(|m| (1..=12).contains(m));
+    let day = month.and_then(|_| part('日')).filter(|d| (1..=31).contains(d));
+    if year.is_none() && month.is_none() {
+        return None;
+    }
+    let end = text.len() - rest.len();
+    let last = (i..t.len()).take_while(|&k| t[k].start < end).last()?;
+    let date = FoundDate {
+        start: t[i].start,
+        end,
+        year: year.and_then(|y| i32::try_from(y).ok()),
+        month: month.and_then(|m| u8::try_from(m).ok()),
+        day: day.and_then(|d| u8::try_from(d).ok()),
+        relative: false,
+    };
+    Some((date, last + 1))
 }
 
 /// 01.01.2019, 5.5.2015: day, month and year with dots, as much of Europe writes them.
@@ -443,8 +473,16 @@ pub(super) mod tests {
 
     #[test]
     fn decades_seasons_ranges_and_parts_of_a_month() {
-        assert_eq!(texts("since the 1980s, and by the mid-2020s"), ["1980s", "2020s"]);
+        assert_eq!(texts("since the 1980s, and by the mid-2020s"), ["1980s", "mid-2020s"]);
         assert_eq!(dates("since mid-September")[0].1.as_deref(), Some("--09"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_dates() {
+        assert_eq!(texts("2020年3月9日から提供"), ["2020年3月9日"]);
+        assert_eq!(dates("3月9日に公開")[0].1.as_deref(), Some("--03-09"));
+        assert_eq!(dates("2020年の調査")[0].1.as_deref(), Some("2020"));
+        assert!(texts("2900円で販売").is_empty());
         assert_eq!(texts("It happened last August and again since 1931."), ["August", "1931"]);
         assert_eq!(
             texts("from 2014 to 2016, and 2021 to 2025, ready by 2030"),

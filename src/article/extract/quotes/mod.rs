@@ -174,6 +174,19 @@ fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &
     // or more a sentence rather than a term («一国两制» is a term).
     let cjk = quoted.chars().filter(|&c| crate::article::text::tokens::is_cjk(c)).count();
     let cjk_words = if cjk >= 6 { cjk / 2 + 1 } else { cjk / 2 };
+    // Japanese marks names and terms with corner brackets too (「フリーWi-Fiプロテクション」):
+    // words said carry a sentence's punctuation, follow a colon or are taken up by the
+    // quotative particle (「…」と述べた).
+    let corner = text[..start].ends_with(['「', '『']);
+    if corner && cjk * 2 > quoted.chars().count() {
+        let punctuated = quoted.contains(['。', '！', '？', '，', '、', '!', '?']);
+        let colon = text[..start - '「'.len_utf8()].trim_end().ends_with(['：', ':']);
+        let rest = text[end..].trim_start_matches(['」', '』']);
+        // Not a definition (「脱獄」とは) or a naming (「X」という名前).
+        let quotative = rest.starts_with('と') && !rest.starts_with("とは") && !rest.starts_with("とい")
+            || rest.starts_with("って");
+        return punctuated || colon || quotative || governed;
+    }
     match quoted.split_whitespace().count() + cjk_words {
         1 => {
             governed
