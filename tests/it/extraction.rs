@@ -282,6 +282,15 @@ fn quotation_marks_and_verbs_of_other_languages() {
 }
 
 #[test]
+fn a_title_in_capitals_after_a_verb_is_no_quote() {
+    let text = "Games\n\
+        Nintendo shocked the world by announcing \"Super Mario Run,\" its first foray into mobile gaming.\n\
+        \"Not Guilty Today,\" she said.\n";
+    let q: Vec<String> = quotes(text).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(q, ["Not Guilty Today"]);
+}
+
+#[test]
 fn japanese_corner_brackets_mark_names_as_well_as_speech() {
     let text = "発表\n\
         同社は新アプリ「フリーWi-Fiプロテクション」を3月9日に公開した。\n\

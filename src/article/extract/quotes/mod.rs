@@ -193,7 +193,12 @@ fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &
                 && (text[..end].ends_with([',', '!', '?', '.'])
                     || matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_))))
         }
-        2 | 3 => (governed || completes) && !so_called,
+        // "by announcing “Super Mario Run,” the company's first…": a name in capitals
+        // is a quotation only when someone is then said to have said it.
+        2 | 3 => {
+            let spoken = matches!(after, Some(Said::Name(_) | Said::Pronoun(_) | Said::Surname(_)));
+            (governed || completes) && !so_called && (spoken || !title_case(quoted))
+        }
         _ => (!title_case(quoted) || governed) && !work_title,
     }
 }
