@@ -282,6 +282,42 @@ fn quotation_marks_and_verbs_of_other_languages() {
 }
 
 #[test]
+fn a_block_quotation_is_quoted_words() {
+    // An excerpt of a blog post (with a code sample inside it), then an embedded post
+    // signed by its author: a page's `<blockquote>`s with no quotation marks of their own.
+    let page = "<html><head><title>Exploit</title></head><body><article><h1>Exploit crashes game servers</h1>\
+        <p>Developer Ammar Askar has released code that exploits the bug. Here is how it works.</p>\
+        <blockquote><p>The vulnerability stems from the fact that the client may send the server data.</p>\
+        <pre><code>rekt: { list: [] }</code></pre>\
+        <p>When the server decompresses our data, it holds 27 megs in a buffer.</p></blockquote>\
+        <p>The city's mayor responded on social media the same evening.</p>\
+        <blockquote><p>We are distributing 50 lakh masks today pic.twitter.com/MYwRz9euaq</p>\
+        <p>— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019</p></blockquote>\
+        </article></body></html>";
+    let a = parse(page, Some(folio::article::Format::Html)).expect("an article");
+    let q: Vec<(String, Option<String>)> = a.quotes.into_iter().map(|q| (q.text, q.speaker)).collect();
+    let askar = Some("Ammar Askar".to_string());
+    assert_eq!(
+        q,
+        [
+            ("The vulnerability stems from the fact that the client may send the server data.".into(), askar.clone()),
+            ("When the server decompresses our data, it holds 27 megs in a buffer.".into(), askar),
+            ("We are distributing 50 lakh masks today".into(), Some("Arvind Kejriwal".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_that_ends_on_a_quotation_of_its_own_is_a_quote() {
+    let text = "Water mains\n\
+        “Don’t get nervous,” instructed Milton Velez, the district supervisor.\n\
+        “I’m not,” Mr. Dejesus said as he secured the clamp. “It’s ‘Showtime at the Apollo.’”\n";
+    let q = quotes(text);
+    assert_eq!(speaker_of(text, "Don’t get").as_deref(), Some("Milton Velez"));
+    assert!(q.iter().any(|(t, _)| t.starts_with("It’s ‘Showtime")), "{q:?}");
+}
+
+#[test]
 fn a_title_in_capitals_after_a_verb_is_no_quote() {
     let text = "Games\n\
         Nintendo shocked the world by announcing \"Super Mario Run,\" its first foray into mobile gaming.\n\

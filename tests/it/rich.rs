@@ -248,6 +248,12 @@ fn links_are_osc_8_hyperlinks_with_safe_targets_only() {
 fn y_copies_the_quote_with_its_speaker() {
     let mut a = app(&fixture(), 120, 40);
     press(&mut a, &[Action::ShowGroup(Group::Quotes)]);
+    // The block quotation comes first; no one is named for it, so no one is added.
+    assert_eq!(
+        update(&mut a, Action::Copy),
+        Some(Effect::Copy("“The roads have been neglected for a decade, and residents have noticed.”".into()))
+    );
+    press(&mut a, &[Action::Down]);
     assert_eq!(
         update(&mut a, Action::Copy),
         Some(Effect::Copy("“We cannot leave people wading to the bus stop” — Mara Okonkwo".into()))

@@ -14,7 +14,9 @@ mod table;
 use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
 use crate::article::extract::numbers::find_statistics;
-use crate::article::extract::quotes::{ParagraphQuotes, RawQuote, dialogue_line, find_quotes, introduction};
+use crate::article::extract::quotes::{
+    ParagraphQuotes, RawQuote, block_quotation, dialogue_line, find_quotes, introduction,
+};
 use crate::article::model::{DateMention, Location, ParagraphKind, Statistic};
 use crate::article::text::sentences::sentences;
 use crate::article::text::tokens::{Token, tokenize_into};
@@ -97,7 +99,11 @@ fn analyse(
     push_dates(out, dates, text, dateline_year, loc);
     // A dialogue line is one quotation; quotation marks inside it are its own words.
     let dialogue = (p.kind == ParagraphKind::Body).then(|| dialogue_line(text, t)).flatten();
+    let block = (p.kind == ParagraphKind::BlockQuote)
+        .then(|| block_quotation(text, next_block_quote(all, p).map(|n| n.text)))
+        .flatten();
     let mut quotes: Vec<(RawQuote, String)> = dialogue
+        .or_else(|| block.map(|q| vec![q]))
         .unwrap_or_else(|| find_quotes(text, t, &sents))
         .into_iter()
         .map(|q| {
@@ -107,7 +113,8 @@ fn analyse(
         .collect();
     // A pull quote repeats words from the body: those quotes are counted where they are
     // said, not again in the pull quote.
-    if p.kind == ParagraphKind::PullQuote {
+    // So do a caption and a block quotation that quote the body.
+    if matches!(p.kind, ParagraphKind::PullQuote | ParagraphKind::Figure | ParagraphKind::BlockQuote) {
         quotes.retain(|(_, q)| !repeated_elsewhere(all, (section, paragraph), q));
     }
     let intro = introduction(text, t, &sents);
@@ -116,6 +123,13 @@ fn analyse(
     }
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
     out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
+}
+
+/// The block-quote paragraph right after `p`, if the next paragraph is one.
+fn next_block_quote<'a>(all: &'a [ParagraphRef<'a>], p: &ParagraphRef) -> Option<&'a ParagraphRef<'a>> {
+    // Paragraphs are in reading order.
+    let at = all.partition_point(|q| (q.section, q.paragraph) <= (p.section, p.paragraph));
+    all.get(at).filter(|n| n.kind == ParagraphKind::BlockQuote)
 }
 
 /// Dates found in `text` as the article's mentions, located by `loc`. A month and day

@@ -17,11 +17,11 @@ fn looks_like_person(name: &str) -> bool {
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
 }
 
-/// A paragraph a quotation's speaker carries over: a photo's caption or a stray short
-/// line between two paragraphs of the same person's words.
+/// A paragraph a quotation's speaker carries over: a photo's caption, a code sample in
+/// an excerpt, or a stray short line between two paragraphs of the same person's words.
 fn aside(p: &ParagraphRef) -> bool {
     use crate::article::text::shape::{at_most_words, ends_with_stop};
-    p.kind == ParagraphKind::Figure
+    matches!(p.kind, ParagraphKind::Figure | ParagraphKind::Code)
         || matches!(p.kind, ParagraphKind::ListItem | ParagraphKind::Body)
             && at_most_words(p.text, 30)
             && !ends_with_stop(p.text)

@@ -145,6 +145,19 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         }
         blank_before = false;
         let len = line.chars().count();
+        // "> …": a quoted line, as mail and Markdown set quotations apart.
+        if let Some(rest) = quoted_line(line) {
+            match blocks.last_mut() {
+                Some(last) if last.kind == BlockKind::Quote && open && wrap.is_some() => {
+                    last.text.push(' ');
+                    clean_inline(rest, &mut last.text);
+                }
+                _ => blocks.push(Block::new(cleaned(rest), BlockKind::Quote)),
+            }
+            open = true;
+            prev_len = len;
+            continue;
+        }
         let joins =
             open && wrap.is_some_and(|w| prev_len * 10 >= w * 6 || line.starts_with(|c: char| c.is_lowercase()));
         match blocks.last_mut() {
@@ -161,6 +174,16 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         prev_len = len;
     }
     blocks
+}
+
+/// The words of a line quoted with ">" (or "> >", a quotation in a quotation).
+fn quoted_line(line: &str) -> Option<&str> {
+    let mut rest = line.strip_prefix('>')?;
+    while let Some(r) = rest.trim_start().strip_prefix('>') {
+        rest = r;
+    }
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Columns of indentation before a line's text (a tab counts four).
@@ -280,5 +303,13 @@ mod tests {
         assert!(b.iter().all(|b| !b.rich.loose), "a tight list");
         let b = plain_blocks("Intro line here.\n\n- one\n\n- two\n\n- three\n");
         assert!(b.iter().filter(|b| b.kind == BlockKind::ListItem).all(|b| b.rich.loose), "a loose list");
+    }
+
+    #[test]
+    fn quoted_lines_are_block_quotations() {
+        let b = plain_blocks("Intro line here.\n\n> The client may send the server data.\n> > Nested.\n\n>\nAfter.\n");
+        let quoted: Vec<&str> = b.iter().filter(|b| b.kind == BlockKind::Quote).map(|b| b.text.as_str()).collect();
+        assert_eq!(quoted, ["The client may send the server data.", "Nested."]);
+        assert_eq!(b.last().map(|b| (b.text.as_str(), b.kind)), Some(("After.", BlockKind::Line)));
     }
 }

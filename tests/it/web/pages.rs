@@ -103,6 +103,19 @@ fn subheadings_are_sections_with_their_levels() {
 }
 
 #[test]
+fn a_deck_set_as_a_heading_is_the_standfirst() {
+    let deck = "The once-ubiquitous form of lighting was novel when it first emerged in the early 1900s.";
+    let photo = "<figure><img src=/lead.jpg alt=Neon><figcaption>A neon sign in Paris</figcaption></figure>";
+    let html = page(&format!("{photo}<h2>{deck}</h2><p>{}</p><h2>What came next</h2><p>{}</p>", para(1), para(2)));
+    let a = parse(&html, Some(Format::Html)).expect("an article");
+    assert_eq!(a.subtitle.as_deref(), Some(deck));
+    let heads: Vec<_> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    assert_eq!(heads, ["What came next"]);
+    // Read like the rest: its decade is a date.
+    assert!(a.dates.iter().any(|d| d.text == "1900s"), "{:?}", a.dates);
+}
+
+#[test]
 fn br_separated_text_gives_paragraphs() {
     let html = format!(
         "<html><body><div>{}<br><br>{}<br><br>{}<br>\n<br>{}</div></body></html>",

@@ -174,7 +174,8 @@ fn readability_metadata_rates() {
 }
 
 /// The article as a person pastes it: the title, the byline, then the body one paragraph
-/// (or heading, or list item, or table row) per line; code and figures left out.
+/// (or heading, or list item, or table row) per line, block quotations as "> " lines (as
+/// mail and Markdown write them); code and figures left out.
 fn pasted(a: &Article) -> String {
     let mut lines: Vec<String> = Vec::new();
     lines.extend(a.title.clone());
@@ -187,6 +188,7 @@ fn pasted(a: &Article) -> String {
             match p.kind {
                 ParagraphKind::Code | ParagraphKind::Figure => {}
                 ParagraphKind::Table => lines.extend(p.text.lines().map(|row| row.replace('\t', " "))),
+                ParagraphKind::BlockQuote => lines.push(format!("> {}", p.text)),
                 _ => lines.push(p.text.clone()),
             }
         }

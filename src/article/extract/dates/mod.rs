@@ -400,7 +400,9 @@ fn bare_year_is_date(text: &str, t: &[Token], i: usize) -> bool {
         if glued(p, &t[i]) && matches!(ps, "-" | "/" | "#" | "." | ":" | "$" | "£" | "€") {
             return false;
         }
-        if p.kind == Kind::Word && starts_upper(ps) && !year_context(ps) && month(ps).is_none() {
+        // "Report 2020" names a thing; "Nauman’s 1968 work" is a year of his.
+        let possessive = ps.ends_with("’s") || ps.ends_with("'s");
+        if p.kind == Kind::Word && starts_upper(ps) && !possessive && !year_context(ps) && month(ps).is_none() {
             let sentence_start =
                 i == 1 || i >= 2 && matches!(t[i - 2].text(text), "." | "!" | "?" | "“" | "\"" | "«" | "„" | "—" | "(");
             if !sentence_start {
@@ -522,6 +524,7 @@ pub(super) mod tests {
         );
         assert!(texts("The Global Report 2020 said so. Covid-19 spread.").is_empty());
         assert!(texts("About 2000 people came, paying $2019 each.").is_empty());
+        assert_eq!(texts("It shows Bruce Nauman’s 1968 work and Apple's 2019 report."), ["1968", "2019"]);
         assert_eq!(texts("In 2019, it rained."), ["2019"]);
     }
 

@@ -6,6 +6,7 @@
 //! quotes ("local agreements") and only count when a speech verb governs them.
 
 pub mod attribution;
+mod block;
 mod dialogue;
 mod marks;
 
@@ -15,6 +16,7 @@ use crate::article::extract::quotes::attribution::{
 use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
 use crate::article::text::tokens::{Kind, Token, low};
 pub use attribution::Said;
+pub use block::block_quotation;
 pub use dialogue::dialogue_line;
 use marks::{Span, spans};
 use std::ops::Range;
@@ -56,7 +58,8 @@ fn title_case(s: &str) -> bool {
             return false;
         }
     }
-    words > 0 && !s.ends_with(['.', '!', '?'])
+    // A sentence ends it, perhaps inside a quotation of its own ("It’s ‘Showtime at the Apollo.’").
+    words > 0 && !s.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?'])
 }
 
 /// Quotes in a paragraph with what the text says of their speakers.
@@ -185,7 +188,13 @@ fn is_quotation(text: &str, t: &[Token], (start, end): (usize, usize), around: &
         // Not a definition (「脱獄」とは) or a naming (「X」という名前).
         let quotative = rest.starts_with('と') && !rest.starts_with("とは") && !rest.starts_with("とい")
             || rest.starts_with("って");
-        return punctuated || colon || quotative || governed;
+        // 「…」，李明说。: the speaker and a verb of speech after a comma.
+        let clause: String = rest.trim_start_matches(['，', ',']).chars().take_while(|&c| c != '。').take(12).collect();
+        let said_after = rest.starts_with(['，', ','])
+            && ["说", "說", "表示", "称", "稱", "道", "指出", "强调", "強調", "言っ", "述べ", "語っ", "話し"]
+                .iter()
+                .any(|v| clause.contains(v));
+        return punctuated || colon || quotative || said_after || governed;
     }
     match quoted.split_whitespace().count() + cjk_words {
         1 => {

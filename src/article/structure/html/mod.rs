@@ -122,12 +122,22 @@ pub fn assemble(page: Page) -> Article {
     let description = meta.description.as_deref().map(text::loose);
     let mut sections: Vec<Section> = Vec::new();
     for mut b in blocks {
-        let opening = sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none());
+        // Only a lead photo may stand before the opening.
+        let opening = sections
+            .iter()
+            .all(|s| s.heading.is_none() && s.paragraphs.iter().all(|p| p.kind == ParagraphKind::Figure));
         // A deck set as a heading over the body ("<h2>Snopes writer asked …</h2>") is a
         // sentence to read, not a part of the article to jump to.
+        // So is one that reads as a sentence of its own ("The once-ubiquitous form of
+        // lighting was novel when it first emerged …, though it has since come to
+        // represent decline."): subheadings are not written with a full stop.
+        let sentence =
+            standfirst.is_none() && b.text.split_whitespace().count() >= 8 && b.text.trim_end().ends_with('.');
         if opening
             && matches!(b.kind, Kind::Heading(_))
-            && (standfirst.as_deref() == Some(b.text.as_str()) || description.as_deref() == Some(&text::loose(&b.text)))
+            && (standfirst.as_deref() == Some(b.text.as_str())
+                || description.as_deref() == Some(&text::loose(&b.text))
+                || sentence)
         {
             standfirst = Some(b.text.clone());
             b.kind = Kind::Paragraph;
