@@ -282,6 +282,24 @@ fn quotation_marks_and_verbs_of_other_languages() {
 }
 
 #[test]
+fn it_said_is_the_body_the_sentence_before_is_about() {
+    let text = "Diet pills\n\
+        The Food Standards Agency warned people to stay away from products that contained DNP.\n\
+        “We advise the public not to take any tablets containing DNP,” it said in a statement.\n";
+    assert_eq!(speaker_of(text, "We advise").as_deref(), Some("Food Standards Agency"));
+}
+
+#[test]
+fn she_said_under_a_heading_that_opens_on_a_name_is_hers() {
+    // A sub-heading written as a sentence about someone, then her words.
+    let text = "# Diet pills\n\n\
+        Chief inspector Jennifer Mattinson said the pills were being traced by police.\n\n\
+        ## Fiona Parry issued a plea for people to stay away from the pills.\n\n\
+        “Eloise never understood how dangerous the tablets were,” she said.\n";
+    assert_eq!(speaker_of(text, "Eloise never").as_deref(), Some("Fiona Parry"));
+}
+
+#[test]
 fn a_block_quotation_is_quoted_words() {
     // An excerpt of a blog post (with a code sample inside it), then an embedded post
     // signed by its author: a page's `<blockquote>`s with no quotation marks of their own.

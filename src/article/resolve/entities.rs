@@ -371,6 +371,12 @@ impl Registry {
         n.checked_sub(1).map(|k| self.orgs[self.org_timeline[k].1].name.as_str())
     }
 
+    /// The organisations named before `at`, the nearest first, with where.
+    pub fn orgs_before(&self, at: &Location) -> impl Iterator<Item = (&Location, &str)> {
+        let n = self.org_timeline.partition_point(|(l, _)| l < at);
+        self.org_timeline[..n].iter().rev().map(|(l, i)| (l, self.orgs[*i].name.as_str()))
+    }
+
     /// The organisation a description stands for ("the ministry said"): the last one
     /// before `at` whose name has the description's noun, else, for a noun any body may
     /// be called ("the company"), the last one before `at`.

@@ -9,6 +9,7 @@ use crate::article::model::ParagraphKind;
 use crate::article::model::{Location, Quote};
 use crate::article::resolve::descriptions::{Described, described};
 use crate::article::resolve::entities::{Registry, Texts};
+use crate::article::text::lexicon::is_function_word;
 use rustc_hash::FxHashMap as HashMap;
 
 fn looks_like_person(name: &str) -> bool {
@@ -235,10 +236,13 @@ impl<'r, 'a> Resolver<'r, 'a> {
         match said {
             Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
             Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
+            Said::Pronoun(p) if matches!(p.as_str(), "he" | "she") && self.heading_subject_here(at).is_some() => {
+                self.heading_subject_here(at)
+            }
             Said::Pronoun(p) => match p.as_str() {
                 "he" => registry.person_before(at, Some(Gender::Male)).map(str::to_string),
                 "she" => registry.person_before(at, Some(Gender::Female)).map(str::to_string),
-                "they" | "we" | "it" => registry.org_before(at).map(str::to_string),
+                "they" | "we" | "it" => self.org_subject_before(at).or(registry.org_before(at)).map(str::to_string),
                 _ => None,
             },
             // "the senator said", "the company said": who was named before; nobody rather
@@ -266,6 +270,43 @@ impl<'r, 'a> Resolver<'r, 'a> {
             },
             Said::Previous | Said::Nobody => None,
         }
+    }
+
+    /// The person a section's heading opens on ("Fiona Parry issued a plea …"), for a
+    /// pronoun in the section's first paragraph with no one named before it there.
+    fn heading_subject_here(&self, at: &Location) -> Option<String> {
+        if at.paragraph != 0 {
+            return None;
+        }
+        let start = Location { start: 0, end: 0, ..*at };
+        if !self.registry.people_between(&start, at).is_empty() {
+            return None;
+        }
+        let (heading, _) = self.texts.headings.get(at.section).copied()?;
+        let words: Vec<&str> = heading?.split_whitespace().collect();
+        let name_len = words
+            .iter()
+            .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .count();
+        let verb_follows = words.get(name_len).is_some_and(|w| w.starts_with(char::is_lowercase));
+        if !(2..=3).contains(&name_len) || !verb_follows || is_function_word(words[0]) {
+            return None;
+        }
+        let name = words[..name_len].join(" ");
+        self.registry.org_name(&name).is_none().then_some(name)
+    }
+
+    /// The body the sentences just before `at` are about: the last organisation that
+    /// opens a sentence in its paragraph or the one before ("The Food Standards Agency
+    /// warned people off products that contained DNP. / “…,” it said.").
+    fn org_subject_before(&self, at: &Location) -> Option<&str> {
+        let order = |s: usize, p: usize| self.texts.section_start.get(s).map_or(0, |&start| start + p);
+        let here = order(at.section, at.paragraph);
+        self.registry
+            .orgs_before(at)
+            .take_while(|(l, _)| order(l.section, l.paragraph) + 1 >= here)
+            .find(|(l, _)| opens_sentence(self.texts, l))
+            .map(|(_, name)| name)
     }
 
     /// The bodies a generic "the company" may mean at `at`: organisations named in its
