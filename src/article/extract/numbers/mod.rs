@@ -15,7 +15,9 @@ use crate::article::extract::numbers::phrase::{counted_end, modifier_start, rate
 use crate::article::extract::numbers::quantity::{
     digits_value, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at,
 };
-use crate::article::text::lexicon::{FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, number_word, scale_word};
+use crate::article::text::lexicon::{
+    FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, VAGUE_AMOUNT, number_word, scale_word,
+};
 use crate::article::text::numerals::is_currency_code;
 use crate::article::text::numerals::year_of;
 use crate::article::text::shape::{escape_ranges, url_ranges};
@@ -39,7 +41,7 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
-    if !t.iter().any(|x| may_start(text, x) && !matches!(x.text(text), "a" | "an" | "A" | "An")) {
+    if !t.iter().any(|x| x.kind == Kind::Number || x.lex.is(NUMBER | FRACTION | HYPHENATED | VAGUE_AMOUNT)) {
         return Vec::new();
     }
     let mut urls = url_ranges(text);
@@ -73,21 +75,8 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
 fn may_start(text: &str, x: &Token) -> bool {
     x.kind == Kind::Number
         || x.kind == Kind::Word
-            && (x.lex.is(NUMBER | FRACTION | HYPHENATED)
-                || matches!(
-                    x.text(text),
-                    "a" | "an"
-                        | "A"
-                        | "An"
-                        | "several"
-                        | "Several"
-                        | "many"
-                        | "Many"
-                        | "scores"
-                        | "Scores"
-                        | "miles"
-                        | "Miles"
-                ))
+            && (x.lex.is(NUMBER | FRACTION | HYPHENATED | VAGUE_AMOUNT)
+                || matches!(x.text(text), "a" | "an" | "A" | "An"))
 }
 
 /// Tokens that cannot start a statistic: those of phone numbers and of dates.

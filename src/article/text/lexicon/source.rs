@@ -80,6 +80,9 @@ pub const PERSON_NOUN: u64 = 1 << 40;
 /// Month names of languages that write them in lower case: "noviembre", "octobre",
 /// "октября" are months however they are written.
 pub const MONTH_LOWERCASE: u64 = 1 << 41;
+/// Words that may open a vague amount no number word gives: "several million", "scores
+/// of fires", "miles de personas".
+pub const VAGUE_AMOUNT: u64 = 1 << 42;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -127,6 +130,7 @@ fn flag_of(section: &str) -> u64 {
         "given_male" => GIVEN_MALE,
         "org_noun" => ORG_NOUN,
         "person_noun" => PERSON_NOUN,
+        "vague_amount" => VAGUE_AMOUNT,
         _ => 0,
     }
 }
