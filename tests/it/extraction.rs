@@ -276,6 +276,9 @@ fn quotation_marks_and_verbs_of_other_languages() {
     assert_eq!(speaker_of(text, "Pour certains").as_deref(), Some("Laurent Fabius"));
     assert_eq!(speaker_of(text, "Wir haben").as_deref(), Some("Angela Vogt"));
     assert_eq!(speaker_of(text, "No vamos").as_deref(), Some("Carlos Nino"));
+    let report =
+        "Informe\nLos militantes tienen armas \"con domicilios en Palermo y en el centro\", según el informe.\n";
+    assert_eq!(speaker_of(report, "con domicilios").as_deref(), Some("el informe"));
     let q = quotes(text);
     assert!(q.iter().any(|(t, _)| t == "Det er en skam"), "{q:?}");
     assert!(q.iter().any(|(t, _)| t == "我们不会放弃"), "{q:?}");

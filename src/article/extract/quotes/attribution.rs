@@ -136,7 +136,9 @@ fn is_according_to(text: &str, pair: &[Token]) -> bool {
     w.eq_ignore_ascii_case("according") && pair[1].text(text) == "to"
         // The same in one word: "selon X", "según X", "laut X", "podle X", "menurut X".
         || matches!(w, "selon" | "Selon" | "según" | "Según" | "laut" | "Laut" | "podle" | "Podle" | "menurut" | "Menurut")
-            && pair[1].text(text).starts_with(char::is_uppercase)
+            && (pair[1].text(text).starts_with(char::is_uppercase)
+                // "según el informe", "selon le rapport", "laut der Studie"
+                || matches!(pair[1].text(text), "el" | "la" | "los" | "las" | "le" | "les" | "der" | "die" | "den" | "dem"))
 }
 
 /// The subject after an inverted verb: "said Guy Ryder, the …", and in languages that
@@ -464,6 +466,8 @@ fn phrase(text: &str, t: &[Token]) -> Said {
             && matches!(
                 low(w).as_str(),
                 "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                    // "según el informe", "selon le rapport", "laut der Studie"
+                    | "el" | "la" | "los" | "las" | "le" | "les" | "der" | "die" | "das" | "il" | "lo" | "o" | "os"
             );
         if !det && (is_function_word(w) || (k > 0 && (w.ends_with("ed") || w.ends_with("ing")))) {
             break;
