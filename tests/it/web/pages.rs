@@ -103,6 +103,30 @@ fn subheadings_are_sections_with_their_levels() {
 }
 
 #[test]
+fn an_article_split_around_a_related_box_is_read_whole() {
+    // Both parts carry a class that reads as boilerplate ("supplemental"); the first is
+    // short, the second long, with a box of related stories and an advert between.
+    let part = |n: std::ops::Range<usize>| n.map(|i| format!("<p>{}</p>", para(i))).collect::<String>();
+    let body = format!(
+        "<div class=\"story-body-supplemental\"><div class=\"story-body story-body-1\">\
+         <p><a class=\"meta-org\" href=/topic/yahoo>Yahoo</a>’s sale to \
+         <a class=\"meta-org\" href=/topic/verizon>Verizon</a> is a complicated beast, as this story shows.</p>{}</div>\
+         <aside class=\"marginalia related-coverage\"><h2>Related Coverage</h2><ul>\
+         <li><a href=/a><h2>Another story entirely</h2></a></li><li><a href=/b><h2>And one more</h2></a></li>\
+         <li><a href=/c><h2>A third teaser</h2></a></li></ul></aside></div>\
+         <div class=\"ad\"><p>Advertisement</p></div>\
+         <div class=\"story-body-supplemental\"><div class=\"story-body story-body-2\">{}</div></div>",
+        part(1..3),
+        part(3..12)
+    );
+    let a = read(&page(&body));
+    let t = text(&a);
+    assert!(t.starts_with("Yahoo’s sale to Verizon is a complicated beast"), "{t}");
+    assert!(t.contains(&para(1)) && t.contains(&para(11)), "{t}");
+    assert!(!t.contains("Another story entirely") && !t.contains("Advertisement"), "{t}");
+}
+
+#[test]
 fn a_deck_set_as_a_heading_is_the_standfirst() {
     let deck = "The once-ubiquitous form of lighting was novel when it first emerged in the early 1900s.";
     let photo = "<figure><img src=/lead.jpg alt=Neon><figcaption>A neon sign in Paris</figcaption></figure>";

@@ -13,6 +13,7 @@ pub mod score;
 use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
 use crate::article::structure::html::text;
 use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
+use rustc_hash::FxHashMap as HashMap;
 
 /// A slide's counter at the start of its title: "1/50", "12 of 50".
 fn is_slide_counter(text: &str) -> bool {
@@ -160,6 +161,16 @@ impl Analysis {
             }
         }
         let teasers = self.teaser_lists(dom);
+        // An article split in two around a box: both parts carry the same class
+        // ("story-body-supplemental"), so a name the main part shows to be the article's
+        // is no boilerplate in the other part either.
+        let mut prose_by_class: HashMap<&str, u32> = HashMap::default();
+        for &id in &self.order {
+            if let Some(c) = dom.attr(id, "class").filter(|c| !c.trim().is_empty()) {
+                let e = prose_by_class.entry(c).or_default();
+                *e = (*e).max(self.prose[id as usize]);
+            }
+        }
         for &id in &self.order {
             let i = id as usize;
             let f = self.flags[i];
@@ -173,8 +184,18 @@ impl Analysis {
             let inherited = self.flags[dom.node(id).parent as usize] & IN_BOILER;
             let named = if strict { BOILER | STRUCTURAL } else { STRUCTURAL };
             let share = if f & COMMENTS != 0 { 0.8 } else { 0.4 };
+            let twin_is_article = dom
+                .attr(id, "class")
+                .and_then(|c| prose_by_class.get(c))
+                .is_some_and(|&p| p as f32 >= prose * share && f & COMMENTS == 0);
+            // A link inside a paragraph is part of the sentence whatever its class says
+            // (`<a class="meta-org">Verizon</a>`).
+            let in_sentence =
+                dom.tag(id).is_some_and(|t| &**t == "a") && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p");
             let own = f & named != 0
                 && f & SEMANTIC == 0
+                && !twin_is_article
+                && !in_sentence
                 && (self.text[i] as f32) < limit
                 && (self.prose[i] as f32) < prose * share;
             if own || inherited != 0 {
