@@ -32,11 +32,15 @@ pub fn write_json_line(article: &Article, out: &mut impl Write) -> io::Result<()
 struct Escaping<F>(F);
 
 fn needs_escape(c: char) -> bool {
-    !matches!(crate::sanitize::classify(c, None), crate::sanitize::Shown::Keep) && c >= '\u{80}'
+    // ASCII first: serde_json escapes the controls below 0x20 itself, and most text is ASCII.
+    c >= '\u{80}' && !matches!(crate::sanitize::classify(c, None), crate::sanitize::Shown::Keep)
 }
 
 impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        if fragment.is_ascii() {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices().filter(|&(_, c)| needs_escape(c)) {
             w.write_all(&fragment.as_bytes()[start..i])?;

@@ -7,8 +7,8 @@ pub mod relative;
 use crate::article::extract::dates::lists::{listed_days_after, listed_days_before};
 use crate::article::extract::dates::relative::relative_span;
 use crate::article::text::lexicon::{
-    AUXILIARY, MONTH, MONTH_CONTEXT, MONTH_LOWERCASE, SPEECH, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has, has_lowercase,
-    is_irregular_plural, month,
+    AUXILIARY, HYPHENATED, MONTH, MONTH_CONTEXT, MONTH_LOWERCASE, SPEECH, VERB_AFTER, WEEKDAY, YEAR_CONTEXT, has,
+    has_lowercase, is_irregular_plural, month,
 };
 use crate::article::text::numerals::{after_comparison, day_of, is_dimension, is_yearly_event, year_of};
 use crate::article::text::shape::{escape_ranges, url_ranges};
@@ -111,7 +111,13 @@ fn date_at(text: &str, t: &[Token], i: usize) -> Option<(FoundDate, usize)> {
             .or_else(|| day_month_date(text, t, i))
             .or_else(|| year_date(text, t, i)),
         Kind::Word if is_month_word(text, &t[i]) => return month_date(text, t, i),
-        Kind::Word if let Some(found) = qualified_date(text, t, i) => return Some(found),
+        // "mid-September": only a hyphenated word can be one.
+        Kind::Word
+            if t[i].lex.is(HYPHENATED)
+                && let Some(found) = qualified_date(text, t, i) =>
+        {
+            return Some(found);
+        }
         Kind::Word if t[i].lex.is(WEEKDAY) && starts_upper(t[i].text(text)) => return weekday_date(text, t, i),
         Kind::Word => None,
         Kind::Punct => return None,
