@@ -122,6 +122,11 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
     }
 }
 
+/// Every character that may open or close a quotation.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '‹' | '›' | '«' | '»' | '「' | '」' | '『' | '』')
+}
+
 /// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
 pub fn spans(text: &str) -> Vec<Span> {
     let Some(marks) = marks_in(text) else { return Vec::new() };
@@ -129,10 +134,25 @@ pub fn spans(text: &str) -> Vec<Span> {
     let mut open: Option<(usize, char)> = None;
     // Nested quotations using the same marks.
     let mut depth = 0usize;
-    let mut at = Around { before_prev: None, prev: None, next: None };
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        at.next = iter.peek().map(|&(_, n)| n);
+    // Only the marks matter, and each mark's neighbours: the scan hops from one byte that
+    // may start a mark to the next (a quotation mark's first byte is '"', '\'', C2, E2
+    // or E3; none of them continues a character) instead of decoding every character.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let len = c.len_utf8();
+        if !is_mark(c) {
+            i += len;
+            continue;
+        }
+        let mut back = text[..i].chars().rev();
+        let (prev, before_prev) = (back.next(), back.next());
+        let at = Around { before_prev, prev, next: text[i + len..].chars().next() };
         match open {
             None if marks.opens(c, i, at) => {
                 open = Some((i, c));
@@ -142,15 +162,10 @@ pub fn spans(text: &str) -> Vec<Span> {
             Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»') => depth += 1,
             // “…’’ and “…'' (two single marks for a double one, as some wires write).
             Some((start, '“')) if depth == 0 && matches!(c, '’' | '\'') && at.next == Some(c) => {
-                iter.next();
-                out.push(Span {
-                    open: start,
-                    inner: start + 3,
-                    close: i,
-                    after: i + 2 * c.len_utf8(),
-                    unclosed: false,
-                });
+                out.push(Span { open: start, inner: start + 3, close: i, after: i + 2 * len, unclosed: false });
                 open = None;
+                i += 2 * len;
+                continue;
             }
             Some((start, o)) if really_closes(o, c, at) => {
                 if depth == 0 {
@@ -158,7 +173,7 @@ pub fn spans(text: &str) -> Vec<Span> {
                         open: start,
                         inner: start + o.len_utf8(),
                         close: i,
-                        after: i + c.len_utf8(),
+                        after: i + len,
                         unclosed: false,
                     });
                     open = None;
@@ -168,8 +183,7 @@ pub fn spans(text: &str) -> Vec<Span> {
             }
             Some(_) => {}
         }
-        at.before_prev = at.prev;
-        at.prev = Some(c);
+        i += len;
     }
     // A straight single mark never closed was an apostrophe after all.
     if let Some((start, o)) = open.filter(|&(_, o)| o != '\'') {
