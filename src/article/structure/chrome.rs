@@ -134,8 +134,10 @@ pub fn is_chrome(s: &str) -> bool {
     if is_caption(s) {
         return true;
     }
-    let head: String = s.chars().take(24).collect::<String>().to_lowercase();
-    PREFIXES.iter().any(|p| head.starts_with(p))
+    // The prefixes are lower case: compared without building a lowered copy of the line,
+    // which cost a sixth of this check on every paragraph of a long document.
+    let b = s.as_bytes();
+    PREFIXES.iter().any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 #[cfg(test)]
