@@ -236,12 +236,13 @@ impl<'r, 'a> Resolver<'r, 'a> {
         match said {
             Said::Name(n) => Some(registry.org_name(n).unwrap_or(n).to_string()),
             Said::Surname(s) => Some(registry.resolve_surname(s, true).unwrap_or(s).to_string()),
-            Said::Pronoun(p) if matches!(p.as_str(), "he" | "she") && self.heading_subject_here(at).is_some() => {
-                self.heading_subject_here(at)
-            }
             Said::Pronoun(p) => match p.as_str() {
-                "he" => registry.person_before(at, Some(Gender::Male)).map(str::to_string),
-                "she" => registry.person_before(at, Some(Gender::Female)).map(str::to_string),
+                "he" => self
+                    .heading_subject_here(at)
+                    .or_else(|| registry.person_before(at, Some(Gender::Male)).map(str::to_string)),
+                "she" => self
+                    .heading_subject_here(at)
+                    .or_else(|| registry.person_before(at, Some(Gender::Female)).map(str::to_string)),
                 "they" | "we" | "it" => self.org_subject_before(at).or(registry.org_before(at)).map(str::to_string),
                 _ => None,
             },

@@ -2,14 +2,16 @@
 
 use super::tokens::{Kind, Token};
 
-/// One side of a size: "1800 x 1920", "2,560 by 1,440 pixels", "1920×1080".
-pub fn is_dimension(text: &str, t: &[Token], i: usize) -> bool {
-    let times = |k: usize| t.get(k).is_some_and(|x| matches!(x.text(text), "x" | "X" | "×" | "by"));
+/// The number at `i` is the first side of a size: "1800 x 1920", "2,560 by 1,440".
+/// ("by 2030" is a date: "by" makes a size only with a number on both sides.)
+pub fn opens_a_size(text: &str, t: &[Token], i: usize) -> bool {
     let number = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Number);
-    // "by 2030" is a date: "by" makes a size only with a number on both sides.
-    let after = times(i + 1) && number(i + 2);
-    let before = i >= 2 && times(i - 1) && number(i - 2);
-    after || before
+    number(i) && t.get(i + 1).is_some_and(|x| matches!(x.text(text), "x" | "X" | "×" | "by")) && number(i + 2)
+}
+
+/// One side of a size: "1800 x 1920", "2,560 by 1,440 pixels".
+pub fn is_dimension(text: &str, t: &[Token], i: usize) -> bool {
+    opens_a_size(text, t, i) || i >= 2 && opens_a_size(text, t, i - 2)
 }
 
 /// A number after a comparison counts: "more than 2000", "más de 2000", "plus de 1500".

@@ -43,7 +43,7 @@ fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
-    if !t.iter().any(|x| x.kind == Kind::Number || x.lex.is(NUMBER | FRACTION | HYPHENATED | VAGUE_AMOUNT)) {
+    if !t.iter().any(|x| x.kind == Kind::Number || x.lex.is(OPENS_A_QUANTITY)) {
         return Vec::new();
     }
     let mut urls = url_ranges(text);
@@ -73,12 +73,14 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     out
 }
 
+/// The words that may open a quantity besides "a"/"an": number words, fractions,
+/// hyphenated words ("two-week"), vague amounts ("several million").
+const OPENS_A_QUANTITY: u64 = NUMBER | FRACTION | HYPHENATED | VAGUE_AMOUNT;
+
 /// Only numbers and number words can start a statistic; most paragraphs have few.
 fn may_start(text: &str, x: &Token) -> bool {
     x.kind == Kind::Number
-        || x.kind == Kind::Word
-            && (x.lex.is(NUMBER | FRACTION | HYPHENATED | VAGUE_AMOUNT)
-                || matches!(x.text(text), "a" | "an" | "A" | "An"))
+        || x.kind == Kind::Word && (x.lex.is(OPENS_A_QUANTITY) || matches!(x.text(text), "a" | "an" | "A" | "An"))
 }
 
 /// Tokens that cannot start a statistic: those of phone numbers and of dates.

@@ -7,7 +7,9 @@ use crate::article::text::lexicon::{
     FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
     fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
-use crate::article::text::numerals::{after_comparison, is_currency_code, is_dimension, is_yearly_event, year_of};
+use crate::article::text::numerals::{
+    after_comparison, is_currency_code, is_dimension, is_yearly_event, opens_a_size, year_of,
+};
 use crate::article::text::tokens::{Kind, Token, low};
 
 /// Lowercase words that label the number after them: "year 11", "article 5".
@@ -221,8 +223,7 @@ fn range_end(text: &str, t: &[Token], i: usize) -> usize {
             && t[k + 2].start == t[k + 1].end
     };
     // A size, "1800 x 1920", is one quantity.
-    let times = matches!(word_at(text, t, i + 1), "x" | "X" | "×" | "by");
-    if times && t.get(i + 2).is_some_and(|x| x.kind == Kind::Number) {
+    if opens_a_size(text, t, i) {
         return i + 2;
     }
     if !glued_to(i) {

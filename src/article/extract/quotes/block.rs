@@ -13,10 +13,12 @@ use super::marks::spans;
 /// (which may be its signature); `None` for a signature itself, a line of a few words,
 /// or a paragraph with quotation marks (those are read as any paragraph's).
 pub fn block_quotation(text: &str, next: Option<&str>) -> Option<RawQuote> {
-    if !spans(text).is_empty() || signature(text).is_some_and(|(at, _)| text[..at].trim().is_empty()) {
+    if !spans(text).is_empty() {
         return None;
     }
     let (end, said) = match signature(text) {
+        // A signature alone is no quotation.
+        Some((at, _)) if text[..at].trim().is_empty() => return None,
         Some((at, name)) => (at, Said::Name(name)),
         None => (text.len(), next.and_then(own_signature).map_or(Said::Nobody, Said::Name)),
     };
