@@ -100,11 +100,13 @@ pub fn is_credit_or_promo(s: &str) -> bool {
     if !crate::article::text::shape::at_most_words(s, 25) {
         return false;
     }
-    let l = s.to_lowercase();
-    let credit = l.contains(" contributed reporting") || l.contains(" contributed to this report");
-    let follow = l.starts_with("follow ")
-        && (l.contains(" coverage") || [" on twitter", " on facebook", " on instagram"].iter().any(|x| l.contains(x)));
-    credit || follow
+    // Compared in any case without a lowered copy: this runs on every short paragraph.
+    use crate::article::text::shape::{contains_ascii_ci, starts_with_ascii_ci};
+    let follow = || {
+        starts_with_ascii_ci(s, "follow ")
+            && [" coverage", " on twitter", " on facebook", " on instagram"].iter().any(|x| contains_ascii_ci(s, x))
+    };
+    contains_ascii_ci(s, " contributed reporting") || contains_ascii_ci(s, " contributed to this report") || follow()
 }
 
 pub fn is_chrome(s: &str) -> bool {
@@ -136,8 +138,7 @@ pub fn is_chrome(s: &str) -> bool {
     }
     // The prefixes are lower case: compared without building a lowered copy of the line,
     // which cost a sixth of this check on every paragraph of a long document.
-    let b = s.as_bytes();
-    PREFIXES.iter().any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    PREFIXES.iter().any(|p| crate::article::text::shape::starts_with_ascii_ci(s, p))
 }
 
 #[cfg(test)]

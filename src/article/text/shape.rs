@@ -4,9 +4,38 @@
 use super::tokens::{Kind, Token, is_acronym, starts_upper};
 
 /// `word_count(s) <= n` without counting past `n`: paragraphs can be long. Block text
-/// is cleaned (single spaces between words), so counting spaces counts words.
+/// is cleaned (single spaces between words), so counting spaces counts words. The
+/// length cap bounds the count. Spaces are counted 64 bytes at a time into a byte, which
+/// the compiler turns into a few vector instructions: stepping memchr from one space to
+/// the next paid a call per word, and counting into a `usize` four bytes per step.
 pub fn at_most_words(s: &str, n: usize) -> bool {
-    s.len() <= n * 40 && memchr::memchr_iter(b' ', s.trim().as_bytes()).nth(n.saturating_sub(1)).is_none()
+    if s.len() > n * 40 {
+        return false;
+    }
+    let mut spaces = 0;
+    for chunk in s.trim().as_bytes().chunks(64) {
+        spaces += usize::from(chunk.iter().map(|&b| u8::from(b == b' ')).sum::<u8>());
+        if spaces >= n.max(1) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case, without a
+/// lowered copy of `hay`: memchr finds each place the needle's first letter could be (a
+/// leading space would make every space a candidate).
+pub fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(k) = n.iter().position(u8::is_ascii_alphabetic) else { return hay.contains(needle) };
+    memchr::memchr2_iter(n[k], n[k].to_ascii_uppercase(), h)
+        .filter_map(|at| at.checked_sub(k))
+        .any(|start| h.len() - start >= n.len() && h[start..start + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Whether `s` starts with `prefix` (ASCII, lower case) in any ASCII case.
+pub fn starts_with_ascii_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// The last character that is not a closing quotation mark or bracket.
@@ -114,4 +143,29 @@ pub fn wire_dateline(t: &[Token], text: &str) -> Option<(usize, usize)> {
     }
     // "NEW DELHI:" is a dateline too, as Indian and some Asian papers write it.
     matches!(w(k), "—" | "–" | "-" | "--" | ":").then_some((place_end, k + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_limits_count_words_not_bytes() {
+        assert!(at_most_words("one two three", 3));
+        assert!(!at_most_words("one two three four", 3));
+        assert!(at_most_words("  padded  ", 1));
+        assert!(!at_most_words(&"word ".repeat(30), 25));
+    }
+
+    #[test]
+    fn ascii_case_blind_search() {
+        assert!(contains_ascii_ci("Jo Bell Contributed Reporting.", " contributed reporting"));
+        assert!(contains_ascii_ci("contributed reporting", "contributed reporting"));
+        assert!(!contains_ascii_ci(" contributed report", " contributed reporting"));
+        assert!(!contains_ascii_ci("Jo contributed", " on twitter"));
+        assert!(starts_with_ascii_ci("FOLLOW us", "follow "));
+        assert!(!starts_with_ascii_ci("Fol", "follow "));
+        // A multi-byte character before the match does not throw the offsets.
+        assert!(contains_ascii_ci("Café ’s coverage", " coverage"));
+    }
 }
