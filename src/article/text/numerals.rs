@@ -65,8 +65,18 @@ pub const CURRENCY_CODES: &[&str] = &[
     "DZD", "ARS", "CLP", "COP", "PEN", "TWD", "Php", "US", "Yuan", "yuan", "rupees", "Rupees",
 ];
 
+/// Asked of nearly every capitalised word (by the name finder) and every word before a
+/// figure: a sorted copy of the list, searched by halves, after a look at the first letter
+/// (all codes but "kr", "yuan" and "rupees" start with a capital).
 pub fn is_currency_code(w: &str) -> bool {
-    CURRENCY_CODES.contains(&w)
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut v = CURRENCY_CODES.to_vec();
+        v.sort_unstable();
+        v
+    });
+    (2..=6).contains(&w.len())
+        && matches!(w.as_bytes()[0], b'A'..=b'Z' | b'k' | b'y' | b'r')
+        && SORTED.binary_search(&w).is_ok()
 }
 
 /// Plural nouns a year names rather than counts: "2016 elections", "2020 Olympics".
@@ -95,4 +105,17 @@ pub fn is_yearly_event(word: &str) -> bool {
             | "exams"
             | "awards"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_currency_code_passes_the_quick_look() {
+        for code in CURRENCY_CODES {
+            assert!(is_currency_code(code), "{code}");
+        }
+        assert!(!is_currency_code("The") && !is_currency_code("us") && !is_currency_code("usd"));
+    }
 }
