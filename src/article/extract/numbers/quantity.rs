@@ -4,7 +4,7 @@
 
 use super::value::digits_value;
 use crate::article::text::lexicon::{
-    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
+    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT, VAGUE_AMOUNT,
     fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
 use crate::article::text::numerals::{
@@ -241,9 +241,15 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
     // "a" only starts a quantity before "third", "million", "dozen"…
     let article =
         matches!(s, "a" | "an" | "A" | "An") && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
+    // Most words that get here are an "a" before no number: turned away before any
+    // lowercasing.
+    let vague = tok.lex.is(VAGUE_AMOUNT);
+    if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article || vague) {
+        return None;
+    }
     let w = low(s);
     let prev = low(i.checked_sub(1).map_or("", |p| t[p].text(text)));
-    if let Some(end) = vague_amount(text, t, i, w.as_str(), prev.as_str()) {
+    if vague && let Some(end) = vague_amount(text, t, i, w.as_str(), prev.as_str()) {
         return Some((end, None));
     }
     if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {

@@ -71,6 +71,11 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         let Some((start, end)) = quoted_words(text, sp) else { continue };
         let around = Around::new(text, t, sentences, &spans, n);
         let after = attribution_after(text, &t[around.after.clone()]);
+        // Only a quotation needs its speaker before it: a term in marks is turned away
+        // first (the search before looks names up, the dearest step here).
+        if !is_quotation(text, t, (start, end), &around, after.as_ref()) {
+            continue;
+        }
         let mut before = attribution_before(text, &t[around.before.clone()]);
         let mut said_from_token = around.before.start;
         // "he asked about X, called Omar a “terrorist” and said, “…”": the verb shares the
@@ -83,9 +88,6 @@ pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<R
         {
             before = Some(s);
             said_from_token = around.sentence;
-        }
-        if !is_quotation(text, t, (start, end), &around, after.as_ref()) {
-            continue;
         }
         // "recalled that he said, “…,” prosecutors said": the verb right before the
         // quotation governs it; the one after reports the report.
