@@ -24,8 +24,7 @@ fn main() {
             None => out.push_str("    Slot::EMPTY,\n"),
             Some(n) => {
                 let e = &entries[*n];
-                let mut key = [0u8; lexicon_source::MAX_WORD];
-                key[..e.word.len()].copy_from_slice(e.word.as_bytes());
+                let key = lexicon_source::key_words(e.word.as_bytes());
                 let _ = writeln!(
                     out,
                     "    Slot {{ hash: {:#x}, len: {}, key: {:?}, lex: Lex {{ flags: {:#x}, value: f32::from_bits({:#x}), month: {} }} }}, // {}",

@@ -452,7 +452,10 @@ mod tests {
             }
             prev[b.len()]
         }
-        let words = ["Okafor", "Okafar", "Okafo", "Okaffor", "Amadi", "Amadii", "Ammadi", "Müller", "Muller", "Mülle", "abcab", "abcba", "bcabc", "aaaaa", "aaaaaa", "aaaab"];
+        let words = [
+            "Okafor", "Okafar", "Okafo", "Okaffor", "Amadi", "Amadii", "Ammadi", "Müller", "Muller", "Mülle", "abcab",
+            "abcba", "bcabc", "aaaaa", "aaaaaa", "aaaab",
+        ];
         for a in words {
             for b in words {
                 let expected = a == b || a.chars().count().min(b.chars().count()) >= 5 && distance(a, b) <= 1;

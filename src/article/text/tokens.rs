@@ -332,8 +332,16 @@ impl Low {
 
 pub fn low(word: &str) -> Low {
     let mut buf = [0u8; 24];
-    let len = lower_ascii(word, &mut buf).map_or(0, |s| s.len());
-    Low { buf, len: len as u8 }
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return Low { buf, len: 0 };
+    }
+    // Checked as UTF-8 once, by `as_str`: going through `lower_ascii` checked it twice,
+    // and `low` runs on most words of a paragraph.
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Low { buf, len: b.len() as u8 }
 }
 
 /// The word without a trailing possessive "'s" / "’s" / "s'".

@@ -4,8 +4,8 @@
 
 use super::value::digits_value;
 use crate::article::text::lexicon::{
-    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT, VAGUE_AMOUNT,
-    fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
+    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
+    VAGUE_AMOUNT, fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
 };
 use crate::article::text::numerals::{
     after_comparison, is_currency_code, is_dimension, is_yearly_event, opens_a_size, year_of,

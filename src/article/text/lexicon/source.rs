@@ -186,17 +186,37 @@ pub fn entries(text: &str) -> Vec<Entry> {
     all
 }
 
+/// The (lowercase) key's hash, eight bytes at a time (the last word zero-padded), each
+/// word multiplied in and its high half folded down, so that the low bits the table is
+/// indexed by depend on every byte. A byte at a time (FNV) was a chain of dependent
+/// multiplications as long as the word, on every word of every paragraph.
+pub fn hash(key: &[u8]) -> u64 {
+    hash_words(key.len(), &key_words(key))
+}
+
+/// [`hash`] of a key already in words: only the words the key reaches count.
 #[inline]
-pub fn step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+pub fn hash_words(len: usize, words: &[u64; MAX_WORD / 8]) -> u64 {
+    let mut h = SEED ^ len as u64;
+    for &w in &words[..len.div_ceil(8)] {
+        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 32;
+    }
+    h
+}
+
+/// The key as the table holds it: three little-endian words, zero-padded.
+pub fn key_words(key: &[u8]) -> [u64; MAX_WORD / 8] {
+    let mut words = [0u64; MAX_WORD / 8];
+    for (k, chunk) in key.chunks(8).enumerate().take(words.len()) {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        words[k] = u64::from_le_bytes(w);
+    }
+    words
 }
 
 pub const SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a over the (lowercase) key bytes.
-pub fn hash(key: &[u8]) -> u64 {
-    key.iter().fold(SEED, |h, &b| step(h, b))
-}
 
 /// The open-addressing layout: slot `i` holds the index of an entry, or `None`. A quarter
 /// full, so a lookup rarely probes twice.
