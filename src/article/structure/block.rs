@@ -68,9 +68,21 @@ pub fn clean_inline(text: &str, out: &mut String) {
             i += ws_len;
             continue;
         }
+        // The run goes on over single ASCII spaces between words (they are what collapsing
+        // would leave), so a paragraph of prose is copied in a few pieces, not a word at
+        // a time; printable ASCII needs no closer look.
         let start = i;
         i += ws_len;
         while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_graphic() {
+                i += 1;
+                continue;
+            }
+            if b == b' ' && bytes.get(i + 1).is_some_and(|&next| next != b' ') && !whitespace_at(text, i + 1).1 {
+                i += 1;
+                continue;
+            }
             let (n, ws) = whitespace_at(text, i);
             if ws {
                 break;
@@ -119,4 +131,23 @@ pub fn cleaned(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     clean_inline(text, &mut s);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cleaned;
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        assert_eq!(cleaned("  Water  rose\t\nfast.  "), "Water rose fast.");
+        assert_eq!(cleaned("one two three"), "one two three");
+        assert_eq!(cleaned("a \u{2009} b\u{00A0}c \u{3000}d"), "a b c d");
+        assert_eq!(cleaned("“Quoted,” she said.\r\n"), "“Quoted,” she said.");
+        assert_eq!(cleaned("x\u{feff}y z"), "x y z");
+        assert_eq!(cleaned("tab\tand\u{0b}vt"), "tab and vt");
+        // A no-break or thin space between digits sets off thousands and stays.
+        assert_eq!(cleaned("2\u{00A0}209 people, 1\u{202F}234,5 km"), "2\u{00A0}209 people, 1\u{202F}234,5 km");
+        // Control characters other than whitespace are kept for the display to show.
+        assert_eq!(cleaned("bell\u{7}  here"), "bell\u{7} here");
+    }
 }

@@ -137,8 +137,13 @@ pub fn is_chrome(s: &str) -> bool {
         return true;
     }
     // The prefixes are lower case: compared without building a lowered copy of the line,
-    // which cost a sixth of this check on every paragraph of a long document.
-    PREFIXES.iter().any(|p| crate::article::text::shape::starts_with_ascii_ci(s, p))
+    // which cost a sixth of this check on every paragraph of a long document, and only
+    // those that open with the line's first letter.
+    let first = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    PREFIXES
+        .iter()
+        .filter(|p| p.as_bytes().first() == Some(&first))
+        .any(|p| crate::article::text::shape::starts_with_ascii_ci(s, p))
 }
 
 #[cfg(test)]
