@@ -56,7 +56,10 @@ pub fn starts_capitalised(s: &str) -> bool {
 /// "example.com/archive/1998", "10.1038/s41564-025-01934-7".
 pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     // Every form has a slash or "www." in it: most paragraphs have neither.
-    if memchr::memchr(b'/', text.as_bytes()).is_none() && memchr::memmem::find(text.as_bytes(), b"www.").is_none() {
+    // The searcher is built once: building it for each paragraph cost more than the search.
+    static WWW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"www.").into_owned());
+    if memchr::memchr(b'/', text.as_bytes()).is_none() && WWW.find(text.as_bytes()).is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();
