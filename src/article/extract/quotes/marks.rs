@@ -60,10 +60,11 @@ fn marks_in(text: &str) -> Option<Marks> {
     // E2 80 9C/9E/98/9A and 「 『 E3 80 8C/8E: one pass over the lead bytes finds them
     // (six substring searches did, one per mark).
     let curly = || {
-        memchr::memchr2_iter(0xE2, 0xE3, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (0xE2, Some(0x80), Some(0x9C | 0x9E | 0x98 | 0x9A)) => true,
-            (0xE3, Some(0x80), Some(0x8C | 0x8E)) => true,
-            _ => false,
+        memchr::memchr2_iter(0xE2, 0xE3, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xE2, Some(0x80), Some(0x9C | 0x9E | 0x98 | 0x9A)) | (0xE3, Some(0x80), Some(0x8C | 0x8E))
+            )
         })
     };
     let any = memchr::memchr3(b'"', 0xAB, 0xBB, b).is_some()
