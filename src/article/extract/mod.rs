@@ -11,6 +11,8 @@ pub mod numbers;
 pub mod quotes;
 mod table;
 
+use std::sync::OnceLock;
+
 use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
 use crate::article::extract::numbers::find_statistics;
@@ -70,6 +72,7 @@ fn analyse(
     p: &ParagraphRef,
     all: &[ParagraphRef],
     dateline_year: Option<i32>,
+    folded: &OnceLock<Vec<String>>,
     tokens: &mut Vec<Token>,
     out: &mut Findings,
 ) {
@@ -115,7 +118,8 @@ fn analyse(
     // said, not again in the pull quote.
     // So do a caption and a block quotation that quote the body.
     if matches!(p.kind, ParagraphKind::PullQuote | ParagraphKind::Figure | ParagraphKind::BlockQuote) {
-        quotes.retain(|(_, q)| !repeated_elsewhere(all, (section, paragraph), q));
+        let folded = folded.get_or_init(|| all.iter().map(|p| fold(p.text)).collect());
+        quotes.retain(|(_, q)| !repeated_elsewhere(all, folded, (section, paragraph), q));
     }
     let intro = introduction(text, t, &sents);
     if !quotes.is_empty() || intro.is_some() {
@@ -155,16 +159,24 @@ fn push_dates(
     }
 }
 
+/// A text's letters, digits and spaces, lowercased: what `repeated_elsewhere` compares.
+fn fold(text: &str) -> String {
+    text.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect()
+}
+
 /// Whether `words` stand in a paragraph other than `here`, letters compared without case.
-fn repeated_elsewhere(paras: &[ParagraphRef], here: (usize, usize), words: &str) -> bool {
-    let needle: String = words.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+/// `folded` holds every paragraph folded, once for the article: a caption or a block
+/// quotation with quotes in it folded the whole article again for each quote.
+fn repeated_elsewhere(paras: &[ParagraphRef], folded: &[String], here: (usize, usize), words: &str) -> bool {
+    let needle = fold(words);
     if needle.trim().is_empty() {
         return false;
     }
-    paras.iter().filter(|p| (p.section, p.paragraph) != here).any(|p| {
-        let hay: String = p.text.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
-        hay.contains(needle.trim())
-    })
+    paras
+        .iter()
+        .zip(folded)
+        .filter(|(p, _)| (p.section, p.paragraph) != here)
+        .any(|(_, hay)| hay.contains(needle.trim()))
 }
 
 pub fn year_in(s: &str) -> Option<i32> {
@@ -180,11 +192,13 @@ pub fn find_all(paras: &[ParagraphRef], dateline_year: Option<i32>) -> Findings 
     // fifth of the time to parse a short article.
     let threads =
         if bytes < 256 * 1024 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(8) };
+    // Folded when a caption or a block quotation first needs it, shared by the threads.
+    let folded = OnceLock::new();
     let run = |chunk: &[ParagraphRef]| {
         let mut tokens = Vec::new();
         let mut out = Findings::default();
         for p in chunk {
-            analyse(p, paras, dateline_year, &mut tokens, &mut out);
+            analyse(p, paras, dateline_year, &folded, &mut tokens, &mut out);
         }
         out
     };

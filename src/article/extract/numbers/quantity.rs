@@ -243,8 +243,9 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
         matches!(s, "a" | "an" | "A" | "An") && t.get(i + 1).is_some_and(|n| n.lex.is(FRACTION | SCALE | NUMBER));
     // Most words that get here are an "a" before no number: turned away before any
     // lowercasing.
+    let counted = tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article;
     let vague = tok.lex.is(VAGUE_AMOUNT);
-    if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article || vague) {
+    if !(counted || vague) {
         return None;
     }
     let w = low(s);
@@ -252,7 +253,7 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
     if vague && let Some(end) = vague_amount(text, t, i, w.as_str(), prev.as_str()) {
         return Some((end, None));
     }
-    if !(tok.lex.is(NUMBER | FRACTION | HYPHENATED) || article) {
+    if !counted {
         return None;
     }
     // Anaphora: "the two organisations" points back; it does not count.

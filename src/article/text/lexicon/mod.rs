@@ -22,7 +22,7 @@ pub use crate::article::text::lexicon::source::{
     AUXILIARY, CONNECTOR, FRACTION, FUNCTION, HONORIFIC, HYPHEN_UNIT, HYPHENATED, LABEL, MONTH, MONTH_CONTEXT, NUMBER,
     OPENER, ORG_KEYWORD, OTHER_KEYWORD, RELATIVE, SCALE, SPEECH, TIME_UNIT, TITLE, WEEKDAY, YEAR_CONTEXT,
 };
-use crate::article::text::lexicon::source::{MAX_WORD, hash_words};
+use crate::article::text::lexicon::source::{MAX_WORD, hash_words, key_words};
 pub use source::{
     ABBREVIATED_TITLE, CLOSING_ABBREVIATION, DATE_UNIT, DATELINE_WORD, DOCUMENT, GIVEN_FEMALE, GIVEN_MALE,
     IRREGULAR_PLURAL, MONTH_LOWERCASE, NUMBER_ABBREVIATION, ORG_NOUN, PERCENT, PERIOD_ORDINAL, PERSON_NOUN, QUALIFIER,
@@ -61,15 +61,7 @@ include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 /// `b` (at most 24 bytes) as three little-endian words, zero-padded, with ASCII capitals
 /// lowercased and every other byte (accents, other scripts) left as it is.
 fn key_of(b: &[u8]) -> [u64; KEY_WORDS] {
-    let mut key = [0u64; KEY_WORDS];
-    for (k, chunk) in b.chunks(8).enumerate().take(KEY_WORDS) {
-        let x = match <[u8; 8]>::try_from(chunk) {
-            Ok(whole) => u64::from_le_bytes(whole),
-            Err(_) => chunk.iter().enumerate().fold(0, |x, (i, &c)| x | (u64::from(c) << (8 * i))),
-        };
-        key[k] = lowercase_word(x);
-    }
-    key
+    key_words(b).map(lowercase_word)
 }
 
 /// Lowercases the ASCII capitals among eight bytes at once. A byte with its top bit set

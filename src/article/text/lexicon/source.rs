@@ -206,12 +206,15 @@ pub fn hash_words(len: usize, words: &[u64; MAX_WORD / 8]) -> u64 {
 }
 
 /// The key as the table holds it: three little-endian words, zero-padded.
+/// A short last chunk is gathered in registers: copying it into a padded buffer called
+/// memcpy for each word looked up.
 pub fn key_words(key: &[u8]) -> [u64; MAX_WORD / 8] {
     let mut words = [0u64; MAX_WORD / 8];
     for (k, chunk) in key.chunks(8).enumerate().take(words.len()) {
-        let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        words[k] = u64::from_le_bytes(w);
+        words[k] = match <[u8; 8]>::try_from(chunk) {
+            Ok(whole) => u64::from_le_bytes(whole),
+            Err(_) => chunk.iter().enumerate().fold(0, |x, (i, &c)| x | (u64::from(c) << (8 * i))),
+        };
     }
     words
 }
