@@ -8,6 +8,7 @@ mod common;
 
 mod app_update;
 mod bad_input;
+mod bounded;
 mod cli;
 mod extraction;
 mod fixtures;

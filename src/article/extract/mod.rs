@@ -15,12 +15,12 @@ use std::sync::OnceLock;
 
 use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
-use crate::article::extract::numbers::find_statistics;
+use crate::article::extract::numbers::{FoundStat, find_statistics};
 use crate::article::extract::quotes::{
     ParagraphQuotes, RawQuote, block_quotation, dialogue_line, find_quotes, introduction,
 };
 use crate::article::model::{DateMention, Location, ParagraphKind, Statistic};
-use crate::article::text::sentences::sentences;
+use crate::article::text::sentences::{sentence_around, sentences};
 use crate::article::text::tokens::{Token, tokenize_into};
 
 /// What a run of paragraphs yields before anything is resolved across paragraphs, in
@@ -87,16 +87,18 @@ fn analyse(
     let t = tokens.as_slice();
     let sents = sentences(text, t);
     let loc = |start, end| Location { section, paragraph, start, end };
-    let sentence_of = |pos: usize| {
-        let k = sents.partition_point(|s| s.end <= pos);
-        sents.get(k).map_or(text, |s| &text[s.clone()])
+    // The sentence a statistic stands in, cut around it when very long.
+    let sentence_of = |s: &FoundStat| {
+        let k = sents.partition_point(|x| x.end <= s.q_start);
+        let sentence = sents.get(k).cloned().unwrap_or(0..text.len());
+        sentence_around(text, sentence, s.start..s.end).into_owned()
     };
     let dates = find_dates(text, t);
     out.statistics.extend(find_statistics(text, t, &dates).into_iter().map(|s| Statistic {
         text: text[s.start..s.end].to_string(),
         quantity: text[s.q_start..s.q_end].to_string(),
         value: s.value.filter(|v| v.is_finite()),
-        sentence: sentence_of(s.q_start).to_string(),
+        sentence: sentence_of(&s),
         at: loc(s.start, s.end),
     }));
     push_dates(out, dates, text, dateline_year, loc);

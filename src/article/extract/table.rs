@@ -7,9 +7,14 @@ use super::dates::find_dates;
 use super::names::{PlacedHit, find_names};
 use super::numbers::find_statistics;
 use super::{Findings, ParagraphRef, push_dates};
-use crate::article::model::{Location, Statistic};
+use crate::article::model::{Location, Statistic, first_words};
+use crate::article::text::sentences::sentence_around;
 use crate::article::text::tokens::{Token, tokenize_into};
 use std::ops::Range;
+
+/// A row's or a column's name in a statistic's text is cut to this many characters: each
+/// figure of the row carries it.
+const MAX_NAME: usize = 100;
 
 /// The rows of a table's text, each a list of cell ranges (cells between tabs, rows
 /// between line ends).
@@ -38,24 +43,28 @@ pub(super) fn analyse(p: &ParagraphRef, dateline_year: Option<i32>, tokens: &mut
         p.header_rows.checked_sub(1).and_then(|h| rows.get(h)).map_or_else(Vec::new, |r| r.iter().map(cell).collect());
     for row in rows.iter().skip(p.header_rows) {
         // A row is named by its first cell when that is words, not a figure.
-        let label = row.first().map(cell).filter(|l| l.chars().any(char::is_alphabetic));
-        let sentence = row_sentence(row.iter().map(cell), &headers);
+        let label =
+            row.first().map(cell).filter(|l| l.chars().any(char::is_alphabetic)).map(|l| first_words(l, MAX_NAME));
+        let (sentence, placed) = row_sentence(row.iter().map(cell), &headers);
         for (c, range) in row.iter().enumerate() {
             let piece = &text[range.clone()];
             if piece.trim().is_empty() {
                 continue;
             }
+            // Where the cell's words stand in the row's sentence.
+            let lead = piece.len() - piece.trim_start().len();
+            let in_row = |at: usize| placed[c] + at.saturating_sub(lead).min(piece.trim().len());
             let offset = range.start;
             let loc =
                 |start: usize, end: usize| Location { section, paragraph, start: offset + start, end: offset + end };
             tokenize_into(piece, tokens);
             let t = tokens.as_slice();
             let dates = find_dates(piece, t);
-            let row_name = label.filter(|_| c > 0);
-            let column = headers.get(c).copied().filter(|h| !h.is_empty());
+            let row_name = label.as_deref().filter(|_| c > 0);
+            let column = headers.get(c).filter(|h| !h.is_empty()).map(|h| first_words(h, MAX_NAME));
             out.statistics.extend(find_statistics(piece, t, &dates).into_iter().map(|s| {
                 let phrase = &piece[s.start..s.end];
-                let text = match (row_name, column) {
+                let text = match (row_name, column.as_deref()) {
                     (Some(r), Some(h)) => format!("{r}, {h}: {phrase}"),
                     (Some(r), None) => format!("{r}: {phrase}"),
                     (None, Some(h)) => format!("{h}: {phrase}"),
@@ -65,7 +74,8 @@ pub(super) fn analyse(p: &ParagraphRef, dateline_year: Option<i32>, tokens: &mut
                     text,
                     quantity: piece[s.q_start..s.q_end].to_string(),
                     value: s.value.filter(|v| v.is_finite()),
-                    sentence: sentence.clone(),
+                    sentence: sentence_around(&sentence, 0..sentence.len(), in_row(s.start)..in_row(s.end))
+                        .into_owned(),
                     at: loc(s.start, s.end),
                 }
             }));
@@ -81,21 +91,22 @@ pub(super) fn analyse(p: &ParagraphRef, dateline_year: Option<i32>, tokens: &mut
 }
 
 /// A row as one line: "Item: Pavements; Cost: $4.2m" with column names, else its cells
-/// between bars.
-fn row_sentence<'a>(cells: impl Iterator<Item = &'a str>, headers: &[&str]) -> String {
-    let cells: Vec<&str> = cells.collect();
-    if headers.is_empty() {
-        return cells.join(" | ");
+/// between bars; and where each cell's words start in it.
+fn row_sentence<'a>(cells: impl Iterator<Item = &'a str>, headers: &[&str]) -> (String, Vec<usize>) {
+    let mut line = String::new();
+    let mut placed = Vec::new();
+    for (c, v) in cells.enumerate() {
+        if c > 0 {
+            line.push_str(if headers.is_empty() { " | " } else { "; " });
+        }
+        if let Some(h) = headers.get(c).filter(|h| !h.is_empty()) {
+            line.push_str(h);
+            line.push_str(": ");
+        }
+        placed.push(line.len());
+        line.push_str(v);
     }
-    cells
-        .iter()
-        .enumerate()
-        .map(|(c, v)| match headers.get(c).filter(|h| !h.is_empty()) {
-            Some(h) => format!("{h}: {v}"),
-            None => v.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    (line, placed)
 }
 
 #[cfg(test)]

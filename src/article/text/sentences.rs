@@ -56,6 +56,51 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
+/// A sentence longer than this is shown as a window around the words it is quoted for
+/// (a statistic's figure): a paragraph with no sentence end would otherwise be copied
+/// whole for each figure in it, which is quadratic in its length. News sentences run to
+/// about 300 bytes; the longest in the seed, samples and fixtures is far under this.
+pub const MAX_SENTENCE: usize = 600;
+
+/// How much of a long sentence is kept either side of the words it is shown for.
+const CONTEXT: usize = 250;
+
+/// `sentence` (a range of `text`), or, when it is longer than [`MAX_SENTENCE`], the
+/// window of it around `words` (a range inside it): up to [`CONTEXT`] bytes either side,
+/// cut between words, with an ellipsis where it was cut.
+pub fn sentence_around(text: &str, sentence: Range<usize>, words: Range<usize>) -> std::borrow::Cow<'_, str> {
+    if sentence.len() <= MAX_SENTENCE {
+        return std::borrow::Cow::Borrowed(&text[sentence]);
+    }
+    let start = words.start.max(sentence.start);
+    let end = words.end.min(sentence.end).max(start);
+    // The window's ends, moved back to a space so no word is cut.
+    let mut from = start.saturating_sub(CONTEXT).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > sentence.start {
+        from = text[from..start].find(' ').map_or(start, |i| from + i + 1);
+    }
+    let mut to = (end + CONTEXT).min(sentence.end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if to < sentence.end {
+        to = text[end..to].rfind(' ').map_or(end, |i| end + i);
+    }
+    let inner = text[from..to].trim();
+    let mut out = String::with_capacity(inner.len() + 6);
+    if from > sentence.start {
+        out.push('…');
+    }
+    out.push_str(inner);
+    if to < sentence.end {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn is_closing(s: &str) -> bool {
     matches!(s, "”" | "’" | "\"" | "'" | ")" | "]" | "»" | "›")
 }
@@ -160,6 +205,22 @@ mod tests {
             split("He said: “We must act.” Then he left. “Is it?” she asked."),
             ["He said: “We must act.”", "Then he left.", "“Is it?” she asked."]
         );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_words_between_words() {
+        let text = "word ".repeat(400) + "the figure 42 here " + &"more ".repeat(400);
+        let at = text.find("42").unwrap();
+        let cut = sentence_around(&text, 0..text.len(), at..at + 2);
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        assert!(cut.contains("the figure 42 here"));
+        assert!(cut.len() <= 2 * CONTEXT + 10, "{}", cut.len());
+        let inner = cut.trim_matches('…');
+        assert!(text.contains(inner) && !inner.starts_with(' ') && !inner.ends_with(' '));
+        // Near the start, nothing is cut there.
+        let cut = sentence_around(&text, 0..text.len(), 0..4);
+        assert!(cut.starts_with("word word") && cut.ends_with('…'), "{cut}");
+        assert_eq!(sentence_around("Short one.", 0..10, 6..9), "Short one.");
     }
 
     #[test]

@@ -80,6 +80,37 @@ pub fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Ranges (of bytes or tokens), sorted with overlaps merged, so asking whether a position
+/// falls in one is a binary search: a paragraph of many links or phone numbers and many
+/// figures then costs their sum, not their product.
+pub struct Ranges(Vec<(usize, usize)>);
+
+impl Ranges {
+    pub fn new(mut ranges: Vec<(usize, usize)>) -> Ranges {
+        ranges.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (a, b) in ranges {
+            match out.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        Ranges(out)
+    }
+
+    /// The range `at` falls in (`a <= at < b`), if any.
+    pub fn around(&self, at: usize) -> Option<(usize, usize)> {
+        let k = self.0.partition_point(|&(a, _)| a <= at);
+        self.0.get(k.checked_sub(1)?).copied().filter(|&(_, b)| at < b)
+    }
+
+    /// Whether `start..end` lies inside one range.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        let k = self.0.partition_point(|&(a, _)| a <= start);
+        k.checked_sub(1).is_some_and(|k| end <= self.0[k].1)
+    }
+}
+
 /// Byte ranges of terminal escape sequences left in a text (pasted from a terminal, or
 /// planted): "ESC[0m", "ESC]0;title BEL". Their digits are not figures ("0m" is not
 /// nought metres). The reader shows them as placeholders.

@@ -11,7 +11,7 @@ use crate::article::text::lexicon::{
     has_lowercase, is_irregular_plural, month,
 };
 use crate::article::text::numerals::{after_comparison, day_of, is_dimension, is_yearly_event, year_of};
-use crate::article::text::shape::{escape_ranges, url_ranges};
+use crate::article::text::shape::{Ranges, escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, lower, phone_numbers, starts_upper, strip_possessive};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,18 +59,19 @@ fn year_context(word: &str) -> bool {
 /// Every date in `text`, in order, without overlaps.
 pub fn find_dates(text: &str, tokens: &[Token]) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    let phones = phone_numbers(text, tokens);
+    let phones = Ranges::new(phone_numbers(text, tokens));
     // A year in a web address ("example.com/2024/05/story") is part of the address, and
     // digits in an escape sequence are part of it.
     let mut urls = url_ranges(text);
     urls.extend(escape_ranges(text));
+    let urls = Ranges::new(urls);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(&(_, b)) = phones.iter().find(|&&(a, b)| a <= i && i < b) {
+        if let Some((_, b)) = phones.around(i) {
             i = b;
             continue;
         }
-        if urls.iter().any(|&(a, b)| a <= tokens[i].start && tokens[i].start < b) {
+        if urls.around(tokens[i].start).is_some() {
             i += 1;
             continue;
         }

@@ -22,7 +22,7 @@ use crate::article::text::lexicon::{
 };
 use crate::article::text::numerals::is_currency_code;
 use crate::article::text::numerals::year_of;
-use crate::article::text::shape::{escape_ranges, url_ranges};
+use crate::article::text::shape::{Ranges, escape_ranges, url_ranges};
 use crate::article::text::tokens::{Kind, Token, is_currency, low, phone_numbers};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,10 +36,6 @@ pub struct FoundStat {
     pub value: Option<f64>,
 }
 
-fn inside(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
-    ranges.iter().any(|&(a, b)| start >= a && end <= b)
-}
-
 /// Every statistic in a paragraph. `dates` are the paragraph's dates (their numbers are
 /// not statistics).
 pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<FoundStat> {
@@ -48,12 +44,13 @@ pub fn find_statistics(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<Foun
     }
     let mut urls = url_ranges(text);
     urls.extend(escape_ranges(text));
+    let urls = Ranges::new(urls);
     let blocked = blocked_tokens(text, t, dates);
     let mut out = Vec::new();
     let mut i = 0;
     let mut last_identifier: Option<usize> = None;
     while i < t.len() {
-        if !may_start(text, &t[i]) || blocked[i] || inside(&urls, t[i].start, t[i].end) {
+        if !may_start(text, &t[i]) || blocked[i] || urls.covers(t[i].start, t[i].end) {
             i += 1;
             continue;
         }

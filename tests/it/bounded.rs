@@ -1,0 +1,61 @@
+//! Work bounded by the input (issue 21): pages and paragraphs built to make the parser's
+//! time or memory grow faster than their size. Each is generated here, at test time, at
+//! a size where the old quadratic behaviour was plain in the output's size or in what was
+//! kept, so the tests assert what was built, not how long it took.
+
+use folio::article::parse;
+
+/// "0 workers and 1 workers and … N workers and more.": one sentence holding N figures.
+fn figures(n: usize) -> String {
+    let mut s = String::from("Figures without end\n\n");
+    for i in 0..n {
+        s.push_str(&format!("{i} workers and "));
+    }
+    s.push_str("more.\n");
+    s
+}
+
+/// Every statistic's sentence is bounded, whatever its paragraph's length: a paragraph of
+/// N figures with no sentence end gave N copies of itself (6.3 GB for 349 KB).
+#[test]
+fn a_statistics_sentence_is_bounded_around_its_figure() {
+    let text = figures(3000);
+    let a = parse(&text, None).expect("parses");
+    assert!(a.statistics.len() > 1500, "{} statistics", a.statistics.len());
+    let total: usize = a.statistics.iter().map(|s| s.sentence.len()).sum();
+    assert!(total < 1000 * a.statistics.len(), "{total} bytes of sentences for {} statistics", a.statistics.len());
+    for s in &a.statistics {
+        assert!(s.sentence.len() <= 700, "{} bytes: {:?}", s.sentence.len(), &s.sentence[..80]);
+        // The cut keeps the figure with words either side, cut between words.
+        assert!(s.sentence.contains(&s.text), "{:?} not in {:?}", s.text, s.sentence);
+        let inner = s.sentence.trim_start_matches('…').trim_end_matches('…');
+        assert!(text.contains(inner), "the sentence is the text's own words: {inner:?}");
+        assert!(inner.starts_with(|c: char| !c.is_whitespace()) && inner.ends_with(|c: char| !c.is_whitespace()));
+    }
+    // A sentence of ordinary length is kept whole.
+    let a = parse("A title here\n\nPay rose by 4 per cent last year, the union said. Nothing more.\n", None)
+        .expect("parses");
+    assert_eq!(a.statistics[0].sentence, "Pay rose by 4 per cent last year, the union said.");
+}
+
+/// The same in a table: every statistic of a row carried the whole row as its sentence,
+/// and its row's first cell in its text.
+#[test]
+fn a_table_rows_sentence_is_bounded_too() {
+    let cells: Vec<String> = (0..1500).map(|i| format!("{i} workers")).collect();
+    let label = "Workers counted in the long row ".repeat(100);
+    let md = format!(
+        "# Figures\n\nA table follows.\n\n| {} | {} |\n|{}\n| {label} | {} |\n",
+        "Name",
+        (0..1500).map(|i| format!("C{i}")).collect::<Vec<_>>().join(" | "),
+        " --- |".repeat(1501),
+        cells.join(" | ")
+    );
+    let a = parse(&md, None).expect("parses");
+    assert!(a.statistics.len() > 1000, "{} statistics", a.statistics.len());
+    for s in &a.statistics {
+        assert!(s.sentence.len() <= 700, "{} bytes", s.sentence.len());
+        assert!(s.text.len() <= 300, "{} bytes: {}", s.text.len(), &s.text[..80]);
+        assert!(s.sentence.contains(&s.quantity), "{:?}", s.sentence);
+    }
+}
