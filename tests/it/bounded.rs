@@ -59,3 +59,42 @@ fn a_table_rows_sentence_is_bounded_too() {
         assert!(s.sentence.contains(&s.quantity), "{:?}", s.sentence);
     }
 }
+
+/// How long a generated page may take in a debug build (several times slower than a
+/// release one): room for that, and still far under what a quadratic walk takes.
+const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
+
+fn within(limit: std::time::Duration, what: &str, f: impl FnOnce()) {
+    let t = std::time::Instant::now();
+    f();
+    assert!(t.elapsed() < limit, "{what} took {:?}", t.elapsed());
+}
+
+fn read_page(html: &str) -> folio::article::Article {
+    folio::article::parse_structure_at(html, Some(folio::article::Format::Html), None).expect("an article")
+}
+
+/// `<h1 a0=x … a199999=x>`: the tokenizer compared each attribute with every earlier one
+/// (61 s for 3.9 MB); past 128 a tag's attributes are dropped.
+#[test]
+fn a_tag_with_two_hundred_thousand_attributes_is_read_in_linear_time() {
+    let attrs: String = (0..200_000).map(|i| format!(" a{i}=x")).collect();
+    for tag in ["<h1{}>The headline</h1>", "<p>Some text</p><img src=/a.png{}><p>More</p>"] {
+        let html = format!(
+            "<html><body><article>{}<p>The story itself, in words enough to be read as the article's text.</p></article></body></html>",
+            tag.replace("{}", &attrs)
+        );
+        within(SLOW, tag, || assert!(read_page(&html).paragraphs().count() > 0));
+    }
+}
+
+/// One image after another: each block asked whether every paragraph before it was a
+/// figure (6.9 s for 100,000 images).
+#[test]
+fn a_hundred_thousand_images_are_read_in_linear_time() {
+    let html = format!(
+        "<html><body><article><p>{}</p><p>The story itself, in words enough to be read as the article's text.</p></article></body></html>",
+        (0..100_000).map(|i| format!("<img src=/{i}.png alt=\"Picture {i}\">")).collect::<String>()
+    );
+    within(SLOW, "100,000 images", || assert!(read_page(&html).paragraphs().count() > 0));
+}

@@ -7,6 +7,7 @@
 //! hidden elements never reach the text; every walk is iterative, so no page can overflow
 //! the stack.
 
+mod attributes;
 mod blocks;
 mod content;
 mod dates;
@@ -121,11 +122,15 @@ pub fn assemble(page: Page) -> Article {
     let mut standfirst = meta.standfirst.map(|s| text::collapse(&s)).filter(|s| !s.is_empty());
     let description = meta.description.as_deref().map(text::loose);
     let mut sections: Vec<Section> = Vec::new();
+    // Only a lead photo may stand before the opening: true until a heading or a
+    // paragraph that is not a figure has been placed (kept as it goes, not asked of every
+    // paragraph again for each block: a page of 100,000 images was quadratic).
+    let mut opening = true;
     for mut b in blocks {
-        // Only a lead photo may stand before the opening.
-        let opening = sections
-            .iter()
-            .all(|s| s.heading.is_none() && s.paragraphs.iter().all(|p| p.kind == ParagraphKind::Figure));
+        opening = opening
+            && sections.last().is_none_or(|s| {
+                s.heading.is_none() && s.paragraphs.last().is_none_or(|p| p.kind == ParagraphKind::Figure)
+            });
         // A deck set as a heading over the body ("<h2>Snopes writer asked …</h2>") is a
         // sentence to read, not a part of the article to jump to.
         // So is one that reads as a sentence of its own ("The once-ubiquitous form of

@@ -6,7 +6,10 @@
 //! an element deeper than [`MAX_DEPTH`] is dropped (its text still lands in the deepest
 //! open element), except tags that switch the tokenizer into raw-text modes, which must
 //! reach the tree builder so that script and style bodies never turn into page text.
+//! Before any of it, tags with absurdly many attributes are cut (`attributes.rs`): the
+//! tokenizer's duplicate check is quadratic in their number.
 
+use crate::article::structure::html::attributes;
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::sink::Sink;
 use html5ever::interface::TokenizerResult;
@@ -22,6 +25,8 @@ const MAX_DEPTH: u32 = 512;
 
 /// Parse `html` into a [`Dom`].
 pub fn parse(html: &str) -> Dom {
+    let html = attributes::cap(html);
+    let html = html.as_ref();
     let sink = Sink::new(html.len() / 40 + 16);
     let tb = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let tok = Tokenizer::new(Limiter { tb }, TokenizerOpts::default());
