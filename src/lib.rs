@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod terminal;
 pub mod ui;
 

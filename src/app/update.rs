@@ -350,7 +350,10 @@ impl App {
             m.at.filter(|&p| recall.resume && p != (0, 0) && super::memory::fits(&self.doc, p))
         {
             self.reader.show_at(&self.doc, block, offset);
-            self.message = Some(Message::info(format!("resumed at {}% (g for the top)", m.progress)));
+            // A word about the state itself (a file set aside) is worth more than this.
+            if recall.notice.is_none() {
+                self.message = Some(Message::info(format!("resumed at {}% (g for the top)", m.progress)));
+            }
         }
     }
 }

@@ -43,17 +43,18 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
         }
     };
     // What earlier runs remembered.
-    let state_path = (!args.no_state).then(state::path).flatten();
+    let (store, notices) = match (!args.no_state).then(state::dir).flatten() {
+        Some(dir) => state::open(&dir),
+        None => (None, Vec::new()),
+    };
     let app = match config.errors.first() {
         Some(e) => app.with_notice(format!("{e} (the rest of the config applies)")),
         None => app,
     };
-    let mut app = match &state_path {
-        Some(p) => {
-            let (saved, notice) = state::load(p);
-            let resume = !args.no_resume && config.resume.unwrap_or(true);
-            app.with_recall(saved.recall(resume, notice))
-        }
+    let resume = !args.no_resume && config.resume.unwrap_or(true);
+    let mut app = match &store {
+        Some(s) => app.with_recall(state::recall(Some(s), notices, resume)),
+        None if !notices.is_empty() => app.with_notice(notices.join("; ")),
         None => app,
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -70,19 +71,48 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
         mouse: !args.no_mouse && config.mouse.unwrap_or(true),
         bidi: bidi_on(args.bidi.or(config.bidi).unwrap_or_default()),
     };
+    let location = location_of(&source);
     let reopen = move || loading::reader(source.clone(), opts, false);
-    let ended = terminal::run(&mut app, &look, loader, &reopen);
-    // The place is kept however the reader ended, a signal included.
-    if let Some(p) = &state_path {
+    // What the reader remembers is saved as it changes, and on every way out.
+    let keeper = store.map(state::Keeper::new);
+    if let Some(k) = &keeper {
+        terminal::before_emergency_exit(Box::new(k.last_words()));
+    }
+    let recalled = app.memory().1.to_vec();
+    let mut last = None;
+    let mut observe = |app: &crate::app::App| {
+        let Some(k) = &keeper else { return };
         let (article, searches) = app.memory();
-        if let Err(e) = state::save(p, article, searches) {
-            eprintln!("folio: the reading place was not saved: {e}");
+        // Only the searches typed in this run: another reader's meanwhile keep their place.
+        let typed = searches.strip_prefix(recalled.as_slice()).unwrap_or(searches).to_vec();
+        let now = state::saving(article, Some(app.article().display_title()), location.clone(), typed);
+        if last.as_ref() != Some(&now) {
+            k.offer(now.clone());
+            last = Some(now);
         }
+    };
+    let ended = terminal::run(&mut app, &look, loader, &reopen, &mut observe);
+    observe(&app);
+    if let Some(k) = keeper
+        && let Err(e) = k.finish()
+    {
+        eprintln!("folio: the reading place was not saved: {e}");
     }
     match ended.map_err(|e| Failure::input(format!("terminal error: {e}")))? {
         Ended::Quit => Ok(ExitCode::SUCCESS),
         Ended::Signal(sig) => Ok(ExitCode::from((128 + sig).clamp(0, 255) as u8)),
         Ended::Failed(message) => Err(Failure::input(message)),
+    }
+}
+
+/// Where the article was read from, for the store's list of recent articles: a file's
+/// full path or a URL (its password hidden); nothing for stdin or the bundled article.
+fn location_of(source: &Source) -> Option<String> {
+    match source {
+        Source::Bundled => None,
+        Source::Input(a) if a == "-" => None,
+        Source::Input(a) if crate::input::is_url(a) => Some(crate::sanitize::field(a)),
+        Source::Input(a) => std::path::absolute(a).ok().map(|p| p.display().to_string()),
     }
 }
 

@@ -6,6 +6,7 @@ use crate::app::loading::{Loaded, Loader};
 use crate::app::{Action, App, Effect, update};
 use crate::ui::Options;
 use crate::ui::draw;
+pub use signals::before_emergency_exit;
 use signals::{save_modes, watch_hangup, watch_signals};
 
 mod effects;
@@ -64,6 +65,7 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        signals::last_words();
         previous(info);
     }));
 }
@@ -98,17 +100,20 @@ pub enum Ended {
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
+/// `observe` sees the app after every change (the command line saves what it remembers
+/// from there).
 pub fn run(
     app: &mut App,
     options: &Options,
     loading: Option<Loader>,
     reopen: &dyn Fn() -> Loader,
+    observe: &mut dyn FnMut(&App),
 ) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init(options.mouse)?;
-    let result = event_loop(&mut terminal, app, options, signals, loading, reopen);
+    let result = event_loop(&mut terminal, app, options, signals, loading, reopen, observe);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -121,6 +126,7 @@ fn event_loop(
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
     reopen: &dyn Fn() -> Loader,
+    observe: &mut dyn FnMut(&App),
 ) -> io::Result<Ended> {
     let caught = Arc::new(AtomicI32::new(0));
     let mut signals = Some(signals);
@@ -146,6 +152,7 @@ fn event_loop(
             if (size.width, size.height) != app.size() {
                 update(app, Action::Resize(size.width, size.height));
             }
+            observe(app);
             terminal.draw(|frame| draw(frame, app, options))?;
             dirty = false;
         }
@@ -156,7 +163,7 @@ fn event_loop(
             if let Some(signals) = signals.take() {
                 watch_signals(signals, &caught);
             }
-            watch_hangup();
+            watch_hangup(&caught);
             // For the end-to-end test that a panic leaves the terminal usable; not in a
             // release build.
             #[cfg(debug_assertions)]

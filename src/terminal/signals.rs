@@ -21,11 +21,28 @@ pub(super) fn watch_signals(mut signals: signal_hook::iterator::Signals, caught:
             flag.store(sig, Ordering::SeqCst);
             std::thread::sleep(Duration::from_millis(500));
             // Still here: the event loop is stuck. Restore without taking any lock the
-            // stuck thread may hold, and leave.
+            // stuck thread may hold, save what the reader remembers, and leave.
             restore_raw();
+            last_words();
             exit_now(128 + sig);
         }
     });
+}
+
+/// What to do before folio ends from here, without going back through the event loop:
+/// save what the reader remembers.
+static LAST_WORDS: std::sync::OnceLock<Box<dyn Fn() + Send + Sync>> = std::sync::OnceLock::new();
+
+/// Sets what is done before an emergency exit (a stuck loop after a signal, a terminal
+/// gone, a panic). Once per process.
+pub fn before_emergency_exit(f: Box<dyn Fn() + Send + Sync>) {
+    let _ = LAST_WORDS.set(f);
+}
+
+pub(super) fn last_words() {
+    if let Some(f) = LAST_WORDS.get() {
+        f();
+    }
 }
 
 /// The terminal modes before folio changed them, for `restore_raw`.
@@ -82,11 +99,13 @@ fn exit_now(code: i32) -> ! {
 
 /// Ends folio when its terminal goes away without a signal (the window closed, tmux killed):
 /// crossterm would otherwise read end-of-file forever. A hung-up terminal answers every
-/// ioctl with EIO.
+/// ioctl with EIO. The event loop is told as for SIGHUP, and ends the run the usual way,
+/// saving what it remembers; if it is stuck, this thread saves it and exits.
 #[cfg(unix)]
-pub(super) fn watch_hangup() {
+pub(super) fn watch_hangup(caught: &Arc<AtomicI32>) {
     use std::os::fd::AsRawFd;
     let tty = std::fs::File::open("/dev/tty");
+    let flag = Arc::clone(caught);
     std::thread::spawn(move || {
         let fd = match &tty {
             Ok(f) => f.as_raw_fd(),
@@ -101,7 +120,10 @@ pub(super) fn watch_hangup() {
                 libc::tcgetattr(fd, &mut t) == 0
             };
             if !alive {
+                let _ = flag.compare_exchange(0, libc::SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(1000));
                 // Nothing to restore on a terminal that is gone.
+                last_words();
                 exit_now(128 + libc::SIGHUP);
             }
         }
@@ -109,4 +131,4 @@ pub(super) fn watch_hangup() {
 }
 
 #[cfg(not(unix))]
-pub(super) fn watch_hangup() {}
+pub(super) fn watch_hangup(_caught: &Arc<AtomicI32>) {}

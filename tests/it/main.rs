@@ -19,6 +19,7 @@ mod rich;
 mod samples;
 mod search;
 mod seed;
+mod state;
 mod terminal;
 mod ui_snapshots;
 mod web;

@@ -279,9 +279,9 @@ mod pty_state {
         let left_at = top_line(&t.screen());
         t.keys(&[b"m", b"a", b"q"]);
         assert!(t.wait_exit().success());
-        let file = state.join("folio").join("state.json");
-        let saved = std::fs::read_to_string(&file).expect("the state was written");
-        assert!(saved.contains("\"marks\""), "{saved}");
+        let (store, _) = folio::cli::state::open(&state.join("folio"));
+        let saved = folio::cli::state::recall(store.as_ref(), Vec::new(), true);
+        assert!(saved.articles.values().any(|m| m.marks.contains_key(&'a')), "{saved:?}");
 
         let mut t = Pty::spawn_with_env(&[], 100, 30, &env);
         let screen = t.wait_for("resumed at");
@@ -310,19 +310,73 @@ mod pty_state {
     }
 
     #[test]
-    fn a_corrupt_state_file_is_a_message_not_a_crash() {
+    fn a_corrupt_state_file_is_set_aside_with_a_message() {
         let home = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(home.path().join("folio")).unwrap();
-        std::fs::write(home.path().join("folio").join("state.json"), b"{\"version\": 1, \"articles\": {\"x\": [")
+        let dir = home.path().join("folio");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("state.db"), b"{\"version\": 1, \"articles\": {\"x\": [ and not SQLite at all")
             .unwrap();
         let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_STATE_HOME", home.path().to_str().unwrap())]);
-        let screen = t.wait_for("ignored");
+        let screen = t.wait_for("could not be read whole");
         assert!(screen.contains("state file"), "{screen}");
         t.keys(&[b"q"]);
         assert!(t.wait_exit().success());
-        // The next save replaced it with a good one.
-        let text = std::fs::read_to_string(home.path().join("folio").join("state.json")).unwrap();
-        assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text}");
+        // Moved aside as it was, and a good store in its place.
+        let names: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().any(|n| n.starts_with("state.db.bad-")), "{names:?}");
+        let (store, notices) = folio::cli::state::open(&dir);
+        assert!(store.is_some() && notices.is_empty(), "{notices:?}");
+    }
+
+    /// An old state file with one bad entry: the others are kept, and the file too (it
+    /// was overwritten whole with the run's one entry). One of a newer version is left
+    /// as it is.
+    #[test]
+    fn an_old_state_file_with_a_bad_entry_keeps_the_others() {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("folio");
+        std::fs::create_dir_all(&dir).unwrap();
+        let json = r#"{"version":1,"articles":{"00000000000000aa":{"at":[1,0],"progress":5,"seen":1},"00000000000000bb":{"at":[2,0],"progress":"x","seen":2}},"searches":["keepme"]}"#;
+        std::fs::write(dir.join("state.json"), json).unwrap();
+        let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_STATE_HOME", home.path().to_str().unwrap())]);
+        t.wait_for("1 entry could not be read");
+        t.keys(&[b"\t", b" ", b"q"]);
+        assert!(t.wait_exit().success());
+        let (store, _) = folio::cli::state::open(&dir);
+        let saved = folio::cli::state::recall(store.as_ref(), Vec::new(), true);
+        assert_eq!(saved.articles.get(&0xaa).map(|m| m.progress), Some(5), "{saved:?}");
+        assert_eq!(saved.articles.len(), 2, "the good entry and this run's: {saved:?}");
+        assert_eq!(saved.searches, ["keepme"]);
+        assert_eq!(std::fs::read_to_string(dir.join("state.json.imported")).unwrap(), json);
+
+        let newer = r#"{"version":2,"articles":{}}"#;
+        std::fs::write(dir.join("state.json"), newer).unwrap();
+        let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_STATE_HOME", home.path().to_str().unwrap())]);
+        t.wait_for("version 2");
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+        assert_eq!(std::fs::read_to_string(dir.join("state.json")).unwrap(), newer, "left as it is");
+    }
+
+    /// The window closed under the reader (`tmux kill-session`): the pty goes away, folio
+    /// gets SIGHUP and EIO. The place and the searches of the run are kept.
+    #[test]
+    fn closing_the_terminal_keeps_the_place_and_the_searches() {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state");
+        let mut t = Pty::spawn_with_env(&[], 100, 30, &[("XDG_STATE_HOME", state.to_str().unwrap())]);
+        t.wait_for("Threatening progress made");
+        t.keys(&[b"\t", b"G", b"/"]);
+        t.send(b"trafficking");
+        t.keys(&[b"\r"]);
+        t.wait_for("/14");
+        t.hang_up();
+        t.wait_exit();
+        let (store, _) = folio::cli::state::open(&state.join("folio"));
+        let saved = folio::cli::state::recall(store.as_ref(), Vec::new(), true);
+        assert!(saved.articles.values().any(|m| m.progress > 50), "the place near the end: {saved:?}");
+        assert_eq!(saved.searches, ["trafficking"]);
     }
 
     #[test]

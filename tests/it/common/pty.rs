@@ -17,6 +17,9 @@ pub struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
     /// The child's output has ended (the pty reads end of file once it has exited).
     ended: Arc<AtomicBool>,
+    /// Tells the reading thread to let go of the pty (for `hang_up`).
+    stop: Arc<AtomicBool>,
+    reading: Option<std::thread::JoinHandle<()>>,
     /// This run's own state and config folders (unless the test names its own), so no
     /// run resumes where another left off.
     _home: tempfile::TempDir,
@@ -52,9 +55,28 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let ended = Arc::new(AtomicBool::new(false));
         let (p, r, e) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&ended));
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let halt = Arc::clone(&stop);
+        #[cfg(unix)]
+        let fd = pair.master.as_raw_fd();
+        let reading = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                // Waits for output a little at a time, so that `hang_up` can take the
+                // pty away from under a child that is still running.
+                #[cfg(unix)]
+                if let Some(fd) = fd {
+                    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+                    // SAFETY: one pollfd for the master, which outlives this thread.
+                    let ready = unsafe { libc::poll(&mut poll, 1, 50) };
+                    if halt.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    if ready == 0 {
+                        continue;
+                    }
+                }
+                let Ok(n) = reader.read(&mut buf) else { break };
                 if n == 0 {
                     break;
                 }
@@ -67,7 +89,17 @@ impl Pty {
             }
             e.store(true, Ordering::SeqCst);
         });
-        Pty { master: Some(pair.master), child, writer: Some(writer), parser, raw, ended, _home: home }
+        Pty {
+            master: Some(pair.master),
+            child,
+            writer: Some(writer),
+            parser,
+            raw,
+            ended,
+            stop,
+            reading: Some(reading),
+            _home: home,
+        }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
@@ -159,6 +191,19 @@ impl Pty {
         if let Ok(mut p) = self.parser.lock() {
             p.screen_mut().set_size(nz(rows), nz(cols));
         }
+    }
+
+    /// Closes the terminal under the running child, as closing its window or
+    /// `tmux kill-session` does: every end of the pty's master is closed, so the child
+    /// gets SIGHUP, and EIO from its writes.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reading.take() {
+            let _ = r.join();
+        }
+        self.writer = None;
+        self.master = None;
+        self.ended.store(true, Ordering::SeqCst);
     }
 
     pub fn pid(&self) -> u32 {
