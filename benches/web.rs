@@ -89,7 +89,15 @@ fn first_frame(c: &mut Criterion) {
         b.iter(|| {
             // What `folio page.html` does before its first frame.
             let head = folio::input::open_head(&path, u64::MAX, folio::app::loading::SYNC_LIMIT).expect("open");
-            let (mut app, _) = folio::app::loading::open_head(head, None, folio::reader_options(88)).expect("a page");
+            let (mut app, loader) =
+                folio::app::loading::open_head(head, None, folio::reader_options(88)).expect("a page");
+            // A long page comes from the loader (the frame before it says it is being
+            // read): the time is to the page on screen.
+            if let Some(rx) = loader.map(folio::app::loading::Loader::start) {
+                while let Ok(loaded) = rx.recv() {
+                    update(&mut app, Action::Loaded(loaded));
+                }
+            }
             update(&mut app, Action::Resize(120, 40));
             terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
         })

@@ -1,9 +1,10 @@
 //! Opening an article without making the reader wait. A long document: the first
 //! screenful is parsed at once, the whole text's structure follows from a background
 //! thread, and the extraction (quotes, statistics, names…) after that. A web page: the
-//! first frame says it is being fetched (and how much has come), the page follows. Short
-//! articles and saved pages are parsed before the first frame. Reloading (`r`) reads the
-//! input again behind the screen.
+//! first frame says it is being fetched (and how much has come), the page follows. A
+//! saved page or a JSON export longer than [`SYNC_LIMIT`]: the first frame says it is
+//! being read, and it is read and parsed behind it. Short articles are parsed before the
+//! first frame. Reloading (`r`) reads the input again behind the screen.
 
 use super::document::Document;
 use super::{App, Options};
@@ -112,10 +113,18 @@ pub fn open(
     options: Options,
 ) -> Result<(App, Option<Loader>), crate::article::ParseError> {
     let whole = |f: Format| matches!(f, Format::Json | Format::Html);
-    if text.len() <= SYNC_LIMIT || format.is_some_and(whole) || whole(crate::article::detect(&text)) {
+    if text.len() <= SYNC_LIMIT {
         let mut article = parse(&text, format)?;
         article.warnings.extend(warnings);
         return Ok((App::new(article, options), None));
+    }
+    if format.is_some_and(whole) || whole(crate::article::detect(&text)) {
+        // Read whole (a page, folio's JSON), behind a first frame that says so.
+        return Ok(behind_a_first_frame("the article", options, move || {
+            let mut article = parse(&text, format).map_err(|e| e.to_string())?;
+            article.warnings.extend(warnings);
+            Ok(article)
+        }));
     }
     let format = format.or(Some(crate::article::detect(&text)));
     let mut first = parse_structure(first_part(&text), format)?;
@@ -138,13 +147,26 @@ pub fn open_head(
         Origin::File(p) => Some(p.clone()),
         _ => None,
     };
+    let complete_and_short = head.is_complete() && head.bytes.len() <= SYNC_LIMIT;
     let sniffed =
         if format == Some(Format::Html) { Sniffed::Html } else { crate::input::sniff(name.as_deref(), &head.bytes) };
     if format.is_none_or(|f| f == Format::Html) && sniffed != Sniffed::Text {
         let origin_kind = head.origin.clone();
-        let bytes = head.into_bytes().map_err(|e| e.to_string())?;
-        let input = crate::input::from_bytes(origin_kind, name.as_deref(), bytes, format).map_err(|e| e.to_string())?;
-        return page(input, options);
+        let read = move || -> Result<crate::input::Input, String> {
+            let bytes = head.into_bytes().map_err(|e| e.to_string())?;
+            crate::input::from_bytes(origin_kind, name.as_deref(), bytes, format).map_err(|e| e.to_string())
+        };
+        if complete_and_short {
+            return page(read()?, options);
+        }
+        // A long page is read and parsed behind a first frame that says so: the reader
+        // answers keys and resizes while it comes.
+        return Ok(behind_a_first_frame(&origin, options, move || {
+            let input = read()?;
+            let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
+            article.warnings.extend(input.warnings);
+            Ok(article)
+        }));
     }
     let utf8 = !head.bytes.starts_with(&[0xFF, 0xFE]) && !head.bytes.starts_with(&[0xFE, 0xFF]);
     if head.is_complete() || !utf8 {
@@ -173,6 +195,35 @@ pub fn open_head(
         }
     }));
     Ok((app, Some(loader)))
+}
+
+/// A first frame that says `what` is being read, and a loader that reads and parses it
+/// whole (`job`), sending the article; a failure ends the reader with its message, as a
+/// failed fetch does.
+fn behind_a_first_frame(
+    what: &str,
+    options: Options,
+    job: impl FnOnce() -> Result<Article, String> + Send + 'static,
+) -> (App, Option<Loader>) {
+    let shown = crate::sanitize::field(what);
+    let placeholder = Article {
+        title: Some(shown.clone()),
+        sections: vec![Section {
+            paragraphs: vec![Paragraph::body(format!("Reading {shown} …"))],
+            ..Section::new(None, 2)
+        }],
+        ..Article::default()
+    };
+    let mut app = App::new(placeholder, options);
+    app.loading = true;
+    app.message = Some(super::Message::info(format!("reading {shown} …")));
+    let loader = Loader(Box::new(move |tx| {
+        let _ = tx.send(match job() {
+            Ok(article) => Loaded::Page(Box::new(article)),
+            Err(e) => Loaded::Fatal(e),
+        });
+    }));
+    (app, Some(loader))
 }
 
 /// A whole input (a page) parsed and opened.

@@ -128,6 +128,32 @@ mod pty_hostile {
         }
     }
 
+    /// A long saved page: the first frame comes at once, says the page is being read,
+    /// and `q` leaves while it is (the terminal was left in line mode for as long as the
+    /// parse took, echoing `q`).
+    #[test]
+    fn a_long_page_shows_a_first_frame_and_answers_q_while_it_is_read() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("long.html");
+        let para = "<p>Paragraph of the long page, with words enough to be prose, and commas, and clauses.</p>\n";
+        std::fs::write(
+            &path,
+            format!("<html><body><article><h1>A long page</h1>{}</article></body></html>", para.repeat(25_000)),
+        )
+        .expect("write");
+        let mut t = Pty::spawn(&[path.to_str().expect("utf-8 path")], 100, 30);
+        let screen = t.wait_for("Reading");
+        assert!(!screen.contains("Paragraph of the long page"), "before the page is read: {screen}");
+        t.keys(&[b"q"]);
+        let status = t.wait_exit();
+        assert!(status.success(), "{status:?}");
+        // And the page itself comes once read.
+        let mut t = Pty::spawn(&[path.to_str().expect("utf-8 path")], 100, 30);
+        t.wait_for("Paragraph of the long page");
+        t.keys(&[b"q"]);
+        assert!(t.wait_exit().success());
+    }
+
     #[test]
     fn a_hundred_resizes_keep_it_responsive() {
         let mut t = Pty::spawn(&[], 120, 40);
