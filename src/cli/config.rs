@@ -93,6 +93,11 @@ pub fn parse(text: &str, name: &str) -> Config {
                 other => fail("bidi", format!("{other:?} is not auto, on or off")),
             },
             ("keys", ValueInner::Table(keys)) => {
+                // In the file's order (the table comes sorted by name), so that a later
+                // line can take a key an earlier one let go of.
+                let mut keys: Vec<_> = keys.into_iter().collect();
+                keys.sort_by_key(|(k, _)| k.span.start);
+                let mut lines: Vec<(usize, String, Vec<String>)> = Vec::new();
                 for (k, mut v) in keys {
                     let at = line(k.span.start);
                     let names: Result<Vec<String>, String> = match v.take() {
@@ -106,12 +111,16 @@ pub fn parse(text: &str, name: &str) -> Config {
                             .collect(),
                         other => Err(format!("a key or a list of keys, not {}", other.type_str())),
                     };
-                    let done = names.and_then(|n| {
-                        let refs: Vec<&str> = n.iter().map(String::as_str).collect();
-                        c.keys.rebind(&k.name, &refs).map_err(|e| e.to_string())
-                    });
+                    match names {
+                        Ok(n) => lines.push((at, k.name.into_owned(), n)),
+                        Err(why) => errors.push((at, format!("{name}:{at}: keys.{}: {why}", k.name))),
+                    }
+                }
+                let asked: Vec<(&str, Vec<&str>)> =
+                    lines.iter().map(|(_, n, keys)| (n.as_str(), keys.iter().map(String::as_str).collect())).collect();
+                for ((at, n, _), done) in lines.iter().zip(c.keys.rebind_all(&asked)) {
                     if let Err(why) = done {
-                        errors.push((at, format!("{name}:{at}: keys.{}: {why}", k.name)));
+                        errors.push((*at, format!("{name}:{at}: keys.{n}: {why}")));
                     }
                 }
             }
@@ -177,6 +186,37 @@ mod tests {
         let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
         assert_eq!(c.keys.action_for(Mode::Normal, &s), Some(Action::StartSearch));
         assert_eq!((c.theme, c.width, c.mouse), (None, None, None));
+    }
+
+    /// A keymap keeps a way out, and its lines apply in the file's order, removals first.
+    #[test]
+    fn quit_and_help_stay_reachable_and_lines_apply_in_the_files_order() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        let c = parse("[keys]\nquit = []\nhelp = []\n", "c.toml");
+        assert_eq!(
+            c.errors,
+            [
+                "c.toml:2: keys.quit: quit needs a key, or there is no way out: its default keys stay",
+                "c.toml:3: keys.help: help needs a key, or there is no way out: its default keys stay"
+            ]
+        );
+        assert_eq!(c.keys.action_for(Mode::Normal, &q), Some(Action::Quit));
+        assert_eq!(c.keys.key_for(Mode::Normal, &Action::ToggleHelp), "?");
+        // A key freed by one line is taken by a later one, or an earlier one.
+        for text in ["[keys]\nsections = []\nquit = [\"1\"]\n", "[keys]\nquit = [\"1\"]\nsections = []\n"] {
+            let c = parse(text, "c.toml");
+            assert!(c.errors.is_empty(), "{text}: {:?}", c.errors);
+            let one = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE);
+            assert_eq!(c.keys.action_for(Mode::Normal, &one), Some(Action::Quit));
+        }
+        // Two bindings swap their keys.
+        let c = parse("[keys]\nsearch = \"q\"\nquit = \"/\"\n", "c.toml");
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        assert_eq!(c.keys.action_for(Mode::Normal, &q), Some(Action::StartSearch));
+        // A refused line leaves its binding as it was.
+        let c = parse("[keys]\nquit = \"j\"\n", "c.toml");
+        assert_eq!(c.errors, ["c.toml:2: keys.quit: j is already bound to down"]);
+        assert_eq!(c.keys.action_for(Mode::Normal, &q), Some(Action::Quit));
     }
 
     #[test]
