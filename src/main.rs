@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("folio: {}", f.message);
+            // Whatever the message carries (a path, a config key) is shown, never obeyed.
+            eprintln!("folio: {}", folio::sanitize::field(&f.message));
             ExitCode::from(f.code as u8)
         }
     }

@@ -83,9 +83,36 @@ pub fn field(text: &str) -> String {
     visible(&flat).into_owned()
 }
 
+/// A URL with its password hidden: `http://alice:***@host/page`. A user name alone is
+/// kept. Every URL folio writes (error lines, the title bar, the fetching screen, the
+/// source line, the state) goes through here or [`url`].
+pub fn hide_password(url: &str) -> Cow<'_, str> {
+    let Some(scheme_end) = url.find("://") else { return Cow::Borrowed(url) };
+    let from = scheme_end + 3;
+    let rest = &url[from..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let Some(at) = authority.rfind('@') else { return Cow::Borrowed(url) };
+    let Some(colon) = authority[..at].find(':') else { return Cow::Borrowed(url) };
+    Cow::Owned(format!("{}***{}", &url[..from + colon + 1], &url[from + at..]))
+}
+
+/// A URL as folio shows it: its password hidden, and safe for the terminal.
+pub fn url(u: &str) -> String {
+    field(&hide_password(u))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_hidden() {
+        assert_eq!(hide_password("http://alice:S3CRET@host/page"), "http://alice:***@host/page");
+        assert_eq!(hide_password("https://a:b@c@host:8080?x=1"), "https://a:***@host:8080?x=1");
+        assert_eq!(hide_password("http://alice@host/"), "http://alice@host/");
+        assert_eq!(hide_password("http://host/a:b@c"), "http://host/a:b@c", "an @ in the path is not a password");
+        assert_eq!(hide_password("not a url"), "not a url");
+    }
 
     #[test]
     fn escapes_become_pictures() {

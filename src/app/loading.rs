@@ -244,7 +244,7 @@ fn parse_whole(input: &crate::input::Input) -> Result<Article, crate::article::P
 /// Opens a web page: the first frame says it is being fetched; the page comes from a
 /// background thread, with how many bytes have come as they come.
 pub fn fetching(url: &str, opts: crate::input::Options, options: Options) -> (App, Loader) {
-    let shown = crate::sanitize::field(url);
+    let shown = crate::sanitize::url(url);
     let placeholder = Article {
         title: Some(shown.clone()),
         sections: vec![Section {

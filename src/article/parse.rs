@@ -112,15 +112,19 @@ pub fn parse_structure(text: &str, format: Option<Format>) -> Result<Article, Pa
     parse_structure_at(text, format, None)
 }
 
+fn is_web_address(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// [`parse_structure`] for a text that came from `url` (a web page's links and images
 /// are made absolute against it, and it is the page's source when it names no other).
 pub fn parse_structure_at(text: &str, format: Option<Format>, url: Option<&str>) -> Result<Article, ParseError> {
-    let article = match format.unwrap_or_else(|| detect(text)) {
+    let mut article = match format.unwrap_or_else(|| detect(text)) {
         Format::Html => {
             let mut a = html::assemble(html::read_page(text, url));
-            if a.source.is_none() {
-                a.source = url.map(str::to_string);
-            }
+            // Only a web address is a source (never a `javascript:` canonical link).
+            a.source = a.source.filter(|s| is_web_address(s)).or_else(|| url.map(str::to_string));
             a
         }
         // Forced JSON must be JSON; detected JSON that does not parse is read as text.
@@ -132,7 +136,38 @@ pub fn parse_structure_at(text: &str, format: Option<Format>, url: Option<&str>)
     if article.sections.iter().all(|s| s.paragraphs.is_empty() && s.heading.is_none()) && article.title.is_none() {
         return Err(ParseError::NoText);
     }
+    // The source is shown and opened: a web address only, never with the password it
+    // was fetched with.
+    article.source =
+        article.source.filter(|s| is_web_address(s)).map(|s| crate::sanitize::hide_password(&s).into_owned());
+    drop_script_links(&mut article);
     Ok(article)
+}
+
+/// Links that would run or embed something (`javascript:`, `vbscript:`, `data:`,
+/// `file:`) are no links, from any format (HTML never makes them; Markdown and a JSON
+/// export can carry them): their words stay as text. Web and mail addresses, and
+/// relative ones, stay links.
+fn drop_script_links(a: &mut Article) {
+    for p in a.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()) {
+        for span in p.spans_mut() {
+            if span.href.as_deref().is_some_and(|h| !followable(h)) {
+                span.href = None;
+            }
+        }
+    }
+    a.links.retain(|l| followable(&l.url));
+}
+
+/// An address with no scheme (relative), or with http, https or mailto. Browsers ignore
+/// tabs and line ends inside a scheme (`java&#9;script:`), so this does too.
+fn followable(href: &str) -> bool {
+    let bare: String = href.trim().chars().filter(|c| !c.is_ascii_control()).take(16).collect();
+    let scheme = bare.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    scheme.is_none_or(|s| matches!(s.to_ascii_lowercase().as_str(), "http" | "https" | "mailto"))
 }
 
 /// A folio export read back. Items whose locations do not fit the text are dropped, so a

@@ -36,7 +36,7 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
             Err(message) => {
                 // What is printed so far goes out first, so the lines keep their order.
                 let _ = out.flush();
-                eprintln!("folio: {message}");
+                eprintln!("folio: {}", field(&message));
                 failed = true;
                 continue;
             }

@@ -19,7 +19,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     // at once when it cannot start) and in the status bar; folio starts with the rest.
     let config = config::load();
     for e in &config.errors {
-        eprintln!("folio: {e}");
+        eprintln!("folio: {}", crate::sanitize::field(e));
     }
     let width = args.width.or(config.width).unwrap_or(super::DEFAULT_WIDTH);
     let options = crate::app::Options {
@@ -96,7 +96,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     if let Some(k) = keeper
         && let Err(e) = k.finish()
     {
-        eprintln!("folio: the reading place was not saved: {e}");
+        eprintln!("folio: the reading place was not saved: {}", crate::sanitize::field(&e));
     }
     match ended.map_err(|e| Failure::input(format!("terminal error: {e}")))? {
         Ended::Quit => Ok(ExitCode::SUCCESS),
@@ -111,7 +111,7 @@ fn location_of(source: &Source) -> Option<String> {
     match source {
         Source::Bundled => None,
         Source::Input(a) if a == "-" => None,
-        Source::Input(a) if crate::input::is_url(a) => Some(crate::sanitize::field(a)),
+        Source::Input(a) if crate::input::is_url(a) => Some(crate::sanitize::hide_password(a).into_owned()),
         Source::Input(a) => std::path::absolute(a).ok().map(|p| p.display().to_string()),
     }
 }

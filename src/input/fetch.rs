@@ -142,9 +142,9 @@ pub enum Problem {
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.url, self.problem)?;
+        write!(f, "{}: {}", crate::sanitize::url(&self.url), self.problem)?;
         match &self.at {
-            Some(at) => write!(f, " (redirected to {at})"),
+            Some(at) => write!(f, " (redirected to {})", crate::sanitize::url(at)),
             None => Ok(()),
         }
     }
@@ -165,8 +165,10 @@ impl fmt::Display for Problem {
             Problem::Http { status, reason } if reason.is_empty() => write!(f, "HTTP {status}"),
             Problem::Http { status, reason } => write!(f, "HTTP {status} {reason}"),
             Problem::TooManyRedirects(n) => write!(f, "too many redirects (more than {n})"),
-            Problem::RedirectLoop { back_to } => write!(f, "redirect loop (back to {back_to})"),
-            Problem::BadRedirect { location, why } => write!(f, "bad redirect to {location}: {why}"),
+            Problem::RedirectLoop { back_to } => write!(f, "redirect loop (back to {})", crate::sanitize::url(back_to)),
+            Problem::BadRedirect { location, why } => {
+                write!(f, "bad redirect to {}: {why}", crate::sanitize::url(location))
+            }
             Problem::NotAPage(what) => write!(f, "not a web page ({what})"),
             Problem::TooLarge { limit } => write!(f, "larger than the {} limit", super::human_size(*limit)),
             Problem::Proxy(why) => write!(f, "proxy: {why}"),
@@ -245,12 +247,23 @@ fn send(agent: &Agent, url: &Url, opts: &FetchOptions, deadline: Instant) -> Res
     if remaining.is_zero() {
         return Err(Problem::TimedOut(opts.timeout));
     }
-    let proxy = match opts.proxy.setting_for(&url.scheme, &url.host) {
+    let setting = opts.proxy.setting_for(&url.scheme, &url.host);
+    let proxy = match setting {
         Some((var, value)) => {
             let proxy = ureq::Proxy::new(value).map_err(|_| Problem::Proxy(format!("invalid proxy URL in {var}")))?;
             Some(proxy)
         }
         None => None,
+    };
+    // Through a proxy, folio connects to no one else: a connection that fails is the
+    // proxy's.
+    let via = setting.map(|(_, value)| crate::sanitize::url(value));
+    let proxy_failed = move |problem: Problem| match (&via, problem) {
+        (Some(p), Problem::Connect(why)) => Problem::Proxy(format!("could not connect to {p}: {why}")),
+        (Some(p), Problem::ConnectTimedOut(d)) => {
+            Problem::Proxy(format!("could not connect to {p}: timed out after {}", seconds(d)))
+        }
+        (_, problem) => problem,
     };
     let connect_timeout = opts.connect_timeout.min(remaining);
     // When what is left of the overall budget is shorter than the connect time-out, running
@@ -267,7 +280,7 @@ fn send(agent: &Agent, url: &Url, opts: &FetchOptions, deadline: Instant) -> Res
         .call()
         .map_err(|e| match problem_from(e, opts, Stage::Request, url.scheme == "https") {
             Problem::ConnectTimedOut(_) if budget_bound => Problem::TimedOut(opts.timeout),
-            problem => problem,
+            problem => proxy_failed(problem),
         })
 }
 

@@ -56,7 +56,8 @@ impl fmt::Display for Origin {
         match self {
             Origin::Bundled => f.write_str("bundled article"),
             Origin::Stdin => f.write_str("<stdin>"),
-            Origin::File(p) | Origin::Url(p) => f.write_str(&crate::sanitize::field(p)),
+            Origin::File(p) => f.write_str(&crate::sanitize::field(p)),
+            Origin::Url(u) => f.write_str(&crate::sanitize::url(u)),
         }
     }
 }

@@ -180,6 +180,10 @@ impl Paragraph {
         self.rich().map_or(&[], |r| r.spans.as_slice())
     }
 
+    pub fn spans_mut(&mut self) -> &mut [Span] {
+        self.rich.as_deref_mut().map_or(&mut [], |r| r.spans.as_mut_slice())
+    }
+
     pub fn table(&self) -> Option<&Table> {
         self.rich().and_then(|r| r.table.as_ref())
     }

@@ -8,6 +8,7 @@ mod fetch_limits;
 mod fetch_proxy;
 mod gold;
 mod hostile;
+mod leaks;
 mod pages;
 #[cfg(unix)]
 mod reader;
