@@ -74,11 +74,12 @@ fn read_page(html: &str) -> folio::article::Article {
     folio::article::parse_structure_at(html, Some(folio::article::Format::Html), None).expect("an article")
 }
 
-/// `<h1 a0=x … a199999=x>`: the tokenizer compared each attribute with every earlier one
-/// (61 s for 3.9 MB); past 128 a tag's attributes are dropped.
+/// `<h1 a0=x … a99999=x>`: the tokenizer compared each attribute with every earlier one
+/// (61 s for 3.9 MB, 390 s for 2 MB in a debug build); past 128 a tag's attributes are
+/// dropped.
 #[test]
-fn a_tag_with_two_hundred_thousand_attributes_is_read_in_linear_time() {
-    let attrs: String = (0..200_000).map(|i| format!(" a{i}=x")).collect();
+fn a_tag_with_a_hundred_thousand_attributes_is_read_in_linear_time() {
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=x")).collect();
     for tag in ["<h1{}>The headline</h1>", "<p>Some text</p><img src=/a.png{}><p>More</p>"] {
         let html = format!(
             "<html><body><article>{}<p>The story itself, in words enough to be read as the article's text.</p></article></body></html>",
@@ -89,12 +90,12 @@ fn a_tag_with_two_hundred_thousand_attributes_is_read_in_linear_time() {
 }
 
 /// One image after another: each block asked whether every paragraph before it was a
-/// figure (6.9 s for 100,000 images).
+/// figure (6.9 s for 100,000 images in a release build; 120 s in a debug one).
 #[test]
-fn a_hundred_thousand_images_are_read_in_linear_time() {
+fn fifty_thousand_images_are_read_in_linear_time() {
     let html = format!(
         "<html><body><article><p>{}</p><p>The story itself, in words enough to be read as the article's text.</p></article></body></html>",
-        (0..100_000).map(|i| format!("<img src=/{i}.png alt=\"Picture {i}\">")).collect::<String>()
+        (0..50_000).map(|i| format!("<img src=/{i}.png alt=\"Picture {i}\">")).collect::<String>()
     );
-    within(SLOW, "100,000 images", || assert!(read_page(&html).paragraphs().count() > 0));
+    within(SLOW, "50,000 images", || assert!(read_page(&html).paragraphs().count() > 0));
 }
