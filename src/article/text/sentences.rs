@@ -62,8 +62,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// about 300 bytes; the longest in the seed, samples and fixtures is far under this.
 pub const MAX_SENTENCE: usize = 600;
 
-/// How much of a long sentence is kept either side of the words it is shown for.
-const CONTEXT: usize = 250;
+/// How much of a long sentence is kept either side of the words it is shown for: a
+/// line or two of context, and a paragraph of nothing but figures (one every 10 bytes)
+/// then gives each about 250 bytes, not a copy of the paragraph.
+const CONTEXT: usize = 120;
 
 /// `sentence` (a range of `text`), or, when it is longer than [`MAX_SENTENCE`], the
 /// window of it around `words` (a range inside it): up to [`CONTEXT`] bytes either side,

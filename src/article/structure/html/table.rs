@@ -109,10 +109,17 @@ fn cell_text(dom: &Dom, cell: NodeId) -> String {
     t.finish().0
 }
 
+/// Empty cells a table may add to line its columns up under `colspan`s, beyond one for
+/// each cell it has: a page of `<td colspan=50>` would otherwise hold fifty cells for
+/// every fifteen bytes.
+const SPARE_PADDING: usize = 64;
+
 /// Read a data table.
 pub fn read(dom: &Dom, table: NodeId) -> Table {
     let mut out = Table::default();
-    for (r, in_head) in rows(dom, table) {
+    let rows = rows(dom, table);
+    let mut padding = rows.iter().map(|&(r, _)| cells(dom, r).count()).sum::<usize>() + SPARE_PADDING;
+    for (r, in_head) in rows {
         let mut row = Row::default();
         let mut all_th = true;
         for (col, c) in cells(dom, r).enumerate() {
@@ -127,9 +134,9 @@ pub fn read(dom: &Dom, table: NodeId) -> Table {
             }
             // colspan: pad so later columns line up.
             let span = dom.attr(c, "colspan").and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 50);
-            for _ in 1..span {
-                row.cells.push(String::new());
-            }
+            let pad = (span - 1).min(padding);
+            padding -= pad;
+            row.cells.extend(std::iter::repeat_n(String::new(), pad));
         }
         if row.cells.is_empty() {
             continue;
