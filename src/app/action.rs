@@ -70,6 +70,8 @@ pub enum Action {
     Loaded(Loaded),
     /// The loader ended without sending everything (its thread is gone).
     LoaderGone,
+    /// What earlier runs remembered, read behind the first frame.
+    Recalled(super::memory::Recall),
 }
 
 /// What the event loop must do after an action, beyond drawing the new state.

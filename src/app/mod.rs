@@ -183,12 +183,21 @@ impl App {
     /// The reader starts from what earlier runs remembered: the searches at once, the
     /// place and the marks once the whole article is there.
     pub fn with_recall(mut self, recall: memory::Recall) -> App {
-        self.search.history = recall.searches.clone();
+        self.recalled(recall);
+        self
+    }
+
+    /// Takes in what earlier runs remembered (at the start, or when it arrives behind the
+    /// first frame): searches typed meanwhile stay the latest.
+    fn recalled(&mut self, recall: memory::Recall) {
+        let typed = std::mem::take(&mut self.search.history);
+        let mut history: Vec<String> = recall.searches.iter().filter(|q| !typed.contains(q)).cloned().collect();
+        history.extend(typed);
+        self.search.history = history;
         if let Some(n) = &recall.notice {
             self.message = Some(Message::error(n.clone()));
         }
         self.recall = Some(recall);
-        self
     }
 
     /// The reader starts with this message in the status bar (a mistake in the config).

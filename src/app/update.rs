@@ -15,7 +15,10 @@ use std::sync::Arc;
 /// Applies an action. The only place an `App` changes; answers with what the event loop
 /// must do besides drawing, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    if !matches!(action, Action::Resize(..) | Action::Wheel { .. } | Action::Loaded(_) | Action::LoaderGone) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Wheel { .. } | Action::Loaded(_) | Action::LoaderGone | Action::Recalled(_)
+    ) {
         app.message = None;
     }
     let effect = match (app.mode, action) {
@@ -28,6 +31,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         (_, Action::Loaded(loaded)) => app.receive(loaded),
         (_, Action::LoaderGone) => {
             app.loading = false;
+            None
+        }
+        (_, Action::Recalled(recall)) => {
+            app.recalled(recall);
             None
         }
         (_, Action::OpenFailed(why)) => {

@@ -27,6 +27,20 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
         help_lines: config.keys.help_lines().len(),
         ..crate::reader_options(width)
     };
+    // What earlier runs remembered: the store is opened and read on a thread of its own
+    // and arrives behind the first frame, which never waits for the disk.
+    let resume = !args.no_resume && config.resume.unwrap_or(true);
+    let kept = state::Kept::default();
+    let (recalled_tx, recalled) = std::sync::mpsc::channel();
+    let remembered = (!args.no_state).then(state::dir).flatten().map(|dir| {
+        let kept = kept.clone();
+        std::thread::spawn(move || {
+            let (store, notices) = state::open(&dir);
+            let recall = state::recall(store.as_ref(), notices, resume);
+            kept.keep(store, &recall);
+            let _ = recalled_tx.send(crate::app::Action::Recalled(recall));
+        })
+    });
     let opts = args.input_options();
     let source = args.inputs.first().map_or(Source::Bundled, |a| Source::Input(a.clone()));
     let (app, loader) = match &source {
@@ -42,19 +56,8 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
             loading::open_head(head, opts.format, options).map_err(Failure::input)?
         }
     };
-    // What earlier runs remembered.
-    let (store, notices) = match (!args.no_state).then(state::dir).flatten() {
-        Some(dir) => state::open(&dir),
-        None => (None, Vec::new()),
-    };
-    let app = match config.errors.first() {
+    let mut app = match config.errors.first() {
         Some(e) => app.with_notice(format!("{e} (the rest of the config applies)")),
-        None => app,
-    };
-    let resume = !args.no_resume && config.resume.unwrap_or(true);
-    let mut app = match &store {
-        Some(s) => app.with_recall(state::recall(Some(s), notices, resume)),
-        None if !notices.is_empty() => app.with_notice(notices.join("; ")),
         None => app,
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -74,28 +77,15 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     let location = location_of(&source);
     let reopen = move || loading::reader(source.clone(), opts, false);
     // What the reader remembers is saved as it changes, and on every way out.
-    let keeper = store.map(state::Keeper::new);
-    if let Some(k) = &keeper {
-        terminal::before_emergency_exit(Box::new(k.last_words()));
+    let mut observe = |app: &crate::app::App| kept.offer(app, location.as_deref());
+    let around = terminal::Around { arriving: Some(recalled), observe: &mut observe };
+    let ended = terminal::run(&mut app, &look, loader, &reopen, around);
+    // A run that ended before the store was open still saves.
+    if let Some(t) = remembered {
+        let _ = t.join();
     }
-    let recalled = app.memory().1.to_vec();
-    let mut last = None;
-    let mut observe = |app: &crate::app::App| {
-        let Some(k) = &keeper else { return };
-        let (article, searches) = app.memory();
-        // Only the searches typed in this run: another reader's meanwhile keep their place.
-        let typed = searches.strip_prefix(recalled.as_slice()).unwrap_or(searches).to_vec();
-        let now = state::saving(article, Some(app.article().display_title()), location.clone(), typed);
-        if last.as_ref() != Some(&now) {
-            k.offer(now.clone());
-            last = Some(now);
-        }
-    };
-    let ended = terminal::run(&mut app, &look, loader, &reopen, &mut observe);
-    observe(&app);
-    if let Some(k) = keeper
-        && let Err(e) = k.finish()
-    {
+    kept.offer(&app, location.as_deref());
+    if let Err(e) = kept.finish() {
         eprintln!("folio: the reading place was not saved: {}", crate::sanitize::field(&e));
     }
     match ended.map_err(|e| Failure::input(format!("terminal error: {e}")))? {

@@ -70,6 +70,46 @@ pub fn saving(
     Saving { article, searches }
 }
 
+/// The run's keeper, once the store is open (it opens behind the first frame), with the
+/// searches recalled at the start (those typed in the run are the ones saved).
+#[derive(Clone, Default)]
+pub struct Kept(Arc<Mutex<Option<(Keeper, Vec<String>, Option<Saving>)>>>);
+
+impl Kept {
+    /// Takes the opened store; from now on what the reader remembers is saved, including
+    /// before an emergency exit.
+    pub fn keep(&self, store: Option<Store>, recall: &Recall) {
+        let Some(store) = store else { return };
+        let keeper = Keeper::new(store);
+        crate::terminal::before_emergency_exit(Box::new(keeper.last_words()));
+        if let Ok(mut k) = self.0.lock() {
+            *k = Some((keeper, recall.searches.clone(), None));
+        }
+    }
+
+    /// Offers the app's memory to the keeper when it has changed.
+    pub fn offer(&self, app: &crate::app::App, location: Option<&str>) {
+        let Ok(mut k) = self.0.lock() else { return };
+        let Some((keeper, recalled, last)) = k.as_mut() else { return };
+        let (article, searches) = app.memory();
+        // Only the searches typed in this run: another reader's meanwhile keep their place.
+        let typed: Vec<String> = searches.iter().filter(|q| !recalled.contains(q)).cloned().collect();
+        let now = saving(article, Some(app.article().display_title()), location.map(str::to_string), typed);
+        if last.as_ref() != Some(&now) {
+            keeper.offer(now.clone());
+            *last = Some(now);
+        }
+    }
+
+    /// Saves what is pending and stops the keeper.
+    pub fn finish(&self) -> Result<(), String> {
+        match self.0.lock().ok().and_then(|mut k| k.take()) {
+            Some((keeper, _, _)) => keeper.finish(),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Saves a run's memory as it changes and when the run ends, however it ends.
 pub struct Keeper {
     shared: Arc<Shared>,

@@ -100,20 +100,26 @@ pub enum Ended {
 
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored
 /// before this returns, whatever happened.
-/// `observe` sees the app after every change (the command line saves what it remembers
-/// from there).
+/// What the reader is run with besides the app: what else arrives behind the first
+/// frame (`arriving`: what earlier runs remembered), and who sees the app after every
+/// change (`observe`: the command line saves what it remembers from there).
+pub struct Around<'a> {
+    pub arriving: Option<Receiver<Action>>,
+    pub observe: &'a mut dyn FnMut(&App),
+}
+
 pub fn run(
     app: &mut App,
     options: &Options,
     loading: Option<Loader>,
     reopen: &dyn Fn() -> Loader,
-    observe: &mut dyn FnMut(&App),
+    around: Around,
 ) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = init(options.mouse)?;
-    let result = event_loop(&mut terminal, app, options, signals, loading, reopen, observe);
+    let result = event_loop(&mut terminal, app, options, signals, loading, reopen, around);
     restore();
     let _ = terminal.show_cursor();
     result
@@ -126,8 +132,9 @@ fn event_loop(
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
     reopen: &dyn Fn() -> Loader,
-    observe: &mut dyn FnMut(&App),
+    around: Around,
 ) -> io::Result<Ended> {
+    let Around { arriving, observe } = around;
     let caught = Arc::new(AtomicI32::new(0));
     let mut signals = Some(signals);
     let size = terminal.size()?;
@@ -186,6 +193,10 @@ fn event_loop(
                 dirty = true;
                 continue;
             }
+        }
+        if let Some(action) = arriving.as_ref().and_then(|r| r.try_recv().ok()) {
+            quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);
+            dirty = true;
         }
         if let Ok(action) = outside.try_recv() {
             quit = quit.or(carry_out(terminal, update(app, action), &results, reopen, &mut loading)?);

@@ -412,8 +412,10 @@ mod pty_state {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("config.toml"), "theme = \"light\"\nwidth = 9\n\n[keys]\nquit = \"Q\"\n").unwrap();
         let mut t = Pty::spawn_with_env(&[], 120, 30, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
-        let screen = t.wait_for("Threatening progress made");
+        // (Waiting for the status bar itself: the frame may come in several reads.)
+        let screen = t.wait_for("is not a width (20 to 1000 columns) (the rest");
         assert!(screen.contains("config.toml:2: width: 9 is not a width"), "in the status bar: {screen}");
+        t.wait_for("Threatening progress made");
         t.keys(&[b"q"]);
         t.wait_for("q: not a key here");
         t.keys(&[b"?"]);
