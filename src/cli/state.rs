@@ -73,7 +73,15 @@ pub fn saving(
 /// The run's keeper, once the store is open (it opens behind the first frame), with the
 /// searches recalled at the start (those typed in the run are the ones saved).
 #[derive(Clone, Default)]
-pub struct Kept(Arc<Mutex<Option<(Keeper, Vec<String>, Option<Saving>)>>>);
+pub struct Kept(Arc<Mutex<Option<Keeping>>>);
+
+struct Keeping {
+    keeper: Keeper,
+    /// The searches earlier runs remembered.
+    recalled: Vec<String>,
+    /// What was offered last.
+    last: Option<Saving>,
+}
 
 impl Kept {
     /// Takes the opened store; from now on what the reader remembers is saved, including
@@ -83,14 +91,14 @@ impl Kept {
         let keeper = Keeper::new(store);
         crate::terminal::before_emergency_exit(Box::new(keeper.last_words()));
         if let Ok(mut k) = self.0.lock() {
-            *k = Some((keeper, recall.searches.clone(), None));
+            *k = Some(Keeping { keeper, recalled: recall.searches.clone(), last: None });
         }
     }
 
     /// Offers the app's memory to the keeper when it has changed.
     pub fn offer(&self, app: &crate::app::App, location: Option<&str>) {
         let Ok(mut k) = self.0.lock() else { return };
-        let Some((keeper, recalled, last)) = k.as_mut() else { return };
+        let Some(Keeping { keeper, recalled, last }) = k.as_mut() else { return };
         let (article, searches) = app.memory();
         // Only the searches typed in this run: another reader's meanwhile keep their place.
         let typed: Vec<String> = searches.iter().filter(|q| !recalled.contains(q)).cloned().collect();
@@ -104,7 +112,7 @@ impl Kept {
     /// Saves what is pending and stops the keeper.
     pub fn finish(&self) -> Result<(), String> {
         match self.0.lock().ok().and_then(|mut k| k.take()) {
-            Some((keeper, _, _)) => keeper.finish(),
+            Some(k) => k.keeper.finish(),
             None => Ok(()),
         }
     }
