@@ -1,7 +1,7 @@
 //! The sidebar's groups and their items, and where each item points in the document.
 
 use super::document::Document;
-use crate::article::{Article, first_words};
+use crate::article::{Article, Months, date_in_words, first_words};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -141,7 +141,7 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
             }
         }
         ItemRef::Date(i) => match article.dates.get(i) {
-            Some(d) => (d.text.clone(), d.iso.as_deref().and_then(human_date)),
+            Some(d) => (d.text.clone(), d.iso.as_deref().and_then(|iso| date_in_words(iso, Months::Short))),
             None => (String::new(), None),
         },
         ItemRef::RelativeDate(i) => {
@@ -154,44 +154,6 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
         ItemRef::Match(_) => (String::new(), None),
     };
     Item { label, detail, target: r, mark: None }
-}
-
-/// An ISO date as a reader writes it: "30 Jul 2024", "Jul 2024", "2024", "29 Jul" (no
-/// year given), "March" (a month alone).
-pub fn human_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (year, rest) = match iso.strip_prefix("--") {
-        Some(rest) => (None, rest),
-        None => (Some(iso.get(..4)?), iso.get(4..).unwrap_or("").trim_start_matches('-')),
-    };
-    let mut parts = rest.split('-').filter(|p| !p.is_empty());
-    let month = match parts.next() {
-        Some(m) => Some(MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?),
-        None => None,
-    };
-    let day = parts.next().map(|d| d.parse::<u32>()).transpose().ok()?;
-    let short = |m: &str| m.chars().take(3).collect::<String>();
-    Some(match (day, month, year) {
-        (Some(d), Some(m), Some(y)) => format!("{d} {} {y}", short(m)),
-        (Some(d), Some(m), None) => format!("{d} {}", short(m)),
-        (None, Some(m), Some(y)) => format!("{m} {y}"),
-        (None, Some(m), None) => m.to_string(),
-        (None, None, Some(y)) => y.to_string(),
-        _ => return None,
-    })
 }
 
 fn year_of(iso: Option<&str>) -> Option<i32> {
@@ -285,20 +247,4 @@ pub fn host_of(url: &str) -> String {
     let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     let host = host.rsplit('@').next().unwrap_or(host);
     host.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_as_a_reader_writes_them() {
-        assert_eq!(human_date("2024-07-30").as_deref(), Some("30 Jul 2024"));
-        assert_eq!(human_date("2024-07").as_deref(), Some("July 2024"));
-        assert_eq!(human_date("2017").as_deref(), Some("2017"));
-        assert_eq!(human_date("--07-29").as_deref(), Some("29 Jul"));
-        assert_eq!(human_date("--03").as_deref(), Some("March"));
-        assert_eq!(human_date("2024-13-01"), None);
-        assert_eq!(human_date("x"), None);
-    }
 }

@@ -64,7 +64,7 @@ pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line
 /// The lines on screen and where their links are.
 fn screen(app: &App, t: &Theme, bidi: bool, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<LinkOnScreen>) {
     let doc = app.doc();
-    let page_rtl = app.article().dir.as_deref() == Some("rtl");
+    let page_rtl = app.article().dir == Some(crate::article::Direction::Rtl);
     let reader = app.reader();
     let mut out = Vec::with_capacity(height);
     let mut links = Vec::new();
