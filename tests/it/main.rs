@@ -15,6 +15,7 @@ mod hostile;
 mod layers;
 mod properties;
 mod rich;
+mod rtl;
 mod samples;
 mod search;
 mod seed;

@@ -7,7 +7,7 @@ mod lines;
 mod table;
 
 pub use block::{DocBlock, DocKind, Inline, Shape, safe_url};
-pub use lines::{Deco, Seg, VLine, cut_to, lay_out, wrap};
+pub use lines::{Deco, Seg, VLine, cells, cut_to, lay_out, wrap};
 
 use crate::article::{Article, ParagraphKind, ParagraphRef};
 
