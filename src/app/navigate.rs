@@ -5,25 +5,39 @@
 use super::App;
 use super::Message;
 use super::document::{DocBlock, DocKind, Document, wrap};
-use super::items::{Group, ItemRef, Target, target};
+use super::items::{self, Group, ItemRef, Target, target};
 use super::layout::{Areas, areas};
 use ratatui::layout::Rect;
 
 impl App {
-    /// Where the panes go in `area` with the current header.
-    pub(super) fn layout_for(&self, area: Rect) -> Areas {
-        let probe = areas(area, 1, self.options.measure);
+    /// Where the panes go in `area`, with the selected item's header or without.
+    pub(super) fn layout_for(&self, area: Rect, header: bool) -> Areas {
+        let probe = areas(area, 1, self.measure, self.sidebar);
         // The header's box takes two columns of border and two of padding.
         let lines = match &self.target.header {
-            Some((_, body)) => wrap(body, probe.text.width.saturating_sub(4).max(1) as usize).len() as u16,
-            None => 0,
+            Some((_, body)) if header => wrap(body, probe.text.width.saturating_sub(4).max(1) as usize).len() as u16,
+            _ => 0,
         };
-        areas(area, lines, self.options.measure)
+        areas(area, lines, self.measure, self.sidebar)
+    }
+
+    /// Shows the selected item's header while the item is on screen (with the header
+    /// drawn), and only then.
+    pub(super) fn place_header(&mut self) {
+        let on_screen = self.target.header.is_some()
+            && self.target.ranges.first().is_some_and(|(block, range)| {
+                let with = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1), true);
+                self.reader.is_within(&self.doc, *block, range.start, with.text.height as usize)
+            });
+        if on_screen != self.header_shown {
+            self.header_shown = on_screen;
+            self.relayout();
+        }
     }
 
     /// Lays the panes out again (after a resize or a header change) and fits the reader.
     pub(super) fn relayout(&mut self) {
-        self.areas = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1));
+        self.areas = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1), self.header_shown);
         if !self.areas.too_small {
             self.reader.set_size(&self.doc, self.areas.text.width as usize, self.areas.text.height as usize);
         }
@@ -80,27 +94,74 @@ impl App {
     pub(super) fn refresh_target(&mut self) {
         self.target = match self.selected_ref() {
             Some(ItemRef::Match(i)) => self.search.target(i),
-            Some(r) => target(&self.article, &self.doc, r),
+            Some(r) => target(&self.article, &self.doc, &self.dates, r),
             None => Target::default(),
         };
         self.relayout();
     }
 
+    /// Shows a group, which moves nothing: its selection starts at the item nearest the
+    /// reading position (the current match in the Matches tab).
     pub(super) fn show_group(&mut self, group: Group) {
         self.group = group;
-        if group == Group::Matches {
-            self.select_current_match();
+        if !(group == Group::Matches && self.select_current_match())
+            && let Some((row, mention)) = self.nearest(group)
+        {
+            self.lists[group.index()].selected = row;
+            self.mention = mention;
         }
         self.keep_selection_in_view();
         self.refresh_target();
     }
 
+    /// The row of `group` nearest the reading position, and which of its places that is:
+    /// the first item on screen (a section on screen from its heading to the next), else
+    /// the one nearest the top of the screen, above or below.
+    fn nearest(&self, group: Group) -> Option<(usize, usize)> {
+        let doc: &Document = &self.doc;
+        let (top_block, top_offset) = self.place();
+        // (The blank line after a block is where the next one starts.)
+        let here = doc.bytes_before(top_block) + top_offset.min(doc.blocks.get(top_block).map_or(0, |b| b.text.len()));
+        let last = self.reader.last_block_shown(doc);
+        let list = &self.lists[group.index()];
+        let mut best: Option<((bool, usize), usize, usize)> = None;
+        for (row, &i) in list.visible.iter().enumerate() {
+            let Some(&r) = list.items.get(i) else { continue };
+            let places = match r {
+                // A section stands from its start to the next one's: the one the top of
+                // the screen is in is on screen.
+                ItemRef::Section(s) => {
+                    let start = doc.section_start.get(s).copied().unwrap_or(0);
+                    let end = doc.section_start.get(s + 1).copied().unwrap_or(doc.len());
+                    let inside = (start..end).contains(&top_block);
+                    vec![(if inside { top_block } else { start }, if inside { top_offset } else { 0 })]
+                }
+                ItemRef::Match(m) => self.search.matches.get(m).map(|m| (m.block, m.range.start)).into_iter().collect(),
+                _ => items::ranges(&self.article, doc, &self.dates, r).into_iter().map(|(b, r)| (b, r.start)).collect(),
+            };
+            for (k, (block, offset)) in places.into_iter().enumerate() {
+                let at = doc.bytes_before(block) + offset;
+                let on_screen = at >= here && block <= last && self.reader.is_visible(doc, block, offset);
+                // On screen first (the earliest), then by distance from the top.
+                let rank = if on_screen { (false, at) } else { (true, at.abs_diff(here)) };
+                if best.is_none_or(|(b, _, _)| rank < b) {
+                    best = Some((rank, row, k));
+                }
+            }
+        }
+        best.map(|(_, row, k)| (row, k))
+    }
+
     /// The Matches tab's selection on the current match (when the filter shows it).
-    pub(super) fn select_current_match(&mut self) {
-        let Some(c) = self.search.current else { return };
+    pub(super) fn select_current_match(&mut self) -> bool {
+        let Some(c) = self.search.current else { return false };
         let list = &mut self.lists[Group::Matches.index()];
-        if let Some(row) = list.visible.iter().position(|&i| list.items.get(i) == Some(&ItemRef::Match(c))) {
-            list.selected = row;
+        match list.visible.iter().position(|&i| list.items.get(i) == Some(&ItemRef::Match(c))) {
+            Some(row) => {
+                list.selected = row;
+                true
+            }
+            None => false,
         }
     }
 

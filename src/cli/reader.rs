@@ -25,6 +25,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     let options = crate::app::Options {
         clipboard: !args.no_clipboard,
         help_lines: config.keys.help_lines().len(),
+        wpm: config.wpm.unwrap_or(crate::app::WPM),
         ..crate::reader_options(width)
     };
     let opts = args.input_options();
@@ -44,10 +45,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     };
     // What earlier runs remembered.
     let state_path = (!args.no_state).then(state::path).flatten();
-    let app = match config.errors.first() {
-        Some(e) => app.with_notice(format!("{e} (the rest of the config applies)")),
-        None => app,
-    };
+    let app = app.with_config_mistakes(config.errors.clone());
     let mut app = match &state_path {
         Some(p) => {
             let (saved, notice) = state::load(p);

@@ -74,12 +74,20 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// The title bar: the site, the title and the byline, each cut at its own end (a
-/// right-to-left title loses its last words, on its left), then the progress, never cut.
+/// right-to-left title loses its last words, on its left), then the time left and the
+/// progress, never cut.
 fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
     let t = &o.theme;
     let width = area.width as usize;
     let lead = " folio │ ";
-    let right = format!(" {}% ", app.progress());
+    let progress = format!(" {}% ", app.progress());
+    // The time left, while the title keeps a fair share of the bar.
+    let right = app
+        .reading_time()
+        .filter(|r| r.minutes_left > 0)
+        .map(|r| format!(" {} left ·{progress}", duration(r.minutes_left)))
+        .filter(|full| width >= cells(lead) + cells(full) + 24)
+        .unwrap_or(progress);
     let a = app.article();
     let mut fields: Vec<&str> = Vec::new();
     // A web page's site says where the article is from before its headline does.
@@ -107,6 +115,28 @@ fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
     let pad = width.saturating_sub(cells(&left) + cells(&right));
     let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(right)]).style(t.title_bar);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Minutes as a reader says them: "4 min", "1 h 20 min".
+pub fn duration(minutes: usize) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A count with its thousands marked: "1,204".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` cut to `width` columns, with an ellipsis when cut.

@@ -2,7 +2,7 @@
 //! messages (search position, errors, the invalid UTF-8 warning).
 
 use super::theme::Theme;
-use super::{cells, truncate};
+use super::{cells, duration, thousands, truncate};
 use crate::app::{App, Mode};
 use crate::keymap::Keymap;
 use crate::sanitize::visible;
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
 }
 
 /// The message at the right: an explicit message, else the search position, else a
-/// warning about the input.
+/// warning about the input, else how long the article is ("1,204 words · 5 min").
 fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(String, ratatui::style::Style)> {
     if let Some(m) = app.message() {
         let text = match &m.suggest {
@@ -75,7 +75,12 @@ fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(Stri
     if let Some(s) = app.search().status() {
         return Some((truncate(&visible(&s), limit), if app.search().error.is_some() { t.error } else { t.status }));
     }
-    app.article().warnings.first().map(|w| (truncate(&format!("⚠ {}", visible(w)), limit), t.error))
+    if let Some(w) = app.article().warnings.first() {
+        return Some((truncate(&format!("⚠ {}", visible(w)), limit), t.error));
+    }
+    let r = app.reading_time()?;
+    let length = format!("{} words · {}", thousands(r.words), duration(r.minutes));
+    Some((truncate(&length, limit), t.status))
 }
 
 fn tail(s: &str, width: usize) -> String {
