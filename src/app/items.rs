@@ -1,7 +1,7 @@
 //! The sidebar's groups and their items, and where each item points in the document.
 
 use super::document::Document;
-use crate::article::{Article, Months, date_in_words, first_words};
+use crate::article::{Article, Location, Months, date_in_words, first_words};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -253,10 +253,9 @@ pub fn target(article: &Article, doc: &Document, dates: &DateEntries, item: Item
 /// Where an item is in the document: display ranges per block (a heading's words for a
 /// section, every mention of a name or a date), the first of which is where the reader goes.
 pub fn ranges(article: &Article, doc: &Document, dates: &DateEntries, item: ItemRef) -> Vec<(usize, Range<usize>)> {
-    let at = |loc: &crate::article::Location| -> Option<(usize, Range<usize>)> {
-        let b = doc.paragraph_block(loc.section, loc.paragraph)?;
-        let block = &doc.blocks[b];
-        Some((b, block.to_display(loc.start)..block.to_display(loc.end)))
+    let at = |loc: &Location| -> Option<(usize, Range<usize>)> {
+        let (b, start) = place(doc, loc)?;
+        Some((b, start..doc.blocks[b].to_display(loc.end)))
     };
     match item {
         ItemRef::Section(s) => {
@@ -285,6 +284,67 @@ pub fn ranges(article: &Article, doc: &Document, dates: &DateEntries, item: Item
         ItemRef::Link(i) => article.links.get(i).and_then(|l| at(&l.at)).into_iter().collect(),
         ItemRef::Match(_) => Vec::new(),
     }
+}
+
+/// A place in the document (a block and a display offset), and which of its item's
+/// mentions it is.
+pub type Mention = (usize, (usize, usize));
+
+/// An item's places around `here` (a block and a display offset): its one place, or, for
+/// a name or a date mentioned many times (in reading order), the last mention before
+/// `here` and the first from it on, found by halves. What the item nearest the reading
+/// position is chosen from, without visiting every mention in a long book. Sections
+/// and matches are the caller's.
+pub fn places_near(
+    article: &Article,
+    doc: &Document,
+    dates: &DateEntries,
+    item: ItemRef,
+    here: (usize, usize),
+) -> [Option<Mention>; 2] {
+    let one = |loc: Option<&Location>| [loc.and_then(|l| place(doc, l)).map(|p| (0, p)), None];
+    match item {
+        ItemRef::Quote(i) => one(article.quotes.get(i).map(|q| &q.at)),
+        ItemRef::Statistic(i) => one(article.statistics.get(i).map(|s| &s.at)),
+        ItemRef::Link(i) => one(article.links.get(i).map(|l| &l.at)),
+        ItemRef::Person(i) | ItemRef::Organisation(i) => {
+            let list = if matches!(item, ItemRef::Person(_)) { &article.people } else { &article.organisations };
+            let occurrences = list.get(i).map_or(&[][..], |e| e.occurrences.as_slice());
+            around(doc, here, occurrences.len(), |k| occurrences.get(k))
+        }
+        ItemRef::Date(k) | ItemRef::RelativeDate(k) => {
+            let (entries, all) = match item {
+                ItemRef::Date(_) => (&dates.absolute, &article.dates),
+                _ => (&dates.relative, &article.relative_dates),
+            };
+            let mentions = entries.get(k).map_or(&[][..], Vec::as_slice);
+            around(doc, here, mentions.len(), |m| mentions.get(m).and_then(|&i| all.get(i)).map(|d| &d.at))
+        }
+        ItemRef::Section(_) | ItemRef::Match(_) => [None, None],
+    }
+}
+
+/// Where a location is in the document: its block and display offset.
+fn place(doc: &Document, loc: &Location) -> Option<(usize, usize)> {
+    let b = doc.paragraph_block(loc.section, loc.paragraph)?;
+    Some((b, doc.blocks[b].to_display(loc.start)))
+}
+
+/// Of `n` mentions in reading order, the last before `here` and the first from it on.
+fn around<'a>(
+    doc: &Document,
+    here: (usize, usize),
+    n: usize,
+    loc: impl Fn(usize) -> Option<&'a Location>,
+) -> [Option<Mention>; 2] {
+    let at = |i: usize| loc(i).and_then(|l| place(doc, l));
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if at(mid).is_none_or(|p| p < here) { lo = mid + 1 } else { hi = mid }
+    }
+    let mention = |i: usize| at(i).map(|p| (i, p));
+    [lo.checked_sub(1).and_then(mention), Some(lo).filter(|&i| i < n).and_then(mention)]
 }
 
 /// A URL's host, as the Links tab names it: "www.example.org" of

@@ -114,38 +114,45 @@ impl App {
         self.refresh_target();
     }
 
-    /// The row of `group` nearest the reading position, and which of its places that is:
-    /// the first item on screen (a section on screen from its heading to the next), else
-    /// the one nearest the top of the screen, above or below.
+    /// The row of `group` nearest the reading position, and which of its mentions that
+    /// is: the first item on screen (a section is on screen from its heading to the next),
+    /// else the one nearest the top of the screen, above or below.
     fn nearest(&self, group: Group) -> Option<(usize, usize)> {
         let doc: &Document = &self.doc;
         let (top_block, top_offset) = self.place();
         // (The blank line after a block is where the next one starts.)
-        let here = doc.bytes_before(top_block) + top_offset.min(doc.blocks.get(top_block).map_or(0, |b| b.text.len()));
+        let top_offset = top_offset.min(doc.blocks.get(top_block).map_or(0, |b| b.text.len()));
+        let here = doc.bytes_before(top_block) + top_offset;
         let last = self.reader.last_block_shown(doc);
         let list = &self.lists[group.index()];
         let mut best: Option<((bool, usize), usize, usize)> = None;
+        let mut consider = |row: usize, (k, (block, offset)): items::Mention| {
+            let at = doc.bytes_before(block) + offset;
+            let on_screen = at >= here && block <= last && self.reader.is_visible(doc, block, offset);
+            // On screen first (the earliest), then by distance from the top.
+            let rank = if on_screen { (false, at) } else { (true, at.abs_diff(here)) };
+            if best.is_none_or(|(b, _, _)| rank < b) {
+                best = Some((rank, row, k));
+            }
+        };
         for (row, &i) in list.visible.iter().enumerate() {
             let Some(&r) = list.items.get(i) else { continue };
-            let places = match r {
-                // A section stands from its start to the next one's: the one the top of
-                // the screen is in is on screen.
+            match r {
+                // The section the top of the screen is in is on screen.
                 ItemRef::Section(s) => {
                     let start = doc.section_start.get(s).copied().unwrap_or(0);
                     let end = doc.section_start.get(s + 1).copied().unwrap_or(doc.len());
                     let inside = (start..end).contains(&top_block);
-                    vec![(if inside { top_block } else { start }, if inside { top_offset } else { 0 })]
+                    consider(row, (0, if inside { (top_block, top_offset) } else { (start, 0) }));
                 }
-                ItemRef::Match(m) => self.search.matches.get(m).map(|m| (m.block, m.range.start)).into_iter().collect(),
-                _ => items::ranges(&self.article, doc, &self.dates, r).into_iter().map(|(b, r)| (b, r.start)).collect(),
-            };
-            for (k, (block, offset)) in places.into_iter().enumerate() {
-                let at = doc.bytes_before(block) + offset;
-                let on_screen = at >= here && block <= last && self.reader.is_visible(doc, block, offset);
-                // On screen first (the earliest), then by distance from the top.
-                let rank = if on_screen { (false, at) } else { (true, at.abs_diff(here)) };
-                if best.is_none_or(|(b, _, _)| rank < b) {
-                    best = Some((rank, row, k));
+                ItemRef::Match(m) => {
+                    if let Some(m) = self.search.matches.get(m) {
+                        consider(row, (0, (m.block, m.range.start)));
+                    }
+                }
+                _ => {
+                    let near = items::places_near(&self.article, doc, &self.dates, r, (top_block, top_offset));
+                    near.into_iter().flatten().for_each(|m| consider(row, m));
                 }
             }
         }

@@ -8,17 +8,29 @@ use super::block::{DocBlock, Shape};
 use ratatui::buffer::CellWidth;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// The columns a text takes on screen: grapheme by grapheme, as the terminal's cells are
-/// filled. Not `unicode-width`'s width of the whole string, which counts an Arabic lam
-/// and alef side by side as one column (the ligature a typesetter would draw): a terminal
-/// gives each its own cell, so a line measured that way runs past the pane and loses its
-/// last letters (issue 24). Every layout in folio measures with this.
+/// filled. Not `unicode-width`'s width of the whole string where that joins characters a
+/// terminal draws apart: an Arabic lam beside an alef is one column to it (the ligature a
+/// typesetter would draw), two cells on screen, so a line measured that way ran past the
+/// pane and lost its last letters (issue 24). Every layout in folio measures with this.
 pub fn cells(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
+    // Elsewhere the string's width is the sum of its graphemes', and quicker to find.
+    if !s.chars().any(joins_across_graphemes) {
+        return s.width();
+    }
     s.graphemes(true).map(|g| if g.len() == 1 { 1 } else { usize::from(g.cell_width()) }).sum()
+}
+
+/// Characters whose width `unicode-width` takes with the next grapheme's (Arabic letters
+/// and their presentation forms, the zero-width joiner of Hebrew's alef-lamed), or that
+/// ratatui counts apart from it (halfwidth sound marks).
+fn joins_across_graphemes(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' | '\u{200d}' | '\u{ff9e}' | '\u{ff9f}')
 }
 
 /// One line on screen.
@@ -255,6 +267,21 @@ mod tests {
         }
         for l in lines("👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧", 2) {
             assert!(cells(l) <= 2);
+        }
+    }
+
+    #[test]
+    fn a_line_is_as_wide_as_the_cells_it_takes() {
+        // unicode-width joins a lam and an alef into one column; on screen they are two.
+        assert_eq!("لا".width(), 1);
+        assert_eq!(cells("لا"), 2);
+        assert_eq!(cells("الاستثمارات"), 11);
+        assert_eq!(cells("trẻ em “quoted” 日本"), 20);
+        for text in ["أعلنت وزارة الاقتصاد يوم الثلاثاء أن الاستثمارات الأجنبية في المدن الصغيرة", "e\u{301}t\u{e9}"]
+        {
+            for line in lines(text, 12) {
+                assert!(cells(line) <= 12, "{line:?} takes {} cells", cells(line));
+            }
         }
     }
 
