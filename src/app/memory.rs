@@ -26,6 +26,9 @@ pub struct Memory {
     /// narrow, a page of tables wide; the config's `width` stays every other article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<u16>,
+    /// The sidebar was hidden (`s`): the article is shown full width again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_width: bool,
 }
 
 /// What the reader starts with from earlier runs.

@@ -284,7 +284,9 @@ impl App {
         let place = self.place();
         let width = (self.measure != self.options.measure).then_some(self.measure);
         let m = self.key.map(|k| {
-            (k, memory::Memory { at: Some(place), progress: self.progress, marks: self.marks.clone(), width })
+            let marks = self.marks.clone();
+            let full_width = !self.sidebar;
+            (k, memory::Memory { at: Some(place), progress: self.progress, marks, width, full_width })
         });
         (m, &self.search.history)
     }

@@ -21,17 +21,24 @@ impl App {
         areas(area, lines, self.measure, self.sidebar)
     }
 
-    /// Shows the selected item's header while the item is on screen (with the header
-    /// drawn), and only then.
-    pub(super) fn place_header(&mut self) {
+    /// Takes the selected item's header away once the item is off the screen. When the
+    /// text was scrolled off it, the lines stay on the rows they were on (the header's
+    /// rows show the lines above); after a jump, the jump's own landing stands.
+    pub(super) fn place_header(&mut self, scrolled: bool) {
+        if !self.header_shown {
+            return;
+        }
         let on_screen = self.target.header.is_some()
             && self.target.ranges.first().is_some_and(|(block, range)| {
-                let with = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1), true);
-                self.reader.is_within(&self.doc, *block, range.start, with.text.height as usize)
+                self.reader.is_within(&self.doc, *block, range.start, self.areas.text.height as usize)
             });
-        if on_screen != self.header_shown {
-            self.header_shown = on_screen;
+        if !on_screen {
+            let rows = self.areas.header.height as isize;
+            self.header_shown = false;
             self.relayout();
+            if scrolled {
+                self.reader.scroll(&self.doc, -rows);
+            }
         }
     }
 
@@ -77,6 +84,8 @@ impl App {
             self.search.current = Some(i);
         }
         self.mention = 0;
+        // An item chosen in the list brings its header (while it is on screen).
+        self.header_shown = true;
         self.refresh_target();
         if let Some((block, range)) = self.target.ranges.first().cloned()
             && (jump || !self.reader.is_visible(&self.doc, block, range.start))
@@ -101,9 +110,12 @@ impl App {
     }
 
     /// Shows a group, which moves nothing: its selection starts at the item nearest the
-    /// reading position (the current match in the Matches tab).
+    /// reading position (the current match in the Matches tab), highlighted, without a
+    /// header.
     pub(super) fn show_group(&mut self, group: Group) {
         self.group = group;
+        // No header until an item is chosen: a header would push the text down.
+        self.header_shown = false;
         if !(group == Group::Matches && self.select_current_match())
             && let Some((row, mention)) = self.nearest(group)
         {

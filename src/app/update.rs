@@ -17,6 +17,20 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Resize(..) | Action::Wheel { .. } | Action::Loaded(_) | Action::LoaderGone) {
         app.message = None;
     }
+    // The text scrolled a few lines (not a jump): see `place_header`.
+    let scrolled = app.focus == Focus::Reader
+        && matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::LineDown
+                | Action::LineUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfDown
+                | Action::HalfUp
+        )
+        || matches!(action, Action::LineDown | Action::LineUp | Action::Wheel { .. });
     let effect = match (app.mode, action) {
         (_, Action::Resize(w, h)) => {
             app.size = (w, h);
@@ -65,7 +79,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
     };
-    app.settle();
+    app.settle(scrolled);
     effect
 }
 
@@ -182,7 +196,7 @@ fn normal(app: &mut App, action: Action) {
 impl App {
     /// After every action: the wrapped lines on screen, the reading progress, the help's
     /// scroll and the tab row, from whatever the action changed.
-    fn settle(&mut self) {
+    fn settle(&mut self, scrolled: bool) {
         // A group left with nothing in it (the matches cleared) is not shown.
         if !self.has_items(self.group) {
             self.group = Group::Sections;
@@ -193,7 +207,7 @@ impl App {
             self.apply_recall();
         }
         if visible {
-            self.place_header();
+            self.place_header(scrolled);
             self.reader.prepare(&self.doc);
             self.progress = self.reader.progress(&self.doc);
             self.words_left = self.reader.words_left(&self.doc);
@@ -389,13 +403,22 @@ impl App {
         let resume = recall.resume;
         self.marks =
             m.marks.iter().filter(|(_, p)| super::memory::fits(&self.doc, **p)).map(|(c, p)| (*c, *p)).collect();
-        // The width first: the place is a line at that width.
+        // The layout first: the place is a line at that width.
         if let Some(w) = m.width {
             self.measure = w.clamp(20, 1000);
-            self.relayout();
         }
+        if m.full_width {
+            self.sidebar = false;
+            self.focus = Focus::Reader;
+        }
+        self.relayout();
         if let Some((block, offset)) = m.at.filter(|&p| resume && p != (0, 0) && super::memory::fits(&self.doc, p)) {
-            self.reader.show_at(&self.doc, block, offset);
+            // Read to the end (on another screen, maybe): the end again.
+            if m.progress >= 100 {
+                self.reader.to_end(&self.doc);
+            } else {
+                self.reader.show_at(&self.doc, block, offset);
+            }
             // The progress as it is now on this screen (the title bar says the same).
             self.reader.prepare(&self.doc);
             let progress = self.reader.progress(&self.doc);

@@ -85,9 +85,11 @@ fn at(app: &App, block: usize, offset: usize) -> usize {
     app.doc().bytes_before(block) + offset
 }
 
-/// Item 3: a group key, `h`/`l` or a click on a tab moves nothing; the selection starts at
-/// the item nearest the reading position (the first on screen); a header shows only while
-/// its item is on screen.
+/// Item 3: a group key, `h`/`l` or a click on a tab moves nothing: its selection starts at
+/// the item nearest the reading position (the first on screen, else the nearest to the top
+/// of the screen), highlighted, and no header pushes the text down. A header comes with an
+/// item chosen in the list and goes when the item leaves the screen; scrolled off, the
+/// lines stay on their rows.
 #[test]
 fn choosing_a_group_moves_nothing() {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -98,8 +100,14 @@ fn choosing_a_group_moves_nothing() {
         }
         press(&mut app, &[ch('G')]);
         let end = top(&app);
+        let screen = screen_text(&render(&app));
+        let text_rows = |s: &str| s.lines().skip(1).take(h as usize - 2).map(String::from).collect::<Vec<_>>();
         press(&mut app, &[ch('2')]);
-        assert_eq!(top(&app), end, "{w}x{h}: 2 moved the text");
+        assert_eq!((top(&app), app.progress()), (end, 100), "{w}x{h}: 2 moved the text");
+        assert_eq!(app.areas().header.height, 0, "{w}x{h}: no header pushes the text down");
+        let after = screen_text(&render(&app));
+        let reader = |rows: Vec<String>| rows.into_iter().map(|r| r.split('│').nth(1).unwrap_or("").to_string());
+        assert!(reader(text_rows(&screen)).eq(reader(text_rows(&after))), "{w}x{h}: the text as it was:\n{after}");
         // The quote chosen: the first on screen, else the nearest to the top of the screen.
         let here = at(&app, app.reader().top.block, 0);
         let quotes: Vec<(usize, bool, usize)> = app
@@ -120,12 +128,6 @@ fn choosing_a_group_moves_nothing() {
             .or_else(|| quotes.iter().min_by_key(|q| q.2.abs_diff(here)))
             .map(|q| ItemRef::Quote(q.0));
         assert_eq!(app.selected_ref(), want, "{w}x{h}: the quote nearest the reading position");
-        let (block, range) = app.target().ranges[0].clone();
-        let on_screen = app.reader().is_visible(app.doc(), block, range.start);
-        assert_eq!(app.areas().header.height > 0, on_screen, "{w}x{h}: the header shows while its quote does");
-        if !on_screen {
-            assert!(!screen_text(&render(&app)).contains("Quote —"), "{w}x{h}");
-        }
         // h and l, and a click on a tab, move nothing either.
         for a in [ch('l'), ch('l'), ch('h')] {
             press(&mut app, &[a]);
@@ -135,15 +137,33 @@ fn choosing_a_group_moves_nothing() {
         let x = app.tabs().iter().find(|t| t.group == Group::Quotes).map(|t| t.start).expect("a quotes tab");
         press(&mut app, &[Action::Click(tabs.x + x + 1, tabs.y)]);
         assert_eq!((app.group(), top(&app)), (Group::Quotes, end), "{w}x{h}: a click on a tab moved the text");
-        // The first quote chosen and shown, then the text back to the top: the header goes
-        // with its quote.
+        // The first quote chosen and gone to: its header; the text back to the end: the
+        // header goes with its quote.
         press(&mut app, &[ch('g'), key(KeyCode::Enter)]);
-        assert!(app.areas().header.height > 0, "{w}x{h}: the quote on screen has its header");
+        assert!(app.areas().header.height > 0, "{w}x{h}: the quote chosen has its header");
         press(&mut app, &[ch('G')]);
-        let (block, range) = app.target().ranges[0].clone();
-        if !app.reader().is_visible(app.doc(), block, range.start) {
-            assert_eq!(app.areas().header.height, 0, "{w}x{h}: the header left with its quote");
-            assert!(!screen_text(&render(&app)).contains("Quote —"), "{w}x{h}");
+        assert_eq!(app.areas().header.height, 0, "{w}x{h}: the header left with its quote");
+        assert!(!screen_text(&render(&app)).contains("Quote —"), "{w}x{h}");
+        // Scrolled off line by line: the header goes and the lines stay on their rows.
+        press(&mut app, &[ch('g'), key(KeyCode::Tab), ch('2'), ch('g'), key(KeyCode::Enter)]);
+        let mut before = screen_text(&render(&app));
+        for _ in 0..h {
+            let had = app.areas().header.height;
+            press(&mut app, &[ch('j')]);
+            let now = screen_text(&render(&app));
+            if had > 0 && app.areas().header.height == 0 {
+                let (was, is): (Vec<&str>, Vec<&str>) = (before.lines().collect(), now.lines().collect());
+                let pane = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
+                for y in (1 + had as usize)..(h as usize - 2) {
+                    assert_eq!(
+                        pane(is[y]),
+                        pane(was[y + 1]),
+                        "{w}x{h}: row {y} after the header went:\n{before}\n{now}"
+                    );
+                }
+                break;
+            }
+            before = now;
         }
     }
 }
@@ -195,6 +215,14 @@ fn reopening_shows_the_same_screen() {
         assert_eq!((top(&again), again.progress()), (top(&app), 100), "{w}x{h}");
         assert_eq!(again.message().map(|m| m.text.as_str()), Some("resumed at 100% (g for the top)"));
     }
+    // Read full width and narrower: the same layout comes back; read to the end, the end
+    // comes back on another screen too.
+    let mut app = remembering(120, 40);
+    press(&mut app, &[ch('s'), ch('<'), ch('G')]);
+    let again = reopen(&app, 120, 40);
+    assert!(!again.sidebar_shown(), "full width again");
+    assert_eq!((again.areas().text, top(&again), again.progress()), (app.areas().text, top(&app), 100));
+    assert_eq!(reopen(&app, 80, 24).progress(), 100, "the end on a smaller screen");
 }
 
 /// Item 7: a group with nothing in it has no tab, its key says so, `h` and `l` pass it by.
