@@ -1,12 +1,12 @@
 //! Drawing: one frame of the bundled article at 200x60 (target < 1 ms), a frame with a
 //! 30-row table and a 40-line code block (target < 2 ms), and a keypress (j, PgDn, ])
-//! with its redraw on a 10 MB article at 200x60 (target <= 2 ms).
+//! with its redraw on a 10 MB article at 200x60 (target <= 2 ms), and a group key there.
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use folio::app::items::Group;
-use folio::app::{Action, App, update};
+use folio::app::{Action, App, Focus, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -15,6 +15,13 @@ fn app_for(text: &str) -> App {
     let mut app = App::new(article, folio::reader_options(88));
     update(&mut app, Action::Resize(200, 60));
     app
+}
+
+/// The keys to the text, whichever pane has them when the reader opens.
+fn to_reader(app: &mut App) {
+    if app.focus() != Focus::Reader {
+        update(app, Action::FocusNext);
+    }
 }
 
 fn render(c: &mut Criterion) {
@@ -56,7 +63,7 @@ fn render(c: &mut Criterion) {
     md.push_str("```\n");
     let mut rich = App::new(folio::article::parse(&md, None).expect("parses"), folio::reader_options(120));
     update(&mut rich, Action::Resize(200, 60));
-    update(&mut rich, Action::FocusNext);
+    to_reader(&mut rich);
     for _ in 0..20 {
         update(&mut rich, Action::Down);
     }
@@ -69,7 +76,7 @@ fn render(c: &mut Criterion) {
 
     let big = common::big_document(10 * 1024 * 1024);
     let mut app = app_for(&big);
-    update(&mut app, Action::FocusNext);
+    to_reader(&mut app);
     for (name, down, up) in [
         ("10 MB: j and redraw", Action::Down, Action::Up),
         ("10 MB: PgDn and redraw", Action::PageDown, Action::PageUp),
@@ -90,6 +97,17 @@ fn render(c: &mut Criterion) {
             })
         });
     }
+    // Choosing a group from the middle of the book: its selection starts at the item
+    // nearest the reading position.
+    group.bench_function("10 MB: a group key (2, 4) and redraw", |b| {
+        let mut quotes = true;
+        b.iter(|| {
+            update(&mut app, Action::ShowGroup(if quotes { Group::Quotes } else { Group::People }));
+            quotes = !quotes;
+            terminal.draw(|f| folio::ui::draw(f, &app, &folio::ui::Options::default())).expect("draw");
+        })
+    });
+    to_reader(&mut app);
     group.bench_function("10 MB: resize (re-wrap) and redraw", |b| {
         let mut wide = true;
         b.iter(|| {

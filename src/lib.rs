@@ -17,7 +17,7 @@ pub mod ui;
 /// What the reader is opened with: the measure (`--width`) and the help's length, which
 /// the keymap knows.
 pub fn reader_options(measure: u16) -> app::Options {
-    app::Options { measure, help_lines: keymap::help_len(), clipboard: true }
+    app::Options { measure, help_lines: keymap::help_len(), clipboard: true, wpm: app::WPM }
 }
 
 /// The article folio opens when given no file: `assets/article.txt`.

@@ -49,6 +49,11 @@ pub enum Action {
     StartGoToMark,
     /// The letter after `m` or `'`.
     MarkKey(char),
+    /// Hides the sidebar for full-width reading, or shows it again (`s`).
+    ToggleSidebar,
+    /// Narrows (widens) the text a step (`<`, `>`).
+    Narrower,
+    Wider,
     /// A key that does nothing in the mode it came in: its name, for a message.
     UnknownKey(String),
     Resize(u16, u16),

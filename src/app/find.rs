@@ -42,8 +42,9 @@ pub struct Search {
     history_pos: Option<usize>,
     /// Where the reader was when `/` was pressed, and the search before it, for Esc.
     origin: Option<Origin>,
-    /// The search Esc cleared, which `n` and `N` bring back (as in vim after :noh).
-    cleared: Option<String>,
+    /// The search Esc cleared, which `n` and `N` bring back (as in vim after :noh), and
+    /// where the match that was current is (a block and an offset): they go on from it.
+    cleared: Option<(String, Option<(usize, usize)>)>,
 }
 
 impl Search {
@@ -189,6 +190,10 @@ pub fn start_search(app: &mut App) {
 pub fn start_filter(app: &mut App) {
     app.mode = Mode::Filter;
     app.focus = Focus::Sidebar;
+    if !app.sidebar {
+        app.sidebar = true;
+        app.relayout();
+    }
     app.prompt = app.lists[app.group.index()].filter.clone();
 }
 
@@ -284,16 +289,31 @@ fn cancel(app: &mut App) {
 pub fn step(app: &mut App, forward: bool) {
     if app.search.matches.is_empty()
         && app.search.query.is_empty()
-        && let Some(q) = app.search.cleared.take()
+        && let Some((q, was)) = app.search.cleared.take()
     {
-        // The search comes back, at the first match from the top of the screen on.
-        app.jump_from_here();
+        // The search comes back. As in vim, n goes on from the match that was current
+        // while it is on screen (the cursor); from elsewhere, the first match from the
+        // top of the screen on is the next.
+        let was = was.filter(|&(block, offset)| app.reader.is_visible(&app.doc, block, offset));
+        let (top, before) = (app.reader.top, app.place());
         let typed = std::mem::replace(&mut app.prompt, q);
         run(app);
         app.prompt = typed;
         rebuild_match_items(app);
-        app.message = app.search.status().map(Message::info);
-        return;
+        let found = was.and_then(|(b, o)| app.search.matches.iter().position(|m| m.block == b && m.range.start == o));
+        match found {
+            Some(c) => {
+                app.reader.restore(&app.doc, top);
+                app.search.current = Some(c);
+            }
+            None => {
+                // Bringing the search back may have moved the text: a jump, for ''.
+                app.before_jump = Some(before);
+                app.following = false;
+                app.message = app.search.status().map(Message::info);
+                return;
+            }
+        }
     }
     let n = app.search.matches.len();
     if n == 0 {
@@ -327,8 +347,9 @@ pub fn step(app: &mut App, forward: bool) {
 /// highlight.
 pub fn clear(app: &mut App) {
     let cleared = std::mem::take(&mut app.search.query);
+    let current = app.search.current.and_then(|c| app.search.matches.get(c)).map(|m| (m.block, m.range.start));
     app.search = app.search.keeping_history();
-    app.search.cleared = Some(cleared).filter(|q| !q.is_empty());
+    app.search.cleared = Some((cleared, current)).filter(|(q, _)| !q.is_empty());
     let g = app.group;
     if !app.lists[g.index()].filter.is_empty() {
         app.lists[g.index()].filter.clear();

@@ -1,7 +1,7 @@
 //! The sidebar's groups and their items, and where each item points in the document.
 
 use super::document::Document;
-use crate::article::{Article, first_words};
+use crate::article::{Article, Location, Months, date_in_words, first_words};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,10 +81,52 @@ pub struct Item {
     pub mark: Option<std::ops::Range<usize>>,
 }
 
+/// The Dates tab's entries: each date once, with all its mentions ("2011" written three
+/// times is one entry), the dates in order and the relative ones ("this year") after them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateEntries {
+    /// For each entry, its mentions: indices into `article.dates`.
+    pub absolute: Vec<Vec<usize>>,
+    /// For each wording, its mentions: indices into `article.relative_dates`.
+    pub relative: Vec<Vec<usize>>,
+}
+
+impl DateEntries {
+    pub fn new(article: &Article) -> DateEntries {
+        // A date is the same date however it is written ("July 30", "30 July"): one ISO
+        // form; one without an ISO form, and a relative one, by its words.
+        let words = |t: &str| t.trim().to_lowercase();
+        let mut absolute = together(article.dates.iter().map(|d| d.iso.clone().unwrap_or_else(|| words(&d.text))));
+        // Chronological; a month and day without a year are taken as the latest year the
+        // article names (news is about its own year).
+        let latest = article.dates.iter().filter_map(|d| year_of(d.iso.as_deref())).max().unwrap_or(9999);
+        let key = |i: usize| sort_key(article.dates.get(i).and_then(|d| d.iso.as_deref()), latest);
+        absolute.sort_by_key(|m| (key(m[0]), m[0]));
+        let relative = together(article.relative_dates.iter().map(|d| words(&d.text)));
+        DateEntries { absolute, relative }
+    }
+}
+
+/// The indices of equal keys together, in the order each key first comes.
+fn together(keys: impl Iterator<Item = String>) -> Vec<Vec<usize>> {
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (i, k) in keys.enumerate() {
+        match at.get(&k) {
+            Some(&g) => out[g].push(i),
+            None => {
+                at.insert(k, out.len());
+                out.push(vec![i]);
+            }
+        }
+    }
+    out
+}
+
 /// The items of one group, in the order the sidebar lists them (Matches come from the
 /// search). Only references are kept: what an item shows is drawn from the article when
 /// it is on screen, not copied for every item of a long book.
-pub fn items(article: &Article, group: Group) -> Vec<ItemRef> {
+pub fn items(article: &Article, dates: &DateEntries, group: Group) -> Vec<ItemRef> {
     match group {
         Group::Sections => (0..article.sections.len()).map(ItemRef::Section).collect(),
         Group::Quotes => (0..article.quotes.len()).map(ItemRef::Quote).collect(),
@@ -93,26 +135,17 @@ pub fn items(article: &Article, group: Group) -> Vec<ItemRef> {
             .map(ItemRef::Person)
             .chain((0..article.organisations.len()).map(ItemRef::Organisation))
             .collect(),
-        Group::Dates => {
-            // Chronological; a month and day without a year are taken as the latest year
-            // the article names (news is about its own year), relative dates last.
-            let latest = article.dates.iter().filter_map(|d| year_of(d.iso.as_deref())).max().unwrap_or(9999);
-            let mut dated: Vec<(usize, (i32, u32, u32))> =
-                article.dates.iter().enumerate().map(|(i, d)| (i, sort_key(d.iso.as_deref(), latest))).collect();
-            dated.sort_by_key(|&(i, k)| (k, i));
-            dated
-                .into_iter()
-                .map(|(i, _)| ItemRef::Date(i))
-                .chain((0..article.relative_dates.len()).map(ItemRef::RelativeDate))
-                .collect()
-        }
+        Group::Dates => (0..dates.absolute.len())
+            .map(ItemRef::Date)
+            .chain((0..dates.relative.len()).map(ItemRef::RelativeDate))
+            .collect(),
         Group::Matches => Vec::new(),
         Group::Links => (0..article.links.len()).map(ItemRef::Link).collect(),
     }
 }
 
 /// What an item shows. Matches are described by the search (see `find::match_item`).
-pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
+pub fn view(article: &Article, doc: &Document, dates: &DateEntries, r: ItemRef) -> Item {
     let (label, detail) = match r {
         ItemRef::Section(i) => {
             let s = article.sections.get(i);
@@ -140,12 +173,20 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
                 None => (String::new(), None),
             }
         }
-        ItemRef::Date(i) => match article.dates.get(i) {
-            Some(d) => (d.text.clone(), d.iso.as_deref().and_then(human_date)),
-            None => (String::new(), None),
-        },
-        ItemRef::RelativeDate(i) => {
-            (article.relative_dates.get(i).map_or_else(String::new, |d| d.text.clone()), Some("relative".to_string()))
+        ItemRef::Date(k) => {
+            let mentions = dates.absolute.get(k).map_or(&[][..], Vec::as_slice);
+            match mentions.first().and_then(|&i| article.dates.get(i)) {
+                Some(d) => {
+                    let when = d.iso.as_deref().and_then(|iso| date_in_words(iso, Months::Short));
+                    (d.text.clone(), counted(when, mentions.len()))
+                }
+                None => (String::new(), None),
+            }
+        }
+        ItemRef::RelativeDate(k) => {
+            let mentions = dates.relative.get(k).map_or(&[][..], Vec::as_slice);
+            let text = mentions.first().and_then(|&i| article.relative_dates.get(i)).map(|d| d.text.clone());
+            (text.unwrap_or_default(), counted(Some("relative".to_string()), mentions.len()))
         }
         ItemRef::Link(i) => match article.links.get(i) {
             Some(l) => (l.text.clone(), Some(host_of(&l.url))),
@@ -156,42 +197,13 @@ pub fn view(article: &Article, doc: &Document, r: ItemRef) -> Item {
     Item { label, detail, target: r, mark: None }
 }
 
-/// An ISO date as a reader writes it: "30 Jul 2024", "Jul 2024", "2024", "29 Jul" (no
-/// year given), "March" (a month alone).
-pub fn human_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (year, rest) = match iso.strip_prefix("--") {
-        Some(rest) => (None, rest),
-        None => (Some(iso.get(..4)?), iso.get(4..).unwrap_or("").trim_start_matches('-')),
-    };
-    let mut parts = rest.split('-').filter(|p| !p.is_empty());
-    let month = match parts.next() {
-        Some(m) => Some(MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?),
-        None => None,
-    };
-    let day = parts.next().map(|d| d.parse::<u32>()).transpose().ok()?;
-    let short = |m: &str| m.chars().take(3).collect::<String>();
-    Some(match (day, month, year) {
-        (Some(d), Some(m), Some(y)) => format!("{d} {} {y}", short(m)),
-        (Some(d), Some(m), None) => format!("{d} {}", short(m)),
-        (None, Some(m), Some(y)) => format!("{m} {y}"),
-        (None, Some(m), None) => m.to_string(),
-        (None, None, Some(y)) => y.to_string(),
-        _ => return None,
-    })
+/// A date's detail with how many times it is mentioned, when more than once: "2011 ×3".
+fn counted(detail: Option<String>, mentions: usize) -> Option<String> {
+    match (detail, mentions) {
+        (d, 0 | 1) => d,
+        (Some(d), n) => Some(format!("{d} ×{n}")),
+        (None, n) => Some(format!("×{n}")),
+    }
 }
 
 fn year_of(iso: Option<&str>) -> Option<i32> {
@@ -223,59 +235,116 @@ pub struct Target {
     pub header: Option<(String, String)>,
 }
 
-pub fn target(article: &Article, doc: &Document, item: ItemRef) -> Target {
-    let at = |loc: &crate::article::Location| -> Option<(usize, Range<usize>)> {
-        let b = doc.paragraph_block(loc.section, loc.paragraph)?;
-        let block = &doc.blocks[b];
-        Some((b, block.to_display(loc.start)..block.to_display(loc.end)))
+pub fn target(article: &Article, doc: &Document, dates: &DateEntries, item: ItemRef) -> Target {
+    let header = match item {
+        ItemRef::Quote(i) => article.quotes.get(i).map(|q| {
+            (format!("Quote — {}", q.speaker.as_deref().unwrap_or("no speaker named")), format!("“{}”", q.text))
+        }),
+        ItemRef::Statistic(i) => {
+            article.statistics.get(i).map(|s| (format!("Statistic — {}", s.quantity), s.sentence.clone()))
+        }
+        ItemRef::Link(i) => article.links.get(i).map(|l| (format!("Link — {}", host_of(&l.url)), l.url.clone())),
+        _ => None,
+    };
+    let ranges = ranges(article, doc, dates, item);
+    Target { header: header.filter(|_| !ranges.is_empty()), ranges }
+}
+
+/// Where an item is in the document: display ranges per block (a heading's words for a
+/// section, every mention of a name or a date), the first of which is where the reader goes.
+pub fn ranges(article: &Article, doc: &Document, dates: &DateEntries, item: ItemRef) -> Vec<(usize, Range<usize>)> {
+    let at = |loc: &Location| -> Option<(usize, Range<usize>)> {
+        let (b, start) = place(doc, loc)?;
+        Some((b, start..doc.blocks[b].to_display(loc.end)))
     };
     match item {
         ItemRef::Section(s) => {
             let b = doc.section_start.get(s).copied().unwrap_or(0);
             let len = doc.blocks.get(b).map_or(0, |x| x.text.len());
             let is_heading = article.sections.get(s).is_some_and(|x| x.heading.is_some());
-            Target { ranges: vec![(b, 0..if is_heading { len } else { 0 })], header: None }
+            vec![(b, 0..if is_heading { len } else { 0 })]
         }
-        ItemRef::Quote(i) => match article.quotes.get(i) {
-            Some(q) => Target {
-                ranges: at(&q.at).into_iter().collect(),
-                header: Some((
-                    format!("Quote — {}", q.speaker.as_deref().unwrap_or("no speaker named")),
-                    format!("“{}”", q.text),
-                )),
-            },
-            None => Target::default(),
-        },
-        ItemRef::Statistic(i) => match article.statistics.get(i) {
-            Some(s) => Target {
-                ranges: at(&s.at).into_iter().collect(),
-                header: Some((format!("Statistic — {}", s.quantity), s.sentence.clone())),
-            },
-            None => Target::default(),
-        },
+        ItemRef::Quote(i) => article.quotes.get(i).and_then(|q| at(&q.at)).into_iter().collect(),
+        ItemRef::Statistic(i) => article.statistics.get(i).and_then(|s| at(&s.at)).into_iter().collect(),
         ItemRef::Person(i) | ItemRef::Organisation(i) => {
             let e =
                 if matches!(item, ItemRef::Person(_)) { article.people.get(i) } else { article.organisations.get(i) };
-            Target {
-                ranges: e.map(|e| e.occurrences.iter().filter_map(at).collect()).unwrap_or_default(),
-                header: None,
-            }
+            e.map(|e| e.occurrences.iter().filter_map(at).collect()).unwrap_or_default()
         }
-        ItemRef::Date(i) => {
-            Target { ranges: article.dates.get(i).and_then(|d| at(&d.at)).into_iter().collect(), header: None }
-        }
-        ItemRef::RelativeDate(i) => {
-            Target { ranges: article.relative_dates.get(i).and_then(|d| at(&d.at)).into_iter().collect(), header: None }
-        }
-        ItemRef::Link(i) => match article.links.get(i) {
-            Some(l) => Target {
-                ranges: at(&l.at).into_iter().collect(),
-                header: Some((format!("Link — {}", host_of(&l.url)), l.url.clone())),
-            },
-            None => Target::default(),
-        },
-        ItemRef::Match(_) => Target::default(),
+        ItemRef::Date(k) => dates
+            .absolute
+            .get(k)
+            .map(|m| m.iter().filter_map(|&i| article.dates.get(i)).filter_map(|d| at(&d.at)).collect())
+            .unwrap_or_default(),
+        ItemRef::RelativeDate(k) => dates
+            .relative
+            .get(k)
+            .map(|m| m.iter().filter_map(|&i| article.relative_dates.get(i)).filter_map(|d| at(&d.at)).collect())
+            .unwrap_or_default(),
+        ItemRef::Link(i) => article.links.get(i).and_then(|l| at(&l.at)).into_iter().collect(),
+        ItemRef::Match(_) => Vec::new(),
     }
+}
+
+/// A place in the document (a block and a display offset), and which of its item's
+/// mentions it is.
+pub type Mention = (usize, (usize, usize));
+
+/// An item's places around `here` (a block and a display offset): its one place, or, for
+/// a name or a date mentioned many times (in reading order), the last mention before
+/// `here` and the first from it on, found by halves. What the item nearest the reading
+/// position is chosen from, without visiting every mention in a long book. Sections
+/// and matches are the caller's.
+pub fn places_near(
+    article: &Article,
+    doc: &Document,
+    dates: &DateEntries,
+    item: ItemRef,
+    here: (usize, usize),
+) -> [Option<Mention>; 2] {
+    let one = |loc: Option<&Location>| [loc.and_then(|l| place(doc, l)).map(|p| (0, p)), None];
+    match item {
+        ItemRef::Quote(i) => one(article.quotes.get(i).map(|q| &q.at)),
+        ItemRef::Statistic(i) => one(article.statistics.get(i).map(|s| &s.at)),
+        ItemRef::Link(i) => one(article.links.get(i).map(|l| &l.at)),
+        ItemRef::Person(i) | ItemRef::Organisation(i) => {
+            let list = if matches!(item, ItemRef::Person(_)) { &article.people } else { &article.organisations };
+            let occurrences = list.get(i).map_or(&[][..], |e| e.occurrences.as_slice());
+            around(doc, here, occurrences.len(), |k| occurrences.get(k))
+        }
+        ItemRef::Date(k) | ItemRef::RelativeDate(k) => {
+            let (entries, all) = match item {
+                ItemRef::Date(_) => (&dates.absolute, &article.dates),
+                _ => (&dates.relative, &article.relative_dates),
+            };
+            let mentions = entries.get(k).map_or(&[][..], Vec::as_slice);
+            around(doc, here, mentions.len(), |m| mentions.get(m).and_then(|&i| all.get(i)).map(|d| &d.at))
+        }
+        ItemRef::Section(_) | ItemRef::Match(_) => [None, None],
+    }
+}
+
+/// Where a location is in the document: its block and display offset.
+fn place(doc: &Document, loc: &Location) -> Option<(usize, usize)> {
+    let b = doc.paragraph_block(loc.section, loc.paragraph)?;
+    Some((b, doc.blocks[b].to_display(loc.start)))
+}
+
+/// Of `n` mentions in reading order, the last before `here` and the first from it on.
+fn around<'a>(
+    doc: &Document,
+    here: (usize, usize),
+    n: usize,
+    loc: impl Fn(usize) -> Option<&'a Location>,
+) -> [Option<Mention>; 2] {
+    let at = |i: usize| loc(i).and_then(|l| place(doc, l));
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if at(mid).is_none_or(|p| p < here) { lo = mid + 1 } else { hi = mid }
+    }
+    let mention = |i: usize| at(i).map(|p| (i, p));
+    [lo.checked_sub(1).and_then(mention), Some(lo).filter(|&i| i < n).and_then(mention)]
 }
 
 /// A URL's host, as the Links tab names it: "www.example.org" of
@@ -290,15 +359,29 @@ pub fn host_of(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{DateMention, Location};
 
     #[test]
-    fn dates_as_a_reader_writes_them() {
-        assert_eq!(human_date("2024-07-30").as_deref(), Some("30 Jul 2024"));
-        assert_eq!(human_date("2024-07").as_deref(), Some("July 2024"));
-        assert_eq!(human_date("2017").as_deref(), Some("2017"));
-        assert_eq!(human_date("--07-29").as_deref(), Some("29 Jul"));
-        assert_eq!(human_date("--03").as_deref(), Some("March"));
-        assert_eq!(human_date("2024-13-01"), None);
-        assert_eq!(human_date("x"), None);
+    fn a_date_written_several_times_is_one_entry() {
+        let mention = |text: &str, iso: Option<&str>, paragraph| DateMention {
+            text: text.into(),
+            iso: iso.map(String::from),
+            relative: iso.is_none(),
+            at: Location { section: 0, paragraph, start: 0, end: 1 },
+        };
+        let article = Article {
+            dates: vec![
+                mention("2011", Some("2011"), 0),
+                mention("July 30", Some("--07-30"), 0),
+                mention("2011", Some("2011"), 1),
+                mention("30 July", Some("--07-30"), 2),
+                mention("2009", Some("2009"), 2),
+            ],
+            relative_dates: vec![mention("this year", None, 0), mention("This year", None, 1)],
+            ..Article::default()
+        };
+        let d = DateEntries::new(&article);
+        assert_eq!(d.absolute, [vec![4], vec![0, 2], vec![1, 3]], "in order, each once");
+        assert_eq!(d.relative, [vec![0, 1]]);
     }
 }

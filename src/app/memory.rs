@@ -7,7 +7,8 @@ use super::document::{DocKind, Document};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-/// A place in the document: a block and a byte offset in its displayed text.
+/// A place in the document: a block and a byte offset in its displayed text; one past the
+/// end of the text is the blank line after the block (the top of the screen can be one).
 pub type Place = (usize, usize);
 
 /// What is remembered of one article.
@@ -21,6 +22,13 @@ pub struct Memory {
     pub progress: u16,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub marks: BTreeMap<char, Place>,
+    /// The text's width, when `<` or `>` set one for this article: a dense text read
+    /// narrow, a page of tables wide; the config's `width` stays every other article's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u16>,
+    /// The sidebar was hidden (`s`): the article is shown full width again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_width: bool,
 }
 
 /// What the reader starts with from earlier runs.
@@ -52,5 +60,5 @@ pub fn article_key(doc: &Document) -> u64 {
 
 /// Whether a place is still inside the document.
 pub fn fits(doc: &Document, (block, offset): Place) -> bool {
-    doc.blocks.get(block).is_some_and(|b| offset <= b.text.len())
+    doc.blocks.get(block).is_some_and(|b| offset <= b.text.len() + 1)
 }

@@ -31,7 +31,7 @@ pub use update::update;
 use crate::article::Article;
 use document::Document;
 use find::Search;
-use items::{Group, GroupList, Item, ItemRef, Target};
+use items::{DateEntries, Group, GroupList, Item, ItemRef, Target};
 use layout::Areas;
 use reader::Reader;
 use std::sync::Arc;
@@ -86,6 +86,21 @@ pub struct Options {
     pub help_lines: usize,
     /// `y` copies to the terminal's clipboard (off with `--no-clipboard`).
     pub clipboard: bool,
+    /// Reading speed, for the reading time (the config's `wpm`).
+    pub wpm: u16,
+}
+
+/// Words a minute an adult reads non-fiction silently (Brysbaert, 2019: 238, from 190
+/// studies): the reading time's default.
+pub const WPM: u16 = 238;
+
+/// How long an article takes to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadingTime {
+    pub words: usize,
+    pub minutes: usize,
+    /// Minutes for the words below the reading position; 0 once the end is on screen.
+    pub minutes_left: usize,
 }
 
 #[derive(Debug)]
@@ -97,6 +112,18 @@ pub struct App {
     group: Group,
     /// Every group's items, filter, selection and scroll, in `Group::ALL` order.
     lists: Vec<GroupList>,
+    /// The Dates tab's entries, each date once.
+    dates: DateEntries,
+    /// The sidebar is on screen (`s` hides it for full-width reading).
+    sidebar: bool,
+    /// The longest line the reader sets now (`<` and `>` change it; `--width` at first).
+    measure: u16,
+    /// The selected item's header is drawn: only while the item is on screen.
+    header_shown: bool,
+    /// Mistakes in the config file, which the help lists.
+    mistakes: Vec<String>,
+    /// Words below the reading position (the bottom of the screen, as progress counts).
+    words_left: usize,
     reader: Reader,
     /// What the selected item highlights, and its header.
     target: Target,
@@ -127,8 +154,10 @@ pub struct App {
     /// The reader is following the sidebar's selection (moved there by `j`/`k` in the
     /// list): the place before that run of moves is the one `''` goes back to.
     following: bool,
-    /// What earlier runs remembered, until the whole article is there to apply it to.
+    /// What earlier runs remembered (and this run, of the articles it has left).
     recall: Option<memory::Recall>,
+    /// What was remembered of the article shown has been applied (once it is whole).
+    recalled: bool,
     /// The article's key, once it is whole.
     key: Option<u64>,
     /// The section on screen, which the Sections tab marks as the reader moves.
@@ -138,18 +167,22 @@ pub struct App {
 }
 
 impl App {
+    /// The reader on `article`, the text with the keys (as in less: `j` and `Space` move it
+    /// from the first key).
     pub fn new(article: Article, options: Options) -> App {
-        let doc = Arc::new(Document::new(&article));
-        let lists = Group::ALL.iter().map(|&g| GroupList::new(items::items(&article, g))).collect();
-        let message = article.warnings.first().map(|w| Message::error(format!("warning: {w}")));
-        let title = article.display_title();
-        App {
-            article,
-            doc,
+        let mut app = App {
+            article: Article::default(),
+            doc: Arc::new(Document::default()),
             mode: Mode::Normal,
-            focus: Focus::Sidebar,
+            focus: Focus::Reader,
             group: Group::Sections,
-            lists,
+            lists: Vec::new(),
+            dates: DateEntries::default(),
+            sidebar: true,
+            measure: options.measure,
+            header_shown: false,
+            mistakes: Vec::new(),
+            words_left: 0,
             reader: Reader::default(),
             target: Target::default(),
             search: Search::default(),
@@ -158,10 +191,10 @@ impl App {
             tabs: Vec::new(),
             size: (0, 0),
             options,
-            message,
+            message: None,
             help_scroll: 0,
             progress: 0,
-            title,
+            title: String::new(),
             loading: false,
             fetching: None,
             reload_at: None,
@@ -169,10 +202,45 @@ impl App {
             before_jump: None,
             following: false,
             recall: None,
+            recalled: false,
             key: None,
             reading_section: 0,
             mention: 0,
+        };
+        app.load(article);
+        app
+    }
+
+    /// Shows `article` in place of what was shown: its document, the sidebar's groups and
+    /// the title; the place, the selection, the highlights, the search (not its history),
+    /// the marks and the width start afresh, and what is remembered of it is applied once
+    /// it is whole and on screen. What was remembered of the article it replaces is kept for
+    /// the rest of the run. The one way an article comes into the reader: opening, a fetched
+    /// page arriving, a reload.
+    pub fn load(&mut self, article: Article) {
+        if let (Some((key, memory)), Some(recall)) = (self.memory().0, self.recall.as_mut()) {
+            recall.articles.insert(key, memory);
         }
+        self.key = None;
+        self.recalled = false;
+        self.message = article.warnings.first().map(|w| Message::error(format!("warning: {w}")));
+        self.title = article.display_title();
+        self.doc = Arc::new(Document::new(&article));
+        self.article = article;
+        self.dates = DateEntries::new(&self.article);
+        self.lists = Group::ALL.iter().map(|&g| GroupList::new(items::items(&self.article, &self.dates, g))).collect();
+        self.target = Target::default();
+        self.header_shown = false;
+        self.search = self.search.keeping_history();
+        self.reader = Reader::default();
+        self.measure = self.options.measure;
+        self.loading = false;
+        self.fetching = None;
+        self.marks.clear();
+        self.before_jump = None;
+        self.following = false;
+        self.mention = 0;
+        self.relayout();
     }
 
     /// The section the top of the screen is in.
@@ -198,11 +266,24 @@ impl App {
             self.message = Some(Message::error(n.clone()));
         }
         self.recall = Some(recall);
+        self.recalled = false;
     }
 
-    /// The reader starts with this message in the status bar (a mistake in the config).
-    pub fn with_notice(mut self, text: String) -> App {
-        self.message = Some(Message::error(text));
+    /// The reader starts with the config file's mistakes: the status bar says how many
+    /// (or the one), the help lists them all.
+    pub fn with_config_mistakes(mut self, mistakes: Vec<String>) -> App {
+        match mistakes.as_slice() {
+            [] => {}
+            [one] => self.message = Some(Message::error(format!("{one} (the rest of the config applies)"))),
+            many => {
+                self.message = Some(Message {
+                    text: format!("{} mistakes in the config (the rest applies)", many.len()),
+                    error: true,
+                    suggest: Some((Action::ToggleHelp, "to list them")),
+                })
+            }
+        }
+        self.mistakes = mistakes;
         self
     }
 
@@ -210,17 +291,18 @@ impl App {
     /// article is whole), and the searches typed.
     pub fn memory(&self) -> (Option<(u64, memory::Memory)>, &[String]) {
         let place = self.place();
-        let m = self
-            .key
-            .map(|k| (k, memory::Memory { at: Some(place), progress: self.progress, marks: self.marks.clone() }));
+        let width = (self.measure != self.options.measure).then_some(self.measure);
+        let m = self.key.map(|k| {
+            let marks = self.marks.clone();
+            let full_width = !self.sidebar;
+            (k, memory::Memory { at: Some(place), progress: self.progress, marks, width, full_width })
+        });
         (m, &self.search.history)
     }
 
     /// The place at the top of the screen.
     pub(crate) fn place(&self) -> memory::Place {
-        let top = self.reader.top;
-        let offset = self.reader.lines(&self.doc, top.block).get(top.line).and_then(|l| l.start()).unwrap_or(0);
-        (top.block, offset)
+        self.reader.place(&self.doc)
     }
 
     pub fn article(&self) -> &Article {
@@ -312,8 +394,50 @@ impl App {
     pub fn item(&self, r: ItemRef) -> Item {
         match r {
             ItemRef::Match(i) => find::match_item(self, i),
-            _ => items::view(&self.article, &self.doc, r),
+            _ => items::view(&self.article, &self.doc, &self.dates, r),
         }
+    }
+
+    /// Whether the sidebar is on screen (`s` hides it).
+    pub fn sidebar_shown(&self) -> bool {
+        self.sidebar
+    }
+
+    /// Whether a group has anything to show (a group not yet indexed may have).
+    pub fn has_items(&self, group: Group) -> bool {
+        match group {
+            Group::Sections => true,
+            Group::Matches => !self.lists[group.index()].items.is_empty(),
+            _ => self.loading || !self.lists[group.index()].items.is_empty(),
+        }
+    }
+
+    /// How long the article is and how long is left: its words, and the minutes to read
+    /// them and those below the reading position at the configured speed. `None` while a
+    /// long document is still being read.
+    pub fn reading_time(&self) -> Option<ReadingTime> {
+        if self.loading {
+            return None;
+        }
+        let wpm = self.options.wpm.max(1) as usize;
+        let words = self.doc.total_words;
+        Some(ReadingTime {
+            words,
+            minutes: ((words + wpm / 2) / wpm).max(1),
+            minutes_left: self.words_left.div_ceil(wpm),
+        })
+    }
+
+    /// The config file's mistakes, which the help lists.
+    pub fn config_mistakes(&self) -> &[String] {
+        &self.mistakes
+    }
+
+    /// The help's lines: the config's mistakes as the help wraps them (at the width of its
+    /// box on this screen), then the keys.
+    pub fn help_len(&self) -> usize {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        layout::mistake_lines(&self.mistakes, area).len() + self.options.help_lines
     }
 
     /// The items of a group that pass its filter.

@@ -66,17 +66,13 @@ impl Reader {
         }
     }
 
-    /// The lines of a block: kept ones, or laid out now (and not kept).
+    /// The lines of a block: kept ones (drawing finds those on screen ready), or laid out
+    /// now at the reader's width (and not kept).
     pub fn lines(&self, doc: &Document, block: usize) -> Cow<'_, [VLine]> {
         match self.wrapped.get(&block) {
             Some(lines) => Cow::Borrowed(lines.as_slice()),
             None => Cow::Owned(self.wrap_block(doc, block)),
         }
-    }
-
-    /// The lines of a block if they are kept (drawing finds those on screen).
-    pub fn cached(&self, block: usize) -> Option<&[VLine]> {
-        self.wrapped.get(&block).map(Vec::as_slice)
     }
 
     /// Lines a block takes on screen: its own and the blank line after it (none between
@@ -87,18 +83,31 @@ impl Reader {
     }
 
     /// Where line `p.line` of its block starts in the text (lines of decoration alone,
-    /// such as a table's rule, start where the text before them ended).
+    /// such as a table's rule, start where the text before them ended; the blank line after
+    /// the block, one past the end of its text).
     fn line_start(&self, doc: &Document, p: Position) -> Option<usize> {
-        if p.block >= doc.len() {
-            return None;
-        }
+        let block = doc.blocks.get(p.block)?;
         let lines = self.lines(doc, p.block);
-        lines.get(..=p.line.min(lines.len().saturating_sub(1)))?.iter().rev().find_map(VLine::start).or(Some(0))
+        if p.line >= lines.len() {
+            return Some(block.text.len() + 1);
+        }
+        lines.get(..=p.line)?.iter().rev().find_map(VLine::start).or(Some(0))
     }
 
-    /// The line of `block` that holds display offset `offset`.
+    /// The place at the top of the screen: its block and where its line starts, which the
+    /// same line is found by again at any width.
+    pub fn place(&self, doc: &Document) -> (usize, usize) {
+        (self.top.block, self.line_start(doc, self.top).unwrap_or(0))
+    }
+
+    /// The line of `block` that holds display offset `offset` (past the end of the text,
+    /// the blank line after it).
     pub fn line_of(&self, doc: &Document, block: usize, offset: usize) -> usize {
-        self.lines(doc, block).iter().rposition(|l| l.start().is_some_and(|s| s <= offset)).unwrap_or(0)
+        let lines = self.lines(doc, block);
+        if doc.blocks.get(block).is_some_and(|b| offset > b.text.len()) {
+            return lines.len();
+        }
+        lines.iter().rposition(|l| l.start().is_some_and(|s| s <= offset)).unwrap_or(0)
     }
 
     /// Moves the top by `n` lines down (positive) or up (negative), within the document.
@@ -216,19 +225,36 @@ impl Reader {
 
     /// Whether `offset` in `block` is on screen.
     pub fn is_visible(&self, doc: &Document, block: usize, offset: usize) -> bool {
-        let line = self.line_of(doc, block, offset);
-        let target = (block, line);
-        if target < (self.top.block, self.top.line) {
+        self.is_within(doc, block, offset, self.height)
+    }
+
+    /// The last block with a line on screen.
+    pub fn last_block_shown(&self, doc: &Document) -> usize {
+        let (mut block, mut rows) = (self.top.block, 0);
+        loop {
+            rows += self.height_of(doc, block).saturating_sub(if block == self.top.block { self.top.line } else { 0 });
+            if rows >= self.height || block + 1 >= doc.len() {
+                return block;
+            }
+            block += 1;
+        }
+    }
+
+    /// Whether `offset` in `block` is among the first `rows` lines from the top. A block
+    /// above the top or below the screen is told without laying it out.
+    pub fn is_within(&self, doc: &Document, block: usize, offset: usize, rows: usize) -> bool {
+        if block < self.top.block {
             return false;
         }
-        let mut rows = 0;
+        let mut seen = 0;
         let mut p = self.top;
-        while rows < self.height && p.block < doc.len() {
+        while seen < rows && p.block < doc.len() {
             let h = self.height_of(doc, p.block);
             if p.block == block {
-                return rows + line.saturating_sub(p.line) < self.height;
+                let line = self.line_of(doc, block, offset);
+                return line >= p.line && seen + (line - p.line) < rows;
             }
-            rows += h - p.line;
+            seen += h - p.line.min(h);
             p = Position { block: p.block + 1, line: 0 };
         }
         false
@@ -264,14 +290,15 @@ impl Reader {
         self.wrapped.get(&block).map_or(&[], Vec::as_slice)
     }
 
-    /// Reading progress, 0–100, as less counts it: how much of the text is above the
-    /// bottom of the screen. It rises line by line and is 100 when the end is on screen.
-    pub fn progress(&self, doc: &Document) -> u16 {
+    /// How far down the text the bottom of the screen is: the block there, its lines
+    /// above the bottom and its height (without its blank line); `None` once the end is on
+    /// screen.
+    fn bottom(&self, doc: &Document) -> Option<(usize, usize, usize)> {
         // The lines on screen, block by block from the top, until the screen is full.
         let (mut block, mut line, mut left) = (self.top.block, self.top.line, self.height.max(1));
         let shown = loop {
             if block >= doc.len() {
-                return 100;
+                return None;
             }
             let h = self.height_of(doc, block);
             let here = h.saturating_sub(line);
@@ -285,11 +312,26 @@ impl Reader {
         let gap = usize::from(doc.blocks[block].gap_after);
         let h = self.height_of(doc, block).saturating_sub(gap).max(1);
         if block + 1 == doc.len() && shown >= h {
-            return 100;
+            return None;
         }
+        Some((block, shown.min(h), h))
+    }
+
+    /// Reading progress, 0–100, as less counts it: how much of the text is above the
+    /// bottom of the screen. It rises line by line and is 100 when the end is on screen.
+    pub fn progress(&self, doc: &Document) -> u16 {
+        let Some((block, shown, h)) = self.bottom(doc) else { return 100 };
         let block_bytes = doc.bytes_before(block + 1) - doc.bytes_before(block);
-        let at = doc.bytes_before(block) + block_bytes * shown.min(h) / h;
+        let at = doc.bytes_before(block) + block_bytes * shown / h;
         ((at as u128 * 100) / doc.total_bytes.max(1) as u128).min(100) as u16
+    }
+
+    /// The words below the bottom of the screen, where progress is counted: none once the
+    /// end is on screen.
+    pub fn words_left(&self, doc: &Document) -> usize {
+        let Some((block, shown, h)) = self.bottom(doc) else { return 0 };
+        let block_words = doc.words_before(block + 1) - doc.words_before(block);
+        doc.total_words.saturating_sub(doc.words_before(block) + block_words * shown / h)
     }
 
     /// The block at the top of the screen (skipping to the next when only its blank line

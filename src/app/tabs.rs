@@ -21,27 +21,17 @@ pub struct Counts<'a> {
     pub current: Group,
     /// Items in each group (after its filter), in `Group::ALL` order.
     pub counts: &'a [usize],
-    /// Whether the Matches group has any items (it has a tab only then, or when shown).
-    pub has_matches: bool,
-    /// Whether the article has links (the Links group has a tab only then, or when shown).
-    pub has_links: bool,
+    /// Whether each group has anything in it (before its filter), in `Group::ALL` order:
+    /// an empty group has no tab.
+    pub shown: &'a [bool],
     /// Counts other than sections and matches are not known while a long document is
     /// still being indexed.
     pub loading: bool,
 }
 
-/// The groups shown as tabs: the five, Matches once there are any, Links when the
-/// article has some.
+/// The groups shown as tabs: those with something in them, and the one on show.
 fn groups(c: &Counts) -> Vec<Group> {
-    Group::ALL
-        .iter()
-        .copied()
-        .filter(|&g| match g {
-            Group::Matches => c.current == g || c.has_matches,
-            Group::Links => c.current == g || c.has_links,
-            _ => true,
-        })
-        .collect()
+    Group::ALL.iter().copied().filter(|&g| c.current == g || c.shown.get(g.index()).copied().unwrap_or(true)).collect()
 }
 
 /// How long the tab names are: every tab the same.
@@ -130,7 +120,8 @@ mod tests {
     use super::*;
 
     fn row(current: Group, counts: &[usize], width: u16) -> String {
-        let c = Counts { current, counts, has_matches: counts[5] > 0, has_links: counts[6] > 0, loading: false };
+        let shown: Vec<bool> = counts.iter().map(|&n| n > 0).collect();
+        let c = Counts { current, counts, shown: &shown, loading: false };
         lay_out(&c, width).iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(" ")
     }
 

@@ -2,15 +2,14 @@
 //! arrives in; then the layout, the tabs, the wrapped lines on screen, the reading
 //! progress and the help's scroll are brought up to date once, whatever changed.
 
-use super::document::{DocKind, Document};
-use super::items::{self, Group, GroupList, Target};
+use super::document::DocKind;
+use super::items::{self, Group};
 use super::layout::help_rows;
 use super::loading::Loaded;
 use super::tabs::{self, Counts};
 use super::{Action, App, Effect, Focus, Message, Mode, find};
 use crate::article::Article;
 use ratatui::layout::Rect;
-use std::sync::Arc;
 
 /// Applies an action. The only place an `App` changes; answers with what the event loop
 /// must do besides drawing, if anything.
@@ -21,6 +20,20 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     ) {
         app.message = None;
     }
+    // The text scrolled a few lines (not a jump): see `place_header`.
+    let scrolled = app.focus == Focus::Reader
+        && matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::LineDown
+                | Action::LineUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfDown
+                | Action::HalfUp
+        )
+        || matches!(action, Action::LineDown | Action::LineUp | Action::Wheel { .. });
     let effect = match (app.mode, action) {
         (_, Action::Resize(w, h)) => {
             app.size = (w, h);
@@ -73,7 +86,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
     };
-    app.settle();
+    app.settle(scrolled);
     effect
 }
 
@@ -86,20 +99,41 @@ fn normal(app: &mut App, action: Action) {
         }
         Action::FocusNext | Action::FocusPrev => {
             app.focus = if sidebar { Focus::Reader } else { Focus::Sidebar };
+            app.sidebar |= app.focus == Focus::Sidebar;
+            app.relayout();
+        }
+        Action::ShowGroup(g) if !app.has_items(g) => {
+            app.message = Some(match g {
+                Group::Matches => Message {
+                    text: "no search matches".into(),
+                    error: false,
+                    suggest: Some((Action::StartSearch, "to search")),
+                },
+                _ => Message::info(format!("no {} in this article", g.name().to_lowercase())),
+            });
         }
         Action::ShowGroup(g) => {
             app.focus = Focus::Sidebar;
+            app.sidebar = true;
             app.show_group(g);
         }
-        // From either pane: the sidebar's groups are beside the text too.
+        // From either pane: the sidebar's groups are beside the text too. Only groups
+        // with something in them.
         Action::NextGroup | Action::PrevGroup => {
-            // Links only when there are some; Matches always (it says how to search).
-            let has_links = !app.lists[Group::Links.index()].items.is_empty();
-            let cycle: Vec<Group> = Group::ALL.into_iter().filter(|&g| g != Group::Links || has_links).collect();
+            let cycle: Vec<Group> = Group::ALL.into_iter().filter(|&g| app.has_items(g)).collect();
             let here = cycle.iter().position(|&g| g == app.group).unwrap_or(0) as isize;
             let i = here + if action == Action::NextGroup { 1 } else { -1 };
+            app.sidebar = true;
             app.show_group(cycle[i.rem_euclid(cycle.len() as isize) as usize]);
         }
+        Action::ToggleSidebar => {
+            app.sidebar = !app.sidebar;
+            if !app.sidebar {
+                app.focus = Focus::Reader;
+            }
+            app.relayout();
+        }
+        Action::Narrower | Action::Wider => app.change_width(action == Action::Wider),
         Action::Down if sidebar => app.move_selection(1),
         Action::Up if sidebar => app.move_selection(-1),
         Action::Top if sidebar => app.select(0, false),
@@ -136,8 +170,10 @@ fn normal(app: &mut App, action: Action) {
         Action::NextParagraph | Action::PrevParagraph => app.paragraph_jump(action == Action::NextParagraph),
         Action::StartSearch => find::start_search(app),
         Action::StartFilter => find::start_filter(app),
-        // In the People tab, n and N step through the selected name's mentions.
-        Action::NextMatch | Action::PrevMatch if app.group == Group::People && !app.target.ranges.is_empty() => {
+        // In the People and Dates tabs, n and N step through the selected item's mentions.
+        Action::NextMatch | Action::PrevMatch
+            if matches!(app.group, Group::People | Group::Dates) && !app.target.ranges.is_empty() =>
+        {
             app.step_mention(action == Action::NextMatch);
         }
         Action::NextMatch => find::step(app, true),
@@ -167,29 +203,53 @@ fn normal(app: &mut App, action: Action) {
 impl App {
     /// After every action: the wrapped lines on screen, the reading progress, the help's
     /// scroll and the tab row, from whatever the action changed.
-    fn settle(&mut self) {
+    fn settle(&mut self, scrolled: bool) {
+        // A group left with nothing in it (the matches cleared) is not shown.
+        if !self.has_items(self.group) {
+            self.group = Group::Sections;
+            self.refresh_target();
+        }
         let visible = !self.areas.too_small && self.size != (0, 0);
-        if visible && !self.loading && self.recall.is_some() {
+        if visible && !self.loading && !self.recalled {
             self.apply_recall();
         }
         if visible {
+            self.place_header(scrolled);
             self.reader.prepare(&self.doc);
             self.progress = self.reader.progress(&self.doc);
+            self.words_left = self.reader.words_left(&self.doc);
             let here = self.reader.current_block(&self.doc);
             self.reading_section = self.doc.section_start.iter().rposition(|&s| s <= here).unwrap_or(0);
         }
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let lines = self.options.help_lines;
+        let lines = self.help_len();
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(help_rows(area, lines)));
         let counts: Vec<usize> = self.lists.iter().map(|l| l.visible.len()).collect();
-        let counts = Counts {
-            current: self.group,
-            counts: &counts,
-            has_matches: !self.lists[Group::Matches.index()].items.is_empty(),
-            has_links: !self.lists[Group::Links.index()].items.is_empty(),
-            loading: self.loading,
-        };
+        let shown: Vec<bool> = Group::ALL.iter().map(|&g| self.has_items(g)).collect();
+        let counts = Counts { current: self.group, counts: &counts, shown: &shown, loading: self.loading };
         self.tabs = tabs::lay_out(&counts, self.areas.tabs.width);
+    }
+
+    /// `<` and `>`: the text a step narrower or wider, from the width it has on screen,
+    /// between 20 columns and the pane's width.
+    fn change_width(&mut self, wider: bool) {
+        const STEP: u16 = 4;
+        const NARROWEST: u16 = 20;
+        let room = self.layout_for(Rect::new(0, 0, self.size.0, self.size.1), false).reader.width.saturating_sub(3);
+        let now = self.areas.text.width.max(1);
+        let to =
+            if wider { now.saturating_add(STEP).min(room.max(now)) } else { now.saturating_sub(STEP).max(NARROWEST) };
+        if to == now {
+            self.message = Some(if wider {
+                Message { text: "the text is as wide as the pane".into(), error: false, suggest: sidebar_hint(self) }
+            } else {
+                Message::info(format!("the text is as narrow as it goes ({NARROWEST} columns)"))
+            });
+            return;
+        }
+        self.measure = to;
+        self.relayout();
+        self.message = Some(Message::info(format!("text width {to} columns")));
     }
 
     /// Takes what the background loader has finished.
@@ -200,7 +260,7 @@ impl App {
                     self.message = Some(Message::info(format!("fetching … {} received from {url}", received(n))));
                 }
             }
-            Loaded::Page(article) => self.replace(*article),
+            Loaded::Page(article) => self.arrive(*article),
             Loaded::Fatal(e) => return Some(Effect::Fail(e)),
             Loaded::Structure { skeleton, doc } => {
                 self.title = if skeleton.title.is_some() {
@@ -234,37 +294,31 @@ impl App {
     }
 
     /// A new reading of the input takes the place of what is shown: a fetched page, or
-    /// the input read again (then the reader goes back to where it was).
-    fn replace(&mut self, article: Article) {
-        let message = article.warnings.first().map(|w| Message::error(format!("warning: {w}")));
-        self.title = article.display_title();
-        self.doc = Arc::new(Document::new(&article));
-        self.article = article;
-        self.loading = false;
-        self.fetching = None;
-        self.target = Target::default();
-        self.search = self.search.keeping_history();
-        for (g, list) in Group::ALL.iter().zip(self.lists.iter_mut()) {
-            *list = GroupList::new(items::items(&self.article, *g));
-        }
-        self.reader.reset_wrapping();
-        self.reader.top = Default::default();
+    /// the input read again, which keeps the place, the marks and the width.
+    fn arrive(&mut self, article: Article) {
+        let Some((block, offset)) = self.reload_at.take() else {
+            self.load(article);
+            return;
+        };
+        let (marks, before_jump, measure) = (std::mem::take(&mut self.marks), self.before_jump, self.measure);
+        self.load(article);
+        (self.marks, self.before_jump, self.measure) = (marks, before_jump, measure);
+        // The same input: its place is the one it was read at, not the one remembered.
+        self.recalled = true;
+        self.key = self.recall.is_some().then(|| super::memory::article_key(&self.doc));
         self.relayout();
-        if let Some((block, offset)) = self.reload_at.take() {
-            let block = block.min(self.doc.len().saturating_sub(1));
-            self.reader.show_at(&self.doc, block, offset);
-            self.message = Some(Message::info("reloaded"));
-        } else {
-            self.message = message;
-        }
+        let block = block.min(self.doc.len().saturating_sub(1));
+        self.reader.show_at(&self.doc, block, offset);
+        self.message = Some(Message::info("reloaded"));
     }
 
     pub(super) fn rebuild_items(&mut self) {
+        self.dates = items::DateEntries::new(&self.article);
         for g in Group::ALL {
             if g == Group::Matches {
                 continue;
             }
-            self.lists[g.index()].items = items::items(&self.article, g);
+            self.lists[g.index()].items = items::items(&self.article, &self.dates, g);
             self.apply_filter(g);
         }
         self.keep_selection_in_view();
@@ -272,7 +326,7 @@ impl App {
 
     /// The help's keys: a line, a page, the ends.
     fn help_key(&mut self, a: Action) {
-        let page = help_rows(Rect::new(0, 0, self.size.0, self.size.1), self.options.help_lines).max(1);
+        let page = help_rows(Rect::new(0, 0, self.size.0, self.size.1), self.help_len()).max(1);
         match a {
             Action::ToggleHelp => self.mode = Mode::Normal,
             Action::Down => self.help_scroll += 1,
@@ -293,7 +347,8 @@ impl App {
         }
     }
 
-    /// `n`/`N` in the People tab: the next (previous) mention of the selected name.
+    /// `n`/`N` in the People and Dates tabs: the next (previous) mention of the selected
+    /// name or date.
     fn step_mention(&mut self, forward: bool) {
         let n = self.target.ranges.len();
         self.mention = if forward { (self.mention + 1) % n } else { (self.mention + n - 1) % n };
@@ -347,22 +402,45 @@ impl App {
     /// Once the whole article is there: its key, the marks and (unless told not to) the
     /// place earlier runs remembered.
     fn apply_recall(&mut self) {
-        let Some(recall) = self.recall.take() else { return };
+        self.recalled = true;
+        let Some(recall) = &self.recall else { return };
         let key = super::memory::article_key(&self.doc);
         self.key = Some(key);
-        let Some(m) = recall.articles.get(&key) else { return };
+        let Some(m) = recall.articles.get(&key).cloned() else { return };
+        let resume = recall.resume;
+        let notice = recall.notice.is_some();
         self.marks =
             m.marks.iter().filter(|(_, p)| super::memory::fits(&self.doc, **p)).map(|(c, p)| (*c, *p)).collect();
-        if let Some((block, offset)) =
-            m.at.filter(|&p| recall.resume && p != (0, 0) && super::memory::fits(&self.doc, p))
-        {
-            self.reader.show_at(&self.doc, block, offset);
+        // The layout first: the place is a line at that width.
+        if let Some(w) = m.width {
+            self.measure = w.clamp(20, 1000);
+        }
+        if m.full_width {
+            self.sidebar = false;
+            self.focus = Focus::Reader;
+        }
+        self.relayout();
+        if let Some((block, offset)) = m.at.filter(|&p| resume && p != (0, 0) && super::memory::fits(&self.doc, p)) {
+            // Read to the end (on another screen, maybe): the end again.
+            if m.progress >= 100 {
+                self.reader.to_end(&self.doc);
+            } else {
+                self.reader.show_at(&self.doc, block, offset);
+            }
+            // The progress as it is now on this screen (the title bar says the same).
+            self.reader.prepare(&self.doc);
+            let progress = self.reader.progress(&self.doc);
             // A word about the state itself (a file set aside) is worth more than this.
-            if recall.notice.is_none() {
-                self.message = Some(Message::info(format!("resumed at {}% (g for the top)", m.progress)));
+            if !notice {
+                self.message = Some(Message::info(format!("resumed at {progress}% (g for the top)")));
             }
         }
     }
+}
+
+/// "press s to hide the sidebar" when it is there to hide.
+fn sidebar_hint(app: &App) -> Option<(Action, &'static str)> {
+    app.sidebar.then_some((Action::ToggleSidebar, "to hide the sidebar"))
 }
 
 /// A byte count as the status bar shows it: "640 bytes", "4.2 KB", "312 KB", "3.4 MB".

@@ -22,6 +22,7 @@ mod text;
 
 pub use extract::ParagraphRef;
 pub use model::*;
+pub use text::dates::{Months, in_words as date_in_words};
 
 /// The pipeline's stages one at a time, for the benchmarks and profiling examples.
 pub mod stages {

@@ -1,6 +1,6 @@
 //! The config file, `$XDG_CONFIG_HOME/folio/config.toml` (else `~/.config/folio/`): the
-//! theme, the reader's width, the mouse, right-to-left layout, resuming, and key
-//! bindings. Flags on the command line win over it. A mistake is one line naming the file,
+//! theme, the reader's width, the mouse, right-to-left layout, resuming, the reading speed,
+//! and key bindings. Flags on the command line win over it. A mistake is one line naming the file,
 //! the line and the key; the rest of the file still applies and folio starts.
 //!
 //! ```toml
@@ -9,6 +9,7 @@
 //! mouse = false
 //! bidi = "auto"        # auto | on | off
 //! resume = true
+//! wpm = 238            # words a minute, for the reading time
 //!
 //! [keys]
 //! down = ["j", "Down", "Ctrl-n"]
@@ -27,6 +28,8 @@ pub struct Config {
     pub mouse: Option<bool>,
     pub bidi: Option<super::Bidi>,
     pub resume: Option<bool>,
+    /// Words a minute, for the reading time.
+    pub wpm: Option<u16>,
     pub keys: Keymap,
     /// One line each: "config.toml:7: keys.down: …".
     pub errors: Vec<String>,
@@ -84,6 +87,10 @@ pub fn parse(text: &str, name: &str) -> Config {
                 Some(n) => c.width = Some(n),
                 None => fail("width", format!("{n} is not a width (20 to 1000 columns)")),
             },
+            ("wpm", ValueInner::Integer(n)) => match u16::try_from(n).ok().filter(|n| (50..=2000).contains(n)) {
+                Some(n) => c.wpm = Some(n),
+                None => fail("wpm", format!("{n} is not a reading speed (50 to 2000 words a minute)")),
+            },
             ("mouse", ValueInner::Boolean(b)) => c.mouse = Some(b),
             ("resume", ValueInner::Boolean(b)) => c.resume = Some(b),
             ("bidi", ValueInner::String(s)) => match s.as_ref() {
@@ -124,16 +131,16 @@ pub fn parse(text: &str, name: &str) -> Config {
                     }
                 }
             }
-            (k @ ("theme" | "width" | "mouse" | "resume" | "bidi" | "keys"), other) => {
+            (k @ ("theme" | "width" | "mouse" | "resume" | "bidi" | "wpm" | "keys"), other) => {
                 let want = match k {
-                    "width" => "a number",
+                    "width" | "wpm" => "a number",
                     "mouse" | "resume" => "true or false",
                     "keys" => "a table ([keys])",
                     _ => "a string",
                 };
                 fail(k, format!("should be {want}, not {}", other.type_str()));
             }
-            (other, _) => fail(other, "not a setting (theme, width, mouse, bidi, resume, [keys])".to_string()),
+            (other, _) => fail(other, "not a setting (theme, width, mouse, bidi, resume, wpm, [keys])".to_string()),
         }
     }
     // In the file's order (the table comes sorted by key).
@@ -151,12 +158,13 @@ mod tests {
     #[test]
     fn settings_and_keys() {
         let c = parse(
-            "theme = \"light\"\nwidth = 100\nmouse = false\nbidi = \"off\"\n\n[keys]\ndown = [\"j\", \"Ctrl-n\"]\nquit = \"Q\"\n",
+            "theme = \"light\"\nwidth = 100\nmouse = false\nbidi = \"off\"\nwpm = 300\n\n[keys]\ndown = [\"j\", \"Ctrl-n\"]\nquit = \"Q\"\n",
             "config.toml",
         );
         assert!(c.errors.is_empty(), "{:?}", c.errors);
         assert_eq!(c.theme, Some(super::super::Theme::Light));
         assert_eq!((c.width, c.mouse, c.bidi), (Some(100), Some(false), Some(super::super::Bidi::Off)));
+        assert_eq!(c.wpm, Some(300));
         let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
         assert_eq!(c.keys.action_for(Mode::Normal, &ctrl_n), Some(Action::Down));
         let big_q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
@@ -166,7 +174,7 @@ mod tests {
     #[test]
     fn each_mistake_is_one_line_naming_the_file_line_and_key_and_the_rest_applies() {
         let c = parse(
-            "theme = \"sepia\"\nwidth = 5\nmouse = \"no\"\ncolour = 1\n[keys]\ndown = \"Hyper-j\"\nsideways = \"x\"\nup = \"q\"\nsearch = \"s\"\n",
+            "theme = \"sepia\"\nwidth = 5\nmouse = \"no\"\ncolour = 1\n[keys]\ndown = \"Hyper-j\"\nsideways = \"x\"\nup = \"q\"\nsearch = \"z\"\n",
             "/home/u/.config/folio/config.toml",
         );
         let f = "/home/u/.config/folio/config.toml";
@@ -174,7 +182,7 @@ mod tests {
             format!("{f}:1: theme: \"sepia\" is not a theme (dark or light)"),
             format!("{f}:2: width: 5 is not a width (20 to 1000 columns)"),
             format!("{f}:3: mouse: should be true or false, not string"),
-            format!("{f}:4: colour: not a setting (theme, width, mouse, bidi, resume, [keys])"),
+            format!("{f}:4: colour: not a setting (theme, width, mouse, bidi, resume, wpm, [keys])"),
             format!(
                 "{f}:6: keys.down: \"Hyper-j\" is not a key (a character, Ctrl-x, Alt-x, F1…F12, or one of Space, Tab, Shift-Tab, Enter, Esc, Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, Delete, Insert)"
             ),
@@ -183,8 +191,8 @@ mod tests {
         ];
         assert_eq!(c.errors, expected);
         // What was right still applies.
-        let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
-        assert_eq!(c.keys.action_for(Mode::Normal, &s), Some(Action::StartSearch));
+        let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+        assert_eq!(c.keys.action_for(Mode::Normal, &z), Some(Action::StartSearch));
         assert_eq!((c.theme, c.width, c.mouse), (None, None, None));
     }
 

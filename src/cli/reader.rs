@@ -25,6 +25,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
     let options = crate::app::Options {
         clipboard: !args.no_clipboard,
         help_lines: config.keys.help_lines().len(),
+        wpm: config.wpm.unwrap_or(crate::app::WPM),
         ..crate::reader_options(width)
     };
     // What earlier runs remembered: the store is opened and read on a thread of its own
@@ -56,10 +57,7 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
             loading::open_head(head, opts.format, options).map_err(Failure::input)?
         }
     };
-    let mut app = match config.errors.first() {
-        Some(e) => app.with_notice(format!("{e} (the rest of the config applies)")),
-        None => app,
-    };
+    let mut app = app.with_config_mistakes(config.errors.clone());
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let kind = match args.theme.or(config.theme).unwrap_or_default() {
         Theme::Dark => ThemeKind::Dark,

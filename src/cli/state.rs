@@ -212,7 +212,12 @@ mod tests {
     use super::*;
 
     fn memory(block: usize) -> Memory {
-        Memory { at: Some((block, 0)), progress: 10, marks: [('a', (block, 3))].into_iter().collect() }
+        Memory {
+            at: Some((block, 0)),
+            progress: 10,
+            marks: [('a', (block, 3))].into_iter().collect(),
+            ..Default::default()
+        }
     }
 
     #[test]

@@ -94,6 +94,9 @@ pub const BINDINGS: &[Binding] = &[
     b("half-up", NORMAL, &[ctrl('u')], Action::HalfUp, "half a page up"),
     b("line-down", NORMAL, &[ctrl('e')], Action::LineDown, "the text a line down, from either pane"),
     b("line-up", NORMAL, &[ctrl('y')], Action::LineUp, "the text a line up, from either pane"),
+    b("sidebar", NORMAL, &[key('s')], Action::ToggleSidebar, "hide the sidebar (full-width reading) or show it"),
+    b("narrower", NORMAL, &[key('<')], Action::Narrower, "narrow the text (remembered with the article)"),
+    b("wider", NORMAL, &[key('>')], Action::Wider, "widen the text (remembered with the article)"),
     Binding {
         name: "go",
         modes: NORMAL,

@@ -6,10 +6,9 @@
 //! since each character keeps its piece's style as it moves.
 
 use super::reader::Piece;
-use crate::app::document::{DocBlock, DocKind, Shape};
+use crate::app::document::{DocBlock, DocKind, Shape, cells};
 use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Whether a block reads right to left: its first strong character does, or it has none
 /// and the page says so. Code and tables keep their columns.
@@ -58,12 +57,13 @@ pub fn visual(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
         }
     }
     // The trailing spaces of a wrapped line are at its visual left: trimmed, then the line
-    // is set against the right edge.
+    // is set against the right edge. Its width is counted cell by cell, as it is drawn: a
+    // lam beside an alef takes two cells, however a string width counts the pair.
     if let Some(first) = out.first_mut() {
         let trimmed = first.text.trim_start().len();
         first.text.drain(..first.text.len() - trimmed);
     }
-    let used: usize = out.iter().map(|p| p.text.width()).sum();
+    let used: usize = out.iter().map(|p| cells(&p.text)).sum();
     if used < width {
         out.insert(0, Piece { text: " ".repeat(width - used), style: ratatui::style::Style::new(), link: None });
     }
@@ -119,7 +119,7 @@ mod tests {
         let out = visual(vec![plain("שלום עולם")], 20);
         let s = shown(&out);
         assert_eq!(s.trim_start(), "םלוע םולש");
-        assert_eq!(s.width(), 20, "set against the right edge");
+        assert_eq!(cells(&s), 20, "set against the right edge");
     }
 
     #[test]
@@ -141,6 +141,15 @@ mod tests {
         let out = visual(pieces, 0);
         let marked: Vec<&str> = out.iter().filter(|p| p.style == hl).map(|p| p.text.as_str()).collect();
         assert_eq!(marked, ["םלוע"]);
+    }
+
+    #[test]
+    fn a_line_is_measured_as_it_is_drawn() {
+        // "الاستثمار" laid out right to left puts a lam before an alef ("لا"), which
+        // unicode-width counts as one column: the line is padded as if it were a cell
+        // shorter than it is drawn, and runs past the pane by one letter.
+        let out = visual(vec![plain("أعلنت الاستثمارات الأجنبية")], 30);
+        assert_eq!(out.iter().map(|p| cells(&p.text)).sum::<usize>(), 30);
     }
 
     #[test]

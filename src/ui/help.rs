@@ -1,7 +1,7 @@
 //! The help overlay, written from the keymap: its rows, its title and its scroll hint.
 
 use super::theme::Theme;
-use crate::app::layout::{help_box, help_rows};
+use crate::app::layout::{help_box, help_rows, mistake_lines};
 use crate::app::{Action, App, Mode};
 use crate::keymap::{HelpLine, Keymap};
 use ratatui::Frame;
@@ -24,7 +24,15 @@ pub fn lines(t: &Theme, keys: &Keymap) -> Vec<Line<'static>> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
-    let all = lines(t, keys);
+    // The config's mistakes first (all of them: the status bar has room for one), then
+    // the keys.
+    let mistakes = mistake_lines(app.config_mistakes(), area);
+    let mut all: Vec<Line> = mistakes
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { Line::from(Span::styled(l, t.error)) } else { Line::from(l) })
+        .collect();
+    all.extend(lines(t, keys));
     let r = help_box(area, all.len());
     let rows = help_rows(area, all.len());
     let scroll = app.help_scroll();

@@ -9,6 +9,7 @@ pub mod sidebar;
 pub mod status;
 pub mod theme;
 
+use crate::app::document::cells;
 use crate::app::{App, Mode};
 use crate::sanitize::visible;
 use ratatui::Frame;
@@ -16,7 +17,6 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use theme::Theme;
-use unicode_width::UnicodeWidthStr;
 
 /// How the screen is drawn, beyond the state it shows.
 #[derive(Debug, Clone)]
@@ -66,38 +66,82 @@ fn too_small(frame: &mut Frame, area: Rect) {
     let long = format!("Enlarge the terminal to {w}×{h} (now {}×{})", area.width, area.height);
     let text = [long, format!("Enlarge the terminal to {w}×{h}"), format!("Need {w}×{h}"), "Too small".to_string()]
         .into_iter()
-        .find(|s| s.width() <= area.width as usize)
+        .find(|s| cells(s) <= area.width as usize)
         .unwrap_or_default();
     let y = area.y + area.height / 2;
     let line = Rect { y, height: 1.min(area.height), ..area };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
 }
 
+/// The title bar: the site, the title and the byline, each cut at its own end (a
+/// right-to-left title loses its last words, on its left), then the time left and the
+/// progress, never cut.
 fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
     let t = &o.theme;
-    let shown = |s: &str| if o.bidi { bidi::visual_str(&visible(s)) } else { visible(s).into_owned() };
+    let width = area.width as usize;
+    let lead = " folio │ ";
     let progress = format!(" {}% ", app.progress());
-    let mut left = String::from(" folio │ ");
+    // The time left, while the title keeps a fair share of the bar.
+    let right = app
+        .reading_time()
+        .filter(|r| r.minutes_left > 0)
+        .map(|r| format!(" {} left ·{progress}", duration(r.minutes_left)))
+        .filter(|full| width >= cells(lead) + cells(full) + 24)
+        .unwrap_or(progress);
+    let a = app.article();
+    let mut fields: Vec<&str> = Vec::new();
     // A web page's site says where the article is from before its headline does.
-    if let Some(site) = app.article().site_name.as_deref().filter(|s| !s.trim().is_empty()) {
-        left.push_str(&shown(site));
-        left.push_str(" │ ");
+    fields.extend(a.site_name.as_deref().filter(|s| !s.trim().is_empty()));
+    fields.push(app.title());
+    fields.extend(a.byline.as_deref().filter(|b| Some(*b) != a.site_name.as_deref()));
+    let room = width.saturating_sub(cells(&right) + cells(lead));
+    let mut left = String::from(lead);
+    let mut free = room;
+    for (i, field) in fields.into_iter().enumerate() {
+        let sep = if i == 0 { "" } else { " │ " };
+        if cells(sep) + 2 > free {
+            break;
+        }
+        let shown = visible(field);
+        let cut = truncate(&shown, free - cells(sep));
+        free -= cells(sep) + cells(&cut);
+        left.push_str(sep);
+        left.push_str(&if o.bidi { bidi::visual_str(&cut) } else { cut.clone() });
+        if cut != shown {
+            break;
+        }
     }
-    left.push_str(&shown(app.title()));
-    if let Some(b) = app.article().byline.as_ref().filter(|b| Some(b.as_str()) != app.article().site_name.as_deref()) {
-        left.push_str(" │ ");
-        left.push_str(&shown(b));
-    }
-    let room = (area.width as usize).saturating_sub(progress.width());
-    let left = truncate(&left, room);
-    let pad = room.saturating_sub(left.width());
-    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(progress)]).style(t.title_bar);
+    let left = truncate(&left, width.saturating_sub(cells(&right)));
+    let pad = width.saturating_sub(cells(&left) + cells(&right));
+    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(right)]).style(t.title_bar);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Minutes as a reader says them: "4 min", "1 h 20 min".
+pub fn duration(minutes: usize) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A count with its thousands marked: "1,204".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` cut to `width` columns, with an ellipsis when cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
+    if cells(s) <= width {
         return s.to_string();
     }
     if width == 0 {
@@ -106,7 +150,7 @@ pub fn truncate(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let gw = g.width();
+        let gw = cells(g);
         if w + gw + 1 > width {
             break;
         }

@@ -6,7 +6,7 @@
 use super::Options;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::document::{Deco, DocBlock, DocKind, Seg, VLine, lay_out};
+use crate::app::document::{Deco, DocBlock, DocKind, Seg, VLine, cells};
 use crate::app::layout::Areas;
 use crate::article::{ParagraphKind, SpanKind};
 use crate::sanitize::visible;
@@ -19,7 +19,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::num::NonZeroU16;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, o: &Options, areas: &Areas) {
     let t = &o.theme;
@@ -64,7 +63,7 @@ pub fn text_lines(app: &App, t: &Theme, width: usize, height: usize) -> Vec<Line
 /// The lines on screen and where their links are.
 fn screen(app: &App, t: &Theme, bidi: bool, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<LinkOnScreen>) {
     let doc = app.doc();
-    let page_rtl = app.article().dir.as_deref() == Some("rtl");
+    let page_rtl = app.article().dir == Some(crate::article::Direction::Rtl);
     let reader = app.reader();
     let mut out = Vec::with_capacity(height);
     let mut links = Vec::new();
@@ -72,18 +71,11 @@ fn screen(app: &App, t: &Theme, bidi: bool, width: usize, height: usize) -> (Vec
     let mut skip = reader.top.line;
     while out.len() < height && block < doc.len() {
         let b = &doc.blocks[block];
-        let owned;
-        let lines: &[VLine] = match reader.cached(block) {
-            Some(l) => l,
-            None => {
-                owned = lay_out(b, width);
-                &owned
-            }
-        };
+        let lines = reader.lines(doc, block);
         let base = block_style(b, t);
         let marks = marks_in(app, block);
         let rtl = bidi && super::bidi::right_to_left(b, page_rtl);
-        for line in lines {
+        for line in lines.iter() {
             if skip > 0 {
                 skip -= 1;
                 continue;
@@ -176,7 +168,7 @@ fn to_line(pieces: Vec<Piece>, row: u16, links: &mut Vec<LinkOnScreen>) -> Line<
     let spans = pieces
         .into_iter()
         .map(|p| {
-            let w = p.text.width() as u16;
+            let w = cells(&p.text) as u16;
             if let Some(url) = p.link {
                 links.push(LinkOnScreen { row, columns: col..col.saturating_add(w), url });
             }
@@ -271,7 +263,7 @@ fn hyperlinks(frame: &mut Frame, area: Rect, links: &[LinkOnScreen]) {
             let x = area.x + x;
             let Some(cell) = buf.cell_mut((x, y)) else { continue };
             let g = cell.symbol().to_string();
-            let width = g.width();
+            let width = cells(&g);
             let Some(w) = NonZeroU16::new(width as u16) else { continue };
             if g.graphemes(true).count() != 1 {
                 continue;

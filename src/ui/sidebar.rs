@@ -2,7 +2,7 @@
 //! one), and the selected group's items.
 
 use super::theme::Theme;
-use super::truncate;
+use super::{cells, truncate};
 use crate::app::items::{Group, Item, ItemRef};
 use crate::app::layout::Areas;
 use crate::app::{Action, App, Focus};
@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, o: &super::Options, areas: &Areas) {
     let (t, keys) = (&o.theme, &o.keys);
@@ -46,7 +45,7 @@ fn rule(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         "─".repeat(width)
     } else {
         let f = truncate(&format!("─ filter: {} ", visible(filter)), width);
-        let pad = width.saturating_sub(f.width());
+        let pad = width.saturating_sub(cells(&f));
         format!("{f}{}", "─".repeat(pad))
     };
     frame.render_widget(Paragraph::new(Span::styled(rule, t.border)), area);
@@ -62,13 +61,6 @@ fn items(frame: &mut Frame, app: &App, t: &Theme, bidi: bool, area: Rect, focuse
         .skip(list.top)
         .take(area.height as usize)
         .filter_map(|(row, &i)| list.items.get(i).map(|&r| (row, app.item(r))))
-        // A right-to-left label reads right to left (a match keeps its mark instead).
-        .map(|(row, mut it)| {
-            if bidi && it.mark.is_none() {
-                it.label = super::bidi::visual_str(&it.label);
-            }
-            (row, it)
-        })
         .map(|(row, it)| {
             let selected = row == list.selected;
             // The section on screen is marked as the reader moves.
@@ -79,37 +71,48 @@ fn items(frame: &mut Frame, app: &App, t: &Theme, bidi: bool, area: Rect, focuse
                 _ if reading => t.tab_active,
                 _ => t.text,
             };
-            row_line(&it, selected, reading, style, t, area.width as usize)
+            row_line(&it, selected, reading, style, t, area.width as usize, bidi)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), area);
 }
 
+/// `text` made visible and cut to `room` columns at its end, then, when it reads right
+/// to left, in visual order: a cut right-to-left label keeps its first words, on its right.
+fn fit(text: &str, room: usize, bidi: bool) -> String {
+    let cut = truncate(&visible(text), room);
+    if bidi { super::bidi::visual_str(&cut) } else { cut }
+}
+
 /// One item's row: a quote with its speaker first, an item with a detail at the right
 /// ("3", "2024-07-30"), or its label alone; cut to the width.
-fn row_line(it: &Item, selected: bool, reading: bool, style: Style, t: &Theme, width: usize) -> Line<'static> {
+fn row_line(
+    it: &Item,
+    selected: bool,
+    reading: bool,
+    style: Style,
+    t: &Theme,
+    width: usize,
+    bidi: bool,
+) -> Line<'static> {
     let marker = match (selected, reading) {
         (true, _) => "▶ ",
         (false, true) => "• ",
         _ => "  ",
     };
-    let label = visible(&it.label);
+    let room = width.saturating_sub(cells(marker));
     match (it.target, &it.detail) {
         (ItemRef::Quote(_), Some(speaker)) => {
-            let who = format!("{}: ", visible(speaker));
-            let text = truncate(&format!("{marker}{who}{label}"), width);
-            let split = (marker.len() + who.len()).min(text.len());
-            let (head, tail) = text.split_at(if text.is_char_boundary(split) { split } else { 0 });
-            Line::from(vec![
-                Span::styled(head.to_string(), style.patch(t.heading)),
-                Span::styled(tail.to_string(), style),
-            ])
+            let who = fit(speaker, room.saturating_sub(2), bidi);
+            let head = if cells(&who) + 2 <= room { format!("{marker}{who}: ") } else { format!("{marker}{who}") };
+            let tail = fit(&it.label, width.saturating_sub(cells(&head)), bidi);
+            Line::from(vec![Span::styled(head, style.patch(t.heading)), Span::styled(tail, style)])
         }
         (_, Some(detail)) => {
             let detail = format!(" {}", visible(detail));
-            let room = width.saturating_sub(detail.width());
-            let text = truncate(&format!("{marker}{label}"), room);
-            let pad = room.saturating_sub(text.width());
+            let room = width.saturating_sub(cells(&detail));
+            let text = format!("{marker}{}", fit(&it.label, room.saturating_sub(cells(marker)), bidi));
+            let pad = room.saturating_sub(cells(&text));
             Line::from(vec![
                 Span::styled(format!("{text}{}", " ".repeat(pad)), style),
                 Span::styled(detail, if selected { style } else { t.detail }),
@@ -122,7 +125,7 @@ fn row_line(it: &Item, selected: bool, reading: bool, style: Style, t: &Theme, w
             let mut room = width;
             let mut part = |s: &str| {
                 let s = truncate(s, room);
-                room -= s.width();
+                room -= cells(&s);
                 s
             };
             let head = part(&format!("{marker}{}", visible(&it.label[..m.start])));
@@ -136,8 +139,8 @@ fn row_line(it: &Item, selected: bool, reading: bool, style: Style, t: &Theme, w
             ])
         }
         _ => {
-            let text = truncate(&format!("{marker}{label}"), width);
-            let pad = width.saturating_sub(text.width());
+            let text = format!("{marker}{}", fit(&it.label, room, bidi));
+            let pad = width.saturating_sub(cells(&text));
             Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
         }
     }

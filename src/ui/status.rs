@@ -2,7 +2,7 @@
 //! messages (search position, errors, the invalid UTF-8 warning).
 
 use super::theme::Theme;
-use super::truncate;
+use super::{cells, duration, thousands, truncate};
 use crate::app::{App, Mode};
 use crate::keymap::Keymap;
 use crate::sanitize::visible;
@@ -10,7 +10,6 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
     let mode = match app.mode() {
@@ -22,20 +21,20 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
         Mode::SetMark | Mode::GoToMark => " MARK ",
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
-    let mut used = mode.width() + 1;
+    let mut used = cells(mode) + 1;
     // A message may take all but the mode's room; the hints make do with what is left.
     let right = right_text(app, t, keys, (area.width as usize).saturating_sub(used + 1));
-    let right_w = right.as_ref().map_or(0, |(s, _)| s.width() + 1);
+    let right_w = right.as_ref().map_or(0, |(s, _)| cells(s) + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
     match app.mode() {
         Mode::Search | Mode::Filter => {
             let lead = if app.mode() == Mode::Search { "/" } else { "filter: " };
             let typed = visible(app.prompt());
             // Show the end of a long query: that is where the cursor is.
-            let shown = tail(&typed, room.saturating_sub(lead.width() + 1));
+            let shown = tail(&typed, room.saturating_sub(cells(lead) + 1));
             let text = format!("{lead}{shown}");
-            let cursor_x = area.x + (used + text.width()) as u16;
-            used += text.width();
+            let cursor_x = area.x + (used + cells(&text)) as u16;
+            used += cells(&text);
             spans.push(Span::styled(text, t.text));
             if cursor_x < area.right() {
                 frame.set_cursor_position(Position::new(cursor_x, area.y));
@@ -45,18 +44,18 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
             let mut s = String::new();
             for (key, hint) in keys.hints(app.mode(), app.focus()) {
                 let piece = format!("{key} {hint}  ");
-                if s.width() + piece.width() > room {
+                if cells(&s) + cells(&piece) > room {
                     break;
                 }
                 spans.push(Span::styled(key, t.key));
                 spans.push(Span::styled(format!(" {hint}  "), t.status));
                 s.push_str(&piece);
             }
-            used += s.width();
+            used += cells(&s);
         }
     }
     if let Some((text, style)) = right {
-        let pad = (area.width as usize).saturating_sub(used + text.width());
+        let pad = (area.width as usize).saturating_sub(used + cells(&text));
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(text, style));
     }
@@ -64,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
 }
 
 /// The message at the right: an explicit message, else the search position, else a
-/// warning about the input.
+/// warning about the input, else how long the article is ("1,204 words · 5 min").
 fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(String, ratatui::style::Style)> {
     if let Some(m) = app.message() {
         let text = match &m.suggest {
@@ -76,11 +75,16 @@ fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(Stri
     if let Some(s) = app.search().status() {
         return Some((truncate(&visible(&s), limit), if app.search().error.is_some() { t.error } else { t.status }));
     }
-    app.article().warnings.first().map(|w| (truncate(&format!("⚠ {}", visible(w)), limit), t.error))
+    if let Some(w) = app.article().warnings.first() {
+        return Some((truncate(&format!("⚠ {}", visible(w)), limit), t.error));
+    }
+    let r = app.reading_time()?;
+    let length = format!("{} words · {}", thousands(r.words), duration(r.minutes));
+    Some((truncate(&length, limit), t.status))
 }
 
 fn tail(s: &str, width: usize) -> String {
-    if s.width() <= width {
+    if cells(s) <= width {
         return s.to_string();
     }
     let mut out: Vec<char> = Vec::new();

@@ -141,3 +141,36 @@ fn readme_documents_every_key_and_flag() {
         assert!(readme.contains(&flag), "README lacks {flag}");
     }
 }
+
+/// The README's keys tables say what the keymap does: each row names bindings, and its
+/// keys are exactly those bindings' keys (issue 24: the table cannot drift from the
+/// keymap).
+#[test]
+fn readme_keys_tables_match_the_keymap() {
+    use folio::app::Mode;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let section = &readme[readme.find("## Keys").expect("a Keys section")..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    let mut named = std::collections::BTreeSet::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let cols: Vec<&str> = row.split(" | ").collect();
+        let (keys, names) = (ticked(cols[0]), ticked(cols.get(1).copied().unwrap_or("")));
+        let bindings: Vec<&folio::keymap::Binding> = folio::keymap::BINDINGS
+            .iter()
+            .filter(|b| names.iter().any(|n| n == b.name) && !b.modes.contains(&Mode::Help))
+            .collect();
+        assert!(!bindings.is_empty(), "a row naming no binding: {row}");
+        let bound: Vec<String> = bindings.iter().flat_map(|b| b.keys.iter().map(folio::keymap::key_label)).collect();
+        for k in &keys {
+            assert!(bound.contains(k), "README says {k} does {names:?}, the keymap does not: {row}");
+        }
+        for k in &bound {
+            assert!(keys.contains(k), "README's row for {names:?} lacks {k}: {row}");
+        }
+        named.extend(names);
+    }
+    for b in folio::keymap::BINDINGS.iter().filter(|b| !b.modes.contains(&Mode::Help)) {
+        assert!(named.contains(b.name), "no README row for {}", b.name);
+    }
+}

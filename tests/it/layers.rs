@@ -3,6 +3,7 @@
 //! outside it but `crate::sanitize`. `cargo test --test layers` prints any cycle it finds
 //! as a chain of modules.
 
+use crate::common::rust_files;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -14,18 +15,6 @@ fn module_of(root: &Path, file: &Path) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// The code of a file without its `#[cfg(test)]` module (tests may use the whole crate)

@@ -80,7 +80,7 @@ proptest! {
         if let Ok(a) = parse(&s, None) {
             let mut app = App::new(a, folio::reader_options(88));
             update(&mut app, Action::Resize(w, h));
-            for act in [Action::FocusNext, Action::PageDown, Action::Bottom, Action::ShowGroup(folio::app::items::Group::Quotes), Action::Activate] {
+            for act in [Action::PageDown, Action::Bottom, Action::ShowGroup(folio::app::items::Group::Quotes), Action::Activate] {
                 update(&mut app, act);
             }
             let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");

@@ -124,7 +124,6 @@ fn list_links_prints_where_each_link_is() {
 /// screen (or the end is).
 fn screen_at(width: u16, height: u16, needle: &str) -> String {
     let mut a = app(&fixture(), width, height);
-    press(&mut a, &[Action::FocusNext]);
     for _ in 0..100 {
         let screen = screen_text(&render(&a));
         let row = screen.lines().position(|l| l.contains(needle));
@@ -170,7 +169,6 @@ fn a_table_wider_than_the_pane_never_runs_past_it() {
     let md = "# Wide\n\nA table of many words.\n\n| Project | Description | Status |\n| --- | --- | --- |\n| Market square | Resurfacing of the old market square and the three streets around it, with new drains | Begun in the spring |\n";
     for (w, h) in [(60, 15), (80, 24)] {
         let mut a = app(md, w, h);
-        press(&mut a, &[Action::FocusNext]);
         let text = a.areas().text;
         let theme = folio::ui::theme::Theme::default();
         let mut shown = String::new();

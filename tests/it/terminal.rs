@@ -300,7 +300,7 @@ mod pty_state {
         let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
         let mut t = Pty::spawn_with_env(&[], 100, 30, &env);
         t.wait_for("Threatening progress made");
-        t.keys(&[b"\t", b" ", b" ", b"j"]);
+        t.keys(&[b" ", b" ", b"j"]);
         std::thread::sleep(std::time::Duration::from_millis(200));
         let left_at = top_line(&t.screen());
         t.keys(&[b"m", b"a", b"q"]);
@@ -330,7 +330,7 @@ mod pty_state {
         let mut t =
             Pty::spawn_with_env(&["--no-state"], 100, 30, &[("XDG_STATE_HOME", fresh.path().to_str().unwrap())]);
         t.wait_for("Threatening progress made");
-        t.keys(&[b"\t", b" ", b"q"]);
+        t.keys(&[b" ", b"q"]);
         t.wait_exit();
         assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0, "--no-state writes nothing");
     }

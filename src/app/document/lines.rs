@@ -5,9 +5,33 @@
 //! scrolls as fast as a news story.
 
 use super::block::{DocBlock, Shape};
+use ratatui::buffer::CellWidth;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+/// The columns a text takes on screen: grapheme by grapheme, as the terminal's cells are
+/// filled. Not `unicode-width`'s width of the whole string where that joins characters a
+/// terminal draws apart: an Arabic lam beside an alef is one column to it (the ligature a
+/// typesetter would draw), two cells on screen, so a line measured that way ran past the
+/// pane and lost its last letters (issue 24). Every layout in folio measures with this.
+pub fn cells(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    // Elsewhere the string's width is the sum of its graphemes', and quicker to find.
+    if !s.chars().any(joins_across_graphemes) {
+        return s.width();
+    }
+    s.graphemes(true).map(|g| if g.len() == 1 { 1 } else { usize::from(g.cell_width()) }).sum()
+}
+
+/// Characters whose width `unicode-width` takes with the next grapheme's (Arabic letters
+/// and their presentation forms, the zero-width joiner of Hebrew's alef-lamed), or that
+/// ratatui counts apart from it (halfwidth sound marks).
+fn joins_across_graphemes(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' | '\u{200d}' | '\u{ff9e}' | '\u{ff9f}')
+}
 
 /// One line on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -56,8 +80,8 @@ impl VLine {
         self.segs
             .iter()
             .map(|s| match s {
-                Seg::Text(r) => text.get(r.clone()).map_or(0, UnicodeWidthStr::width),
-                Seg::Deco(d, _) => d.width(),
+                Seg::Text(r) => text.get(r.clone()).map_or(0, cells),
+                Seg::Deco(d, _) => cells(d),
             })
             .sum()
     }
@@ -79,7 +103,7 @@ pub fn lay_out(block: &DocBlock, width: usize) -> Vec<VLine> {
 /// Wrapped text with `prefix` before the first line and later lines indented as far
 /// (the prefix's leading spaces are a list's depth; the rest its marker).
 fn prefixed(text: &str, width: usize, prefix: &str) -> Vec<VLine> {
-    let indent = prefix.width().min(width.saturating_sub(1));
+    let indent = cells(prefix).min(width.saturating_sub(1));
     let depth = prefix.len() - prefix.trim_start().len();
     let marker = &prefix[depth..];
     wrap(text, width - indent)
@@ -104,7 +128,7 @@ fn prefixed(text: &str, width: usize, prefix: &str) -> Vec<VLine> {
 /// A block quote: a bar before every line.
 fn barred(text: &str, width: usize) -> Vec<VLine> {
     let bar = if width > 4 { "│ " } else { "" };
-    wrap(text, width - bar.width())
+    wrap(text, width - cells(bar))
         .into_iter()
         .map(|r| VLine { segs: vec![Seg::Deco(bar.into(), Deco::Rule), Seg::Text(r)] })
         .collect()
@@ -121,7 +145,7 @@ fn code(text: &str, width: usize) -> Vec<VLine> {
         let range = at..at + line.len();
         at += line.len() + 1;
         let lead = Seg::Deco(inset.into(), Deco::Pad);
-        if line.width() <= width {
+        if cells(line) <= width {
             out.push(VLine { segs: vec![lead, Seg::Text(range)] });
             continue;
         }
@@ -129,10 +153,10 @@ fn code(text: &str, width: usize) -> Vec<VLine> {
         let mut cols = 0;
         let mut end = range.start;
         for (i, g) in line.grapheme_indices(true) {
-            if cols + g.width() > room {
+            if cols + cells(g) > room {
                 break;
             }
-            cols += g.width();
+            cols += cells(g);
             end = range.start + i + g.len();
         }
         out.push(VLine { segs: vec![lead, Seg::Text(range.start..end), Seg::Deco("›".into(), Deco::Cut)] });
@@ -151,16 +175,16 @@ fn figure(text: &str, width: usize, label: &str) -> Vec<VLine> {
 
 /// `s` cut to `width` columns, with an ellipsis when cut.
 pub fn cut_to(s: &str, width: usize) -> String {
-    if s.width() <= width {
+    if cells(s) <= width {
         return s.to_string();
     }
     let mut out = String::new();
     let mut cols = 0;
     for g in s.graphemes(true) {
-        if cols + g.width() + 1 > width {
+        if cols + cells(g) + 1 > width {
             break;
         }
-        cols += g.width();
+        cols += cells(g);
         out.push_str(g);
     }
     if width > 0 {
@@ -188,7 +212,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         textwrap::WordSeparator::UnicodeBreakProperties
     };
     for mut w in separator.find_words(text) {
-        w.width = w.word.width();
+        w.width = cells(w.word);
         if w.width <= width {
             words.push(w);
             continue;
@@ -197,7 +221,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut start = 0;
         let mut cols = 0;
         for (i, g) in w.word.grapheme_indices(true) {
-            let gw = g.width();
+            let gw = cells(g);
             if cols > 0 && cols + gw > width {
                 words.push(textwrap::core::Word { word: &w.word[start..i], whitespace: "", penalty: "", width: cols });
                 start = i;
@@ -242,14 +266,29 @@ mod tests {
             assert!(!l.starts_with('\u{301}'), "a combining mark was split off: {l:?}");
         }
         for l in lines("👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧", 2) {
-            assert!(l.width() <= 2);
+            assert!(cells(l) <= 2);
+        }
+    }
+
+    #[test]
+    fn a_line_is_as_wide_as_the_cells_it_takes() {
+        // unicode-width joins a lam and an alef into one column; on screen they are two.
+        assert_eq!("لا".width(), 1);
+        assert_eq!(cells("لا"), 2);
+        assert_eq!(cells("الاستثمارات"), 11);
+        assert_eq!(cells("trẻ em “quoted” 日本"), 20);
+        for text in ["أعلنت وزارة الاقتصاد يوم الثلاثاء أن الاستثمارات الأجنبية في المدن الصغيرة", "e\u{301}t\u{e9}"]
+        {
+            for line in lines(text, 12) {
+                assert!(cells(line) <= 12, "{line:?} takes {} cells", cells(line));
+            }
         }
     }
 
     #[test]
     fn wide_characters_count_double() {
         for l in lines("日本語のテキストを折り返す", 6) {
-            assert!(l.width() <= 6, "{l:?} is {} wide", l.width());
+            assert!(cells(l) <= 6, "{l:?} is {} wide", cells(l));
         }
     }
 

@@ -7,7 +7,7 @@ mod lines;
 mod table;
 
 pub use block::{DocBlock, DocKind, Inline, Shape, safe_url};
-pub use lines::{Deco, Seg, VLine, cut_to, lay_out, wrap};
+pub use lines::{Deco, Seg, VLine, cells, cut_to, lay_out, wrap};
 
 use crate::article::{Article, ParagraphKind, ParagraphRef};
 
@@ -26,6 +26,10 @@ pub struct Document {
     /// Display bytes before each block, for reading progress.
     bytes_before: Vec<usize>,
     pub total_bytes: usize,
+    /// Words before each block, for the time left to read.
+    words_before: Vec<usize>,
+    /// Words of the text (the source line aside), for the reading time.
+    pub total_words: usize,
 }
 
 impl Document {
@@ -115,12 +119,26 @@ impl Document {
             blocks.push(DocBlock::prose(DocKind::Source, &format!("Source: {s}")));
         }
         let mut bytes_before = Vec::with_capacity(blocks.len());
-        let mut total = 0;
+        let mut words_before = Vec::with_capacity(blocks.len());
+        let (mut total, mut words) = (0, 0);
         for b in &blocks {
             bytes_before.push(total);
+            words_before.push(words);
             total += b.text.len().max(1);
+            if b.kind != DocKind::Source {
+                words += count_words(&b.text);
+            }
         }
-        Document { blocks, section_start, first_paragraph, masthead_at, bytes_before, total_bytes: total }
+        Document {
+            blocks,
+            section_start,
+            first_paragraph,
+            masthead_at,
+            bytes_before,
+            total_bytes: total,
+            words_before,
+            total_words: words,
+        }
     }
 
     /// The paragraphs' original texts, for the extractors.
@@ -168,11 +186,60 @@ impl Document {
     pub fn bytes_before(&self, block: usize) -> usize {
         self.bytes_before.get(block).copied().unwrap_or(self.total_bytes)
     }
+
+    /// Words before `block`, and in all.
+    pub fn words_before(&self, block: usize) -> usize {
+        self.words_before.get(block).copied().unwrap_or(self.total_words)
+    }
+}
+
+/// Words as reading time counts them: runs of letters between spaces, and each character
+/// of a script written without spaces (Chinese, Japanese), which is read at about as many
+/// characters a minute as English is words.
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let space = b.is_ascii_whitespace();
+            n += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return n;
+    }
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if unspaced(c) {
+            n += 1;
+            in_word = false;
+        } else {
+            n += usize::from(!in_word);
+            in_word = true;
+        }
+    }
+    n
+}
+
+/// CJK ideographs and kana: scripts written without spaces between words.
+fn unspaced(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{20000}'..='\u{3ffff}').contains(&c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_a_reader_reads_them() {
+        assert_eq!(count_words("The cap will apply to about 22 million households."), 9);
+        assert_eq!(count_words("  a  b\tc\n"), 3);
+        assert_eq!(count_words("وقالت الخبيرة الاقتصادية"), 3);
+        assert_eq!(count_words("東京都は 2024年"), 4 + 1 + 1);
+        assert_eq!(count_words(""), 0);
+    }
 
     /// As on the page: the headline, the standfirst, then the date and the byline; and every
     /// paragraph still maps to its own block, those after the dateline too.

@@ -5,10 +5,10 @@
 //! lines instead. The grid never runs past the pane.
 
 use super::block::TableShape;
+use super::lines::cells;
 use super::lines::{Deco, Seg, VLine, wrap};
 use crate::article::Align;
 use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 /// Between two columns.
 const SEP: &str = " │ ";
@@ -22,14 +22,14 @@ pub fn lay_out(text: &str, t: &TableShape, width: usize) -> Vec<VLine> {
     if cols == 0 {
         return vec![VLine::default()];
     }
-    let cell_width = |r: &Range<usize>| text.get(r.clone()).map_or(0, UnicodeWidthStr::width);
+    let cell_width = |r: &Range<usize>| text.get(r.clone()).map_or(0, cells);
     let mut natural = vec![0usize; cols];
     for row in &t.rows {
         for (c, cell) in row.iter().enumerate() {
             natural[c] = natural[c].max(cell_width(cell));
         }
     }
-    let chrome = LEAD.width() + SEP.width() * (cols - 1);
+    let chrome = cells(LEAD) + cells(SEP) * (cols - 1);
     let room = width.saturating_sub(chrome);
     if room < MIN_COLUMN * cols {
         return records(text, t, width);
@@ -101,7 +101,7 @@ fn grid_row(text: &str, row: &[Range<usize>], widths: &[usize], align: &[Align])
                     segs.push(Seg::Deco(SEP.into(), Deco::Rule));
                 }
                 let piece = wrapped[c].get(k).cloned().unwrap_or(0..0);
-                let used = text.get(piece.clone()).map_or(0, UnicodeWidthStr::width);
+                let used = text.get(piece.clone()).map_or(0, cells);
                 let pad = w.saturating_sub(used);
                 let (before, after) = match align.get(c).copied().unwrap_or_default() {
                     Align::Right => (pad, 0),
@@ -127,7 +127,7 @@ fn grid_row(text: &str, row: &[Range<usize>], widths: &[usize], align: &[Align])
 
 /// The rule under the header rows: "──────┼───────┼─────".
 fn rule(widths: &[usize]) -> VLine {
-    let mut s = "─".repeat(LEAD.width());
+    let mut s = "─".repeat(cells(LEAD));
     for (c, &w) in widths.iter().enumerate() {
         if c > 0 {
             s.push_str("─┼─");
@@ -153,9 +153,9 @@ fn records(text: &str, t: &TableShape, width: usize) -> Vec<VLine> {
             let label = headers.and_then(|h| h.get(c)).and_then(|h| text.get(h.clone())).unwrap_or("");
             let label =
                 if label.is_empty() { String::new() } else { format!("{}: ", super::lines::cut_to(label, width / 2)) };
-            let room = width.saturating_sub(label.width()).max(1);
+            let room = width.saturating_sub(cells(&label)).max(1);
             for (k, piece) in wrap(&text[cell.clone()], room).into_iter().enumerate() {
-                let lead = if k == 0 { label.clone() } else { " ".repeat(label.width()) };
+                let lead = if k == 0 { label.clone() } else { " ".repeat(cells(&label)) };
                 let piece = cell.start + piece.start..cell.start + piece.end;
                 out.push(VLine { segs: vec![Seg::Deco(lead.into(), Deco::Marker), Seg::Text(piece)] });
             }
@@ -175,7 +175,7 @@ mod tests {
     /// room was shared out, and the grid ran two columns past the pane.
     #[test]
     fn narrow_columns_are_not_widened_past_the_room() {
-        let widths = fit(&[22, 2, 5], 30 - (LEAD.width() + SEP.width() * 2));
+        let widths = fit(&[22, 2, 5], 30 - (cells(LEAD) + cells(SEP) * 2));
         assert!(widths.iter().sum::<usize>() <= 30 - 7, "{widths:?}");
         assert_eq!(&widths[1..], &[2, 5], "the narrow columns keep their width");
     }

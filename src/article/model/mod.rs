@@ -34,10 +34,10 @@ pub struct Article {
     /// The page's language ("en", "fr-FR").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// The text's direction, "rtl" or "ltr", when the page says or its language is
-    /// written right to left.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dir: Option<String>,
+    /// The text's direction, when the page says or its language is written right to left
+    /// (`"rtl"` or `"ltr"` in JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "Direction::lenient")]
+    pub dir: Option<Direction>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub quotes: Vec<Quote>,
@@ -59,6 +59,30 @@ pub struct Article {
     /// Problems met while reading the input (e.g. invalid UTF-8), for the status bar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+/// Which way a text reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// A `dir` attribute's value ("rtl", " RTL "); `None` for anything else ("auto").
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Direction::Rtl),
+            "ltr" => Some(Direction::Ltr),
+            _ => None,
+        }
+    }
+
+    /// An export's `dir`: a value folio never wrote reads as unknown, not as a broken file.
+    fn lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Direction>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.as_deref().and_then(Direction::parse))
+    }
 }
 
 impl Article {

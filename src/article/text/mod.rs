@@ -2,6 +2,7 @@
 //! lines and numbers that the structure and the extractors both ask about. Knows nothing
 //! of articles.
 
+pub mod dates;
 pub mod lexicon;
 pub mod numerals;
 pub mod sentences;

@@ -184,3 +184,46 @@ pub const FORBIDDEN: &[&[u8]] = &[
     b"\xe2\x81\xa6",
     b"\xe2\x80\x8b",
 ];
+
+/// The words the reader shows of an article (its source line aside), as a reader counts
+/// them: runs of letters between spaces.
+pub fn words_shown(text: &str) -> usize {
+    let article = folio::article::parse(text, None).expect("parses");
+    let doc = folio::app::document::Document::new(&article);
+    doc.blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, folio::app::document::DocKind::Source))
+        .map(|b| b.text.split_whitespace().count())
+        .sum()
+}
+
+/// Minutes to read `words` at `wpm`, rounded, at least one.
+pub fn reading_minutes(words: usize, wpm: usize) -> usize {
+    ((words as f64 / wpm as f64).round() as usize).max(1)
+}
+
+/// "1,204" for 1204.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Every `.rs` file under `dir`, for the tests that read the source (`layers`, `tidy`).
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}

@@ -308,9 +308,9 @@ fn metadata_from_json_ld_meta_tags_and_the_page() {
 #[test]
 fn a_right_to_left_language_gives_rtl() {
     let html = format!("<html lang=ar><head><title>عنوان</title></head><body><p>{}</p></body></html>", para(1));
-    assert_eq!(read(&html).dir.as_deref(), Some("rtl"));
+    assert_eq!(read(&html).dir, Some(folio::article::Direction::Rtl));
     let html = format!("<html dir=rtl><head><title>x</title></head><body><p>{}</p></body></html>", para(1));
-    assert_eq!(read(&html).dir.as_deref(), Some("rtl"));
+    assert_eq!(read(&html).dir, Some(folio::article::Direction::Rtl));
 }
 
 #[test]

@@ -9,30 +9,6 @@ pub fn iso(s: &str) -> Option<String> {
     iso_numeric(s).or_else(|| textual(s))
 }
 
-/// An ISO date as a reader writes it, for the dateline: "3 January 2019" (the time is
-/// left to the ISO form in `published`).
-pub fn readable(iso: &str) -> Option<String> {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let y = digits(iso, 4)?;
-    let m = digits(iso.get(5..)?, 2)?;
-    let d = digits(iso.get(8..)?, 2)?;
-    let month = NAMES.get((m as usize).checked_sub(1)?)?;
-    Some(format!("{d} {month} {y}"))
-}
-
 fn digits(s: &str, n: usize) -> Option<u32> {
     if s.len() >= n && s.as_bytes()[..n].iter().all(u8::is_ascii_digit) { s[..n].parse().ok() } else { None }
 }

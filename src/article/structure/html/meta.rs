@@ -1,6 +1,7 @@
 //! Article metadata: headline, standfirst, byline, date, site, language, direction,
 //! canonical URL — from JSON-LD, `<meta>` tags, and the page's own elements.
 
+use crate::article::model::Direction;
 use crate::article::structure::html::content::classify::is_skipped;
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::jsonld;
@@ -23,7 +24,7 @@ struct Found {
     /// Text of byline-looking elements (rel=author, class byline/author).
     bylines: Vec<String>,
     lang: Option<String>,
-    dir: Option<String>,
+    dir: Option<Direction>,
 }
 
 impl Found {
@@ -49,7 +50,7 @@ fn gather(dom: &Dom) -> Found {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(String::from);
-    f.dir = dom.attr(html, "dir").map(|d| d.trim().to_ascii_lowercase());
+    f.dir = dom.attr(html, "dir").and_then(Direction::parse);
     let mut it = dom.descendants(0);
     while let Some(id) = it.next() {
         let Some(e) = dom.element(id) else { continue };
@@ -89,7 +90,7 @@ fn gather(dom: &Dom) -> Found {
             }
             "head" => {}
             "body" if f.dir.is_none() => {
-                f.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                f.dir = e.attr("dir").and_then(Direction::parse);
             }
             _ if is_skipped(dom, id) => {
                 it.skip_children_of(id);
@@ -337,7 +338,7 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| f.times.iter().find_map(|t| crate::article::structure::html::dates::iso(t)));
 
     m.lang = f.lang.clone().or_else(|| f.meta(&["content-language"]).map(String::from));
-    m.dir = f.dir.clone().filter(|d| d == "rtl" || d == "ltr");
+    m.dir = f.dir;
 
     let base = url.and_then(|u| url::Url::parse(u).ok());
     let resolve = |h: &str| match &base {

@@ -23,7 +23,8 @@ mod table;
 mod text;
 mod urls;
 
-use crate::article::model::{Article, Code, Figure, Paragraph, ParagraphKind, Rich, Section};
+use crate::article::model::{Article, Code, Direction, Figure, Paragraph, ParagraphKind, Rich, Section};
+use crate::article::text::dates::{Months, in_words as date_in_words};
 use content::Analysis;
 use dom::Dom;
 pub use page::{Block, Kind, Page};
@@ -46,16 +47,13 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
     }
     // Text direction: the nearest dir attribute around the article, else the page's.
     if let Some(&root) = roots.first()
-        && let Some(d) = std::iter::once(root)
-            .chain(dom.ancestors(root))
-            .find_map(|n| dom.attr(n, "dir"))
-            .map(|d| d.trim().to_ascii_lowercase())
-            .filter(|d| d == "rtl" || d == "ltr")
+        && let Some(d) =
+            std::iter::once(root).chain(dom.ancestors(root)).find_map(|n| dom.attr(n, "dir").and_then(Direction::parse))
     {
         meta.dir = Some(d);
     }
     if meta.dir.is_none() && meta.lang.as_deref().is_some_and(meta::right_to_left) {
-        meta.dir = Some("rtl".into());
+        meta.dir = Some(Direction::Rtl);
     }
     Page { meta, blocks }
 }
@@ -111,7 +109,7 @@ pub fn assemble(page: Page) -> Article {
     let mut article = Article {
         title: meta.title,
         byline: meta.byline,
-        dateline: meta.published.as_deref().and_then(dates::readable),
+        dateline: meta.published.as_deref().and_then(|d| date_in_words(d, Months::Long)),
         published: meta.published,
         source: meta.canonical,
         site_name: meta.site_name,

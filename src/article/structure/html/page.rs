@@ -27,8 +27,7 @@ pub struct Meta {
     pub published: Option<String>,
     pub site_name: Option<String>,
     pub lang: Option<String>,
-    /// "rtl" or "ltr".
-    pub dir: Option<String>,
+    pub dir: Option<crate::article::model::Direction>,
     /// Absolute canonical URL.
     pub canonical: Option<String>,
 }
