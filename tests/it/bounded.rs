@@ -60,9 +60,10 @@ fn a_table_rows_sentence_is_bounded_too() {
     }
 }
 
-/// How long a generated page may take in a debug build (several times slower than a
-/// release one): room for that, and still far under what a quadratic walk takes.
-const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
+/// A guard against a quadratic walk coming back, not a performance figure (those are in
+/// `benches/`): a debug build on a loaded two-core machine takes a few seconds on these
+/// pages, the quadratic walks took minutes.
+const SLOW: std::time::Duration = std::time::Duration::from_secs(45);
 
 fn within(limit: std::time::Duration, what: &str, f: impl FnOnce()) {
     let t = std::time::Instant::now();
@@ -92,12 +93,12 @@ fn a_tag_with_a_hundred_thousand_attributes_is_read_in_linear_time() {
 /// One image after another: each block asked whether every paragraph before it was a
 /// figure (6.9 s for 100,000 images in a release build; 120 s in a debug one).
 #[test]
-fn fifty_thousand_images_are_read_in_linear_time() {
+fn a_hundred_thousand_images_are_read_in_linear_time() {
     let html = format!(
         "<html><body><article><p>{}</p><p>The story itself, in words enough to be read as the article's text.</p></article></body></html>",
-        (0..50_000).map(|i| format!("<img src=/{i}.png alt=\"Picture {i}\">")).collect::<String>()
+        (0..100_000).map(|i| format!("<img src=/{i}.png alt=\"Picture {i}\">")).collect::<String>()
     );
-    within(SLOW, "50,000 images", || assert!(read_page(&html).paragraphs().count() > 0));
+    within(SLOW, "100,000 images", || assert!(read_page(&html).paragraphs().count() > 0));
 }
 
 /// `<td colspan=50>` on every row: each row was padded with 49 empty cells, fifty cells
