@@ -13,9 +13,10 @@
 //!   order, `export.rs` writing an article out.
 
 pub mod export;
-mod extract;
+pub(crate) mod extract;
+pub mod learn;
 pub mod model;
-mod parse;
+pub(crate) mod parse;
 mod resolve;
 mod structure;
 mod text;

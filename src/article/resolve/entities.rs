@@ -48,6 +48,20 @@ impl<'a> Texts<'a> {
     }
 }
 
+/// One mention of a person or an organisation, as [`Registry::mentions`] lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'r> {
+    pub at: Location,
+    pub name: &'r str,
+    pub person: bool,
+    /// The registry holds it (a person or an organisation the article is about), rather
+    /// than a name given once or twice without a cue.
+    pub held: bool,
+    pub gender: Option<crate::article::extract::names::Gender>,
+    /// How many times the article names this entity.
+    pub count: usize,
+}
+
 #[derive(Debug, Default, Clone)]
 struct Record {
     name: String,
@@ -389,6 +403,53 @@ impl Registry {
             .map(|&(_, i)| &self.orgs[i])
             .find(|o| o.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head)));
         named.or_else(|| before.last().filter(|_| generic).map(|&(_, i)| &self.orgs[i])).map(|o| o.name.as_str())
+    }
+
+    /// Every name the text gives outside captions, in reading order, as who it names:
+    /// a person by their fullest name, an organisation by its canonical one, and names
+    /// the registry does not hold as written (a speaker may be named once, in passing).
+    pub fn mentions<'s>(&'s self, hits: &[PlacedHit], texts: &Texts<'s>) -> Vec<Mention<'s>> {
+        let mut unheld: HashMap<&str, usize> = HashMap::default();
+        let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if texts.in_caption(h) {
+                continue;
+            }
+            let name = texts.name(h);
+            let person = |i: usize| {
+                let p = &self.people[i];
+                Mention { at: h.location(), name: &p.name, person: true, held: true, gender: p.gender, count: p.occurrences.len() }
+            };
+            let org = |i: usize| {
+                let o = &self.orgs[i];
+                Mention { at: h.location(), name: &o.name, person: false, held: true, gender: None, count: o.occurrences.len() }
+            };
+            let m = match h.kind {
+                NameKind::Organisation => self.org_by_name.get(name).map(|&i| org(i)),
+                _ => self
+                    .person_by_name
+                    .get(name)
+                    .map(|&i| person(i))
+                    .or_else(|| {
+                        (!name.contains(' '))
+                            .then(|| self.resolve_surname(name, h.titled))
+                            .flatten()
+                            .and_then(|n| self.person_by_name.get(n))
+                            .map(|&i| person(i))
+                    })
+                    .or_else(|| self.org_by_name.get(name).map(|&i| org(i))),
+            };
+            let m = m.unwrap_or_else(|| {
+                *unheld.entry(name).or_default() += 1;
+                let person = h.kind != NameKind::Organisation;
+                Mention { at: h.location(), name, person, held: false, gender: h.gender, count: 0 }
+            });
+            out.push(m);
+        }
+        for m in out.iter_mut().filter(|m| !m.held) {
+            m.count = unheld.get(m.name).copied().unwrap_or(1);
+        }
+        out
     }
 
     /// People and organisations for the article, most mentioned first.

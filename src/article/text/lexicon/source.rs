@@ -83,6 +83,12 @@ pub const MONTH_LOWERCASE: u64 = 1 << 41;
 /// Words that may open a vague amount no number word gives: "several million", "scores
 /// of fires", "miles de personas".
 pub const VAGUE_AMOUNT: u64 = 1 << 42;
+/// Words before a quoted term that make it a name or a term: "called", "so-called".
+pub const TERM_CUE: u64 = 1 << 43;
+/// Determiners and possessives: "the", "her".
+pub const DETERMINER: u64 = 1 << 44;
+/// First- and second-person words: "I", "we", "your".
+pub const FIRST_PERSON: u64 = 1 << 45;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -131,6 +137,9 @@ fn flag_of(section: &str) -> u64 {
         "org_noun" => ORG_NOUN,
         "person_noun" => PERSON_NOUN,
         "vague_amount" => VAGUE_AMOUNT,
+        "term_cue" => TERM_CUE,
+        "determiner" => DETERMINER,
+        "first_person" => FIRST_PERSON,
         _ => 0,
     }
 }

@@ -1,0 +1,341 @@
+//! Training and evaluation data from annotated articles: a text beside its gold reading
+//! (`NAME.txt` and `NAME.gold.json`, as in `../shared/quotes`), labelled the way
+//! `../shared/tools/score-extraction` scores an export: quotations matched by their
+//! words, speakers by name (one contains the other, or their last words are equal or one
+//! edit apart).
+
+use super::Weights;
+use super::train::{Binary, Choice, Settings, logistic, ranker};
+use crate::article::extract::quotes::AcceptFeature;
+use crate::article::{Article, parse_structure};
+use unicode_normalization::UnicodeNormalization;
+
+/// One gold quotation: its words (as `loose` gives them) and who said it.
+#[derive(Debug, Clone)]
+pub struct GoldQuote {
+    pub words: String,
+    /// The names the speaker may go by; empty when nobody said it.
+    pub speakers: Vec<String>,
+    /// The speaker was named by a person, not resolved by a program.
+    pub named: bool,
+}
+
+/// An annotated article.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    pub name: String,
+    pub text: String,
+    pub quotes: Vec<GoldQuote>,
+}
+
+/// The scorer's normal form of a name or a quotation.
+pub fn norm(s: &str) -> String {
+    let s: String = s
+        .nfkc()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'))
+        .map(|c| match c {
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.trim_matches(['"', '\'']).trim().to_lowercase()
+}
+
+/// Lower-case words only (letters, digits, apostrophes and hyphens), as the scorer
+/// compares quotations.
+pub fn loose(s: &str) -> String {
+    let n = norm(s);
+    n.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Equal, or one edit apart for names of five letters or more.
+fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb)));
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 1
+}
+
+/// Whether `pred` names the gold speaker, as the scorer judges it.
+pub fn same_speaker(gold: &[String], pred: Option<&str>) -> bool {
+    let Some(pred) = pred.map(str::trim).filter(|p| !p.is_empty()) else { return gold.is_empty() };
+    if gold.is_empty() {
+        return false;
+    }
+    let p = norm(pred);
+    gold.iter().any(|g| {
+        let g = norm(g);
+        !g.is_empty()
+            && !p.is_empty()
+            && (g.contains(&p)
+                || p.contains(&g)
+                || near(g.split(' ').next_back().unwrap_or(""), p.split(' ').next_back().unwrap_or("")))
+    })
+}
+
+/// Reads a gold file's quotations.
+pub fn read_gold(json: &str) -> Result<Vec<GoldQuote>, String> {
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let quotes = v.get("quotes").and_then(|q| q.as_array()).ok_or("no quotes list")?;
+    Ok(quotes
+        .iter()
+        .map(|q| {
+            let speakers = match q.get("speaker") {
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            GoldQuote {
+                words: loose(q.get("text").and_then(|t| t.as_str()).unwrap_or("")),
+                speakers,
+                named: q.get("speaker_source").is_none(),
+            }
+        })
+        .collect())
+}
+
+/// Every annotated article in `dir` (`NAME.txt` or `NAME.md` beside `NAME.gold.json`), by name.
+pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let text = ["txt", "md"].iter().find_map(|ext| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).ok());
+        let Some(text) = text else { continue };
+        let gold = std::fs::read_to_string(dir.join(format!("{name}.gold.json"))).map_err(|e| e.to_string())?;
+        let quotes = read_gold(&gold).map_err(|e| format!("{name}: {e}"))?;
+        out.push(Annotated { name, text, quotes });
+    }
+    Ok(out)
+}
+
+fn structure(text: &str) -> Option<Article> {
+    parse_structure(text, None).ok()
+}
+
+/// Pairs each prediction with the gold quotation it matches, as the scorer does: gold in
+/// order, each taking the first unused prediction with the same words.
+fn matching(gold: &[GoldQuote], predicted: &[String]) -> Vec<Option<usize>> {
+    let mut by_pred = vec![None; predicted.len()];
+    let words: Vec<String> = predicted.iter().map(|p| loose(p)).collect();
+    for (g, q) in gold.iter().enumerate() {
+        if let Some(j) = (0..words.len()).find(|&j| by_pred[j].is_none() && words[j] == q.words) {
+            by_pred[j] = Some(g);
+        }
+    }
+    by_pred
+}
+
+/// What one article teaches: the spans weighed for acceptance, labelled, and the speaker
+/// choices of its quotations that match a gold one.
+pub fn samples(a: &Annotated, weights: &Weights) -> (Vec<Binary>, Vec<Choice>) {
+    let Some(article) = structure(&a.text) else { return (Vec::new(), Vec::new()) };
+    let paras = crate::article::parse::paragraph_refs(&article);
+    let spans = crate::article::extract::weighed_spans(&paras, &weights.accept);
+    let words: Vec<String> = spans.iter().map(|(w, _)| w.clone()).collect();
+    let matched = matching(&a.quotes, &words);
+    let accept = spans.into_iter().zip(&matched).map(|((_, x), m)| Binary { x, y: m.is_some() }).collect();
+    let mut considered = Vec::new();
+    crate::article::parse::extract_with(&paras, &article, weights, Some(&mut considered));
+    let texts: Vec<String> = considered.iter().map(|c| c.quote.clone()).collect();
+    let matched = matching(&a.quotes, &texts);
+    let choices = considered
+        .into_iter()
+        .zip(matched)
+        .filter_map(|(c, m)| {
+            let g = &a.quotes[m?];
+            let right = c.candidates.iter().map(|(name, _)| same_speaker(&g.speakers, name.as_deref())).collect();
+            Some(Choice { candidates: c.candidates.into_iter().map(|(_, f)| f).collect(), right })
+        })
+        .collect();
+    (accept, choices)
+}
+
+/// The weights the acceptance samples are drawn with: the rules' answer alone, so that
+/// training does not depend on the weights compiled in.
+fn rules_only() -> Weights {
+    let mut accept = vec![0.0; super::accept_names().len()];
+    accept[AcceptFeature::Bias as usize] = -0.5;
+    accept[AcceptFeature::RuleAccepts as usize] = 1.0;
+    Weights { accept, speaker: vec![0.0; super::speaker_names().len()], chain: false }
+}
+
+/// Trains both models on `articles`: acceptance first (on spans drawn with the rules'
+/// answer), then the speaker ranker on the quotations the new acceptance keeps, in two
+/// rounds: the first sees the rules' speakers of the quotations before, the second the
+/// first round's choices, as the model will see its own when it runs.
+pub fn train(articles: &[Annotated], s: Settings) -> Weights {
+    let rules = rules_only();
+    let accept_samples: Vec<Binary> = articles.iter().flat_map(|a| samples(a, &rules).0).collect();
+    let accept = logistic(&accept_samples, super::accept_names().len(), s);
+    let first = Weights { accept: accept.clone(), speaker: rules.speaker, chain: false };
+    let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &first).1).collect();
+    let speaker = ranker(&choices, super::speaker_names().len(), s);
+    let second = Weights { accept: accept.clone(), speaker, chain: true };
+    let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &second).1).collect();
+    let speaker = ranker(&choices, super::speaker_names().len(), s);
+    Weights { accept, speaker, chain: true }
+}
+
+/// Counts as the scorer sums them over a folder.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub gold: usize,
+    pub predicted: usize,
+    pub matched: usize,
+    pub speakers_right: usize,
+    pub named: usize,
+    pub named_right: usize,
+    /// Of the named speakers missed: a wrong speaker given, or none.
+    pub named_wrong: usize,
+    pub named_none: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, o: Score) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+        self.speakers_right += o.speakers_right;
+        self.named += o.named;
+        self.named_right += o.named_right;
+        self.named_wrong += o.named_wrong;
+        self.named_none += o.named_none;
+    }
+
+    pub fn f1(&self) -> f64 {
+        let p = self.matched as f64 / self.predicted.max(1) as f64;
+        let r = self.matched as f64 / self.gold.max(1) as f64;
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = self.matched as f64 / self.predicted.max(1) as f64;
+        let r = self.matched as f64 / self.gold.max(1) as f64;
+        write!(
+            f,
+            "quotes P {p:.3} R {r:.3} F1 {:.3}; speakers {:.3}; named {}/{} = {:.3} (wrong {}, none {})",
+            self.f1(),
+            self.speakers_right as f64 / self.matched.max(1) as f64,
+            self.named_right,
+            self.named,
+            self.named_right as f64 / self.named.max(1) as f64,
+            self.named_wrong,
+            self.named_none
+        )
+    }
+}
+
+/// How `weights` do on one article, as the scorer would count it.
+pub fn evaluate(a: &Annotated, weights: &Weights) -> Score {
+    let Some(article) = structure(&a.text) else { return Score { gold: a.quotes.len(), ..Score::default() } };
+    let paras = crate::article::parse::paragraph_refs(&article);
+    let x = crate::article::parse::extract_with(&paras, &article, weights, None);
+    let texts: Vec<String> = x.quotes.iter().map(|q| q.text.clone()).collect();
+    let matched = matching(&a.quotes, &texts);
+    let mut s = Score { gold: a.quotes.len(), predicted: texts.len(), ..Score::default() };
+    for (j, m) in matched.iter().enumerate() {
+        let Some(g) = m.map(|g| &a.quotes[g]) else { continue };
+        s.matched += 1;
+        let pred = x.quotes[j].speaker.as_deref();
+        let ok = same_speaker(&g.speakers, pred);
+        s.speakers_right += usize::from(ok);
+        if g.named {
+            s.named += 1;
+            s.named_right += usize::from(ok);
+            if !ok {
+                if pred.is_some() { s.named_wrong += 1 } else { s.named_none += 1 }
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_as_the_scorer_matches_them() {
+        let g = |s: &str| vec![s.to_string()];
+        assert!(same_speaker(&g("Trump"), Some("Donald J. Trump")));
+        assert!(same_speaker(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
+        assert!(same_speaker(&g("the Trump campaign"), Some("Trump")));
+        assert!(same_speaker(&g("Mr. Kowalczyk"), Some("Anna Kowalcyk")));
+        assert!(!same_speaker(&g("Clinton"), Some("Bernie Sanders")));
+        assert!(!same_speaker(&g("Clinton"), None));
+        assert!(same_speaker(&[], None));
+        assert!(!same_speaker(&[], Some("Trump")));
+    }
+
+    #[test]
+    fn quotations_match_by_their_words() {
+        assert_eq!(loose("“We will win,” "), "we will win");
+        assert_eq!(loose("It’s  over!"), "it's over");
+    }
+}
+
+/// One line per named gold speaker `weights` miss in `a`, for study: the quotation, the
+/// gold speaker, the prediction, whether any candidate was right, and the candidates
+/// with their scores (tab-separated).
+pub fn diagnose(a: &Annotated, weights: &Weights) -> Vec<String> {
+    let Some(article) = structure(&a.text) else { return Vec::new() };
+    let paras = crate::article::parse::paragraph_refs(&article);
+    let mut considered = Vec::new();
+    crate::article::parse::extract_with(&paras, &article, weights, Some(&mut considered));
+    let texts: Vec<String> = considered.iter().map(|c| c.quote.clone()).collect();
+    let matched = matching(&a.quotes, &texts);
+    let mut out = Vec::new();
+    for (c, m) in considered.iter().zip(matched) {
+        let Some(g) = m.map(|g| &a.quotes[g]).filter(|g| g.named) else { continue };
+        let scored: Vec<(f32, Option<&str>, bool)> = c
+            .candidates
+            .iter()
+            .map(|(n, f)| (f.score(&weights.speaker), n.as_deref(), same_speaker(&g.speakers, n.as_deref())))
+            .collect();
+        let best = scored.iter().copied().fold((f32::MIN, None, false), |b, x| if x.0 > b.0 { x } else { b });
+        if best.2 {
+            continue;
+        }
+        let any = scored.iter().any(|x| x.2);
+        let list: Vec<String> = scored
+            .iter()
+            .map(|(s, n, r)| format!("{}{}={s:.2}", if *r { "*" } else { "" }, n.unwrap_or("NONE")))
+            .collect();
+        out.push(format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            a.name,
+            c.quote.chars().take(60).collect::<String>(),
+            g.speakers.join(" | "),
+            best.1.unwrap_or("NONE"),
+            if any { "RANK" } else { "CAND" },
+            c.said,
+            list.join("; ")
+        ));
+    }
+    out
+}

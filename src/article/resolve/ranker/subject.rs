@@ -1,0 +1,118 @@
+//! The subject of the clause a quotation stands in, as words: "the administration" in
+//! "the administration waves off the delay as having “minimal” impact", "His campaign" in
+//! "His campaign protested that …". Many partial quotations have no verb of speech near
+//! them: their speaker is who the clause is about, named or described.
+
+use crate::article::text::lexicon::{AUXILIARY, FUNCTION, OPENER, SPEECH, lex};
+
+/// Words that open a fronted phrase rather than the subject ("In an interview, …",
+/// "After the debate, …"): the subject comes after its comma.
+fn fronts(w: &str) -> bool {
+    let l = w.to_lowercase();
+    lex(&l).is(OPENER)
+        || matches!(
+            l.as_str(),
+            "in" | "on" | "at" | "after" | "before" | "while" | "during" | "for" | "with" | "as" | "when" | "although"
+                | "though" | "since" | "despite" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "instead"
+                | "later" | "earlier" | "now" | "then" | "also" | "last" | "this" | "if" | "once" | "until" | "by"
+        )
+}
+
+/// Where a clause's verb starts: a verb of speech, an auxiliary, or a lower-case word
+/// shaped like a verb in the past or the third person ("waves", "protested").
+fn verb_like(w: &str) -> bool {
+    let l = lex(w);
+    if l.is(SPEECH) || l.is(AUXILIARY) && w.starts_with(char::is_lowercase) {
+        return true;
+    }
+    w.starts_with(char::is_lowercase)
+        && w.chars().count() > 3
+        && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        && !l.is(FUNCTION)
+}
+
+/// The subject of the clause in `text[from..to]` (a sentence's words before a quotation):
+/// a byte range of at most six words, or `None` when it opens on a verb or is empty.
+pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let seg = text.get(from..to)?;
+    // Word spans in the segment, with the punctuation that follows each.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in seg.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, seg.len()));
+    }
+    let comma_after = |k: usize| {
+        let end = words[k].1;
+        let next = words.get(k + 1).map_or(seg.len(), |w| w.0);
+        seg[end..next].contains([',', ':', ';', '—', '('])
+    };
+    let mut k = 0;
+    // A fronted phrase ends at its comma.
+    if words.first().is_some_and(|&(a, b)| fronts(&seg[a..b])) {
+        let comma = (0..words.len()).find(|&j| comma_after(j))?;
+        k = comma + 1;
+    }
+    let first = k;
+    while k < words.len() && k - first < 6 {
+        let w = seg[words[k].0..words[k].1].trim_end_matches('.');
+        if k > first && verb_like(w) || matches!(w, "who" | "which" | "that" | "whose") {
+            break;
+        }
+        k += 1;
+        if comma_after(k - 1) {
+            break;
+        }
+    }
+    if k == first || k - first >= 6 && k < words.len() && !verb_like(&seg[words[k].0..words[k].1]) {
+        return None;
+    }
+    let (a, b) = (words[first].0, words[k - 1].1);
+    let phrase = seg[a..b].trim_end_matches('.');
+    // A verb first ("Asked about it, …" left nothing), or only function words.
+    if verb_like(phrase.split_whitespace().next().unwrap_or(""))
+        || phrase.split_whitespace().all(|w| lex(w).is(FUNCTION) && !is_pronoun(w))
+    {
+        return None;
+    }
+    Some((from + a, from + a + phrase.len()))
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "it" | "He" | "She" | "They" | "We" | "It" | "I")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(s: &str) -> Option<&str> {
+        let to = s.find('“').unwrap_or(s.len());
+        subject(s, 0, to).map(|(a, b)| &s[a..b])
+    }
+
+    #[test]
+    fn the_subject_before_the_verb() {
+        assert_eq!(of("For now, the administration waves off the delay as having “minimal” impact."), Some("the administration"));
+        assert_eq!(of("His campaign protested that Clinton aides were being “disingenuous”"), Some("His campaign"));
+        assert_eq!(of("Walter Hewlett sniped that Fiorina was “learning on the job”"), Some("Walter Hewlett"));
+        assert_eq!(of("He said the plan was “dead”"), Some("He"));
+        assert_eq!(of("New Jersey Gov. Chris Christie, hoping to surge, called Obama a “petulant child”"), Some("New Jersey Gov. Chris Christie"));
+    }
+
+    #[test]
+    fn nothing_when_the_clause_opens_on_a_verb() {
+        assert_eq!(of("Asked whether he agreed, “no” was the answer"), None);
+        assert_eq!(of("“Quoted first”"), None);
+    }
+}
