@@ -26,6 +26,8 @@ pub struct Annotated {
     pub name: String,
     pub text: String,
     pub quotes: Vec<GoldQuote>,
+    /// How much its examples count in training.
+    pub weight: f64,
 }
 
 /// The scorer's normal form of a name or a quotation.
@@ -91,6 +93,23 @@ pub fn same_speaker(gold: &[String], pred: Option<&str>) -> bool {
     })
 }
 
+/// Whether `pred` names the gold speaker, judged more strictly than the scorer for
+/// training: the gold's head (before an appositive or a relative clause) must end on the
+/// prediction's last word, or be part of the prediction. "Mr. Schmidt, who bought the
+/// club" is "Mark Schmidt"; "a Clinton campaign spokesman" is not "Hillary Clinton",
+/// though the scorer finds one name inside the other.
+pub fn strictly_same(gold: &[String], pred: Option<&str>) -> bool {
+    let Some(pred) = pred.map(str::trim).filter(|p| !p.is_empty()) else { return gold.is_empty() };
+    let p = norm(pred);
+    gold.iter().any(|g| {
+        let g = norm(g);
+        let head = g.split([',', '(']).next().unwrap_or("").split(" who ").next().unwrap_or("").trim();
+        let head = head.trim_end_matches("'s").trim_end_matches('\'');
+        let last = |s: &str| s.split(' ').next_back().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        !head.is_empty() && (head == p || p.contains(head) || near(&last(head), &last(&p)) && !last(&p).is_empty())
+    })
+}
+
 /// Reads a gold file's quotations.
 pub fn read_gold(json: &str) -> Result<Vec<GoldQuote>, String> {
     let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
@@ -112,8 +131,15 @@ pub fn read_gold(json: &str) -> Result<Vec<GoldQuote>, String> {
         .collect())
 }
 
-/// Every annotated article in `dir` (`NAME.txt` or `NAME.md` beside `NAME.gold.json`), by name.
+/// Every annotated article in `dir` (`NAME.txt` or `NAME.md` beside `NAME.gold.json`, or
+/// the seed's `article.txt` beside `gold.json`), by name.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
+    if let (Ok(text), Ok(gold)) =
+        (std::fs::read_to_string(dir.join("article.txt")), std::fs::read_to_string(dir.join("gold.json")))
+    {
+        let quotes = read_gold(&gold).map_err(|e| format!("{}: {e}", dir.display()))?;
+        return Ok(vec![Annotated { name: "article".into(), text, quotes, weight: 1.0 }]);
+    }
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -126,7 +152,37 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
         let Some(text) = text else { continue };
         let gold = std::fs::read_to_string(dir.join(format!("{name}.gold.json"))).map_err(|e| e.to_string())?;
         let quotes = read_gold(&gold).map_err(|e| format!("{name}: {e}"))?;
-        out.push(Annotated { name, text, quotes });
+        out.push(Annotated { name, text, quotes, weight: 1.0 });
+    }
+    Ok(out)
+}
+
+/// The hand-checked web pages of `tests/gold/web/SET` with their pages from `shared`
+/// (`../shared/web`): `readability` pages are `NAME/source.html`, `zyte` ones
+/// `zyte-dev/html/NAME.html.gz`.
+pub fn read_gold_pages(gold: &std::path::Path, shared: &std::path::Path) -> Result<Vec<Annotated>, String> {
+    use std::io::Read;
+    let mut names: Vec<String> = std::fs::read_dir(gold)
+        .map_err(|e| format!("{}: {e}", gold.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let zyte = shared.join("zyte-dev/html").join(format!("{name}.html.gz"));
+        let text = if zyte.exists() {
+            let bytes = std::fs::read(&zyte).map_err(|e| format!("{}: {e}", zyte.display()))?;
+            let mut s = String::new();
+            flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut s).map_err(|e| format!("{name}: {e}"))?;
+            s
+        } else {
+            let page = shared.join("readability").join(&name).join("source.html");
+            std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?
+        };
+        let g = std::fs::read_to_string(gold.join(format!("{name}.gold.json"))).map_err(|e| e.to_string())?;
+        let quotes = read_gold(&g).map_err(|e| format!("{name}: {e}"))?;
+        out.push(Annotated { name, text, quotes, weight: 1.0 });
     }
     Ok(out)
 }
@@ -156,7 +212,7 @@ pub fn samples(a: &Annotated, weights: &Weights) -> (Vec<Binary>, Vec<Choice>) {
     let spans = crate::article::extract::weighed_spans(&paras, &weights.accept);
     let words: Vec<String> = spans.iter().map(|(w, _)| w.clone()).collect();
     let matched = matching(&a.quotes, &words);
-    let accept = spans.into_iter().zip(&matched).map(|((_, x), m)| Binary { x, y: m.is_some() }).collect();
+    let accept = spans.into_iter().zip(&matched).map(|((_, x), m)| Binary { x, y: m.is_some(), weight: a.weight }).collect();
     let mut considered = Vec::new();
     crate::article::parse::extract_with(&paras, &article, weights, Some(&mut considered));
     let texts: Vec<String> = considered.iter().map(|c| c.quote.clone()).collect();
@@ -166,8 +222,15 @@ pub fn samples(a: &Annotated, weights: &Weights) -> (Vec<Binary>, Vec<Choice>) {
         .zip(matched)
         .filter_map(|(c, m)| {
             let g = &a.quotes[m?];
-            let right = c.candidates.iter().map(|(name, _)| same_speaker(&g.speakers, name.as_deref())).collect();
-            Some(Choice { candidates: c.candidates.into_iter().map(|(_, f)| f).collect(), right })
+            // The candidates strictly right; failing any, those the scorer accepts.
+            let strict: Vec<bool> =
+                c.candidates.iter().map(|(name, _)| strictly_same(&g.speakers, name.as_deref())).collect();
+            let right = if strict.iter().any(|&r| r) {
+                strict
+            } else {
+                c.candidates.iter().map(|(name, _)| same_speaker(&g.speakers, name.as_deref())).collect()
+            };
+            Some(Choice { candidates: c.candidates.into_iter().map(|(_, f)| f).collect(), right, weight: a.weight })
         })
         .collect();
     (accept, choices)
@@ -289,6 +352,12 @@ mod tests {
         assert!(!same_speaker(&g("Clinton"), Some("Bernie Sanders")));
         assert!(!same_speaker(&g("Clinton"), None));
         assert!(same_speaker(&[], None));
+        assert!(strictly_same(&g("Mr. Schmidt, who bought the club"), Some("Mark Schmidt")));
+        assert!(strictly_same(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
+        assert!(strictly_same(&g("Trump"), Some("Donald J. Trump")));
+        assert!(!strictly_same(&g("a Clinton campaign spokesman"), Some("Hillary Clinton")));
+        assert!(!strictly_same(&g("the Trump campaign"), Some("Donald Trump")));
+        assert!(strictly_same(&g("the Trump campaign"), Some("the Trump campaign")));
         assert!(!same_speaker(&[], Some("Trump")));
     }
 
@@ -318,7 +387,7 @@ pub fn diagnose(a: &Annotated, weights: &Weights) -> Vec<String> {
             .map(|(n, f)| (f.score(&weights.speaker), n.as_deref(), same_speaker(&g.speakers, n.as_deref())))
             .collect();
         let best = scored.iter().copied().fold((f32::MIN, None, false), |b, x| if x.0 > b.0 { x } else { b });
-        if best.2 {
+        if best.2 && std::env::var_os("FOLIO_DIAGNOSE_ALL").is_none() {
             continue;
         }
         let any = scored.iter().any(|x| x.2);
@@ -332,10 +401,36 @@ pub fn diagnose(a: &Annotated, weights: &Weights) -> Vec<String> {
             c.quote.chars().take(60).collect::<String>(),
             g.speakers.join(" | "),
             best.1.unwrap_or("NONE"),
-            if any { "RANK" } else { "CAND" },
+            if best.2 { "RIGHT" } else if any { "RANK" } else { "CAND" },
             c.said,
             list.join("; ")
         ));
     }
     out
+}
+
+/// One line per span `weights` accept or turn away wrongly in `a`, for study: "MISS" or
+/// "EXTRA", the score, the words, and the sentence around them.
+pub fn diagnose_spans(a: &Annotated, weights: &Weights) -> Vec<String> {
+    let Some(article) = structure(&a.text) else { return Vec::new() };
+    let paras = crate::article::parse::paragraph_refs(&article);
+    let spans = crate::article::extract::weighed_spans(&paras, &weights.accept);
+    let words: Vec<String> = spans.iter().map(|(w, _)| w.clone()).collect();
+    let matched = matching(&a.quotes, &words);
+    let mut considered = Vec::new();
+    crate::article::parse::extract_with(&paras, &article, weights, Some(&mut considered));
+    let kept: Vec<String> = considered.iter().map(|c| loose(&c.quote)).collect();
+    spans
+        .iter()
+        .zip(&matched)
+        .filter_map(|((w, f), m)| {
+            let score = f.score(&weights.accept);
+            let accepted = score > 0.0 && kept.contains(&loose(w));
+            match (accepted, m.is_some()) {
+                (true, false) => Some(format!("EXTRA\t{score:.2}\t{}\t{w}", a.name)),
+                (false, true) => Some(format!("MISS\t{score:.2}\t{}\t{w}", a.name)),
+                _ => None,
+            }
+        })
+        .collect()
 }

@@ -11,6 +11,8 @@ use super::Features;
 pub struct Binary {
     pub x: Features,
     pub y: bool,
+    /// How much this example counts (1 for most).
+    pub weight: f64,
 }
 
 /// One choice: the candidates' features, and which of them are right (at least one).
@@ -18,6 +20,7 @@ pub struct Binary {
 pub struct Choice {
     pub candidates: Vec<Features>,
     pub right: Vec<bool>,
+    pub weight: f64,
 }
 
 /// How hard to train. The defaults were chosen by cross-validation on polnear-train
@@ -104,7 +107,7 @@ pub fn logistic(samples: &[Binary], dims: usize, s: Settings) -> Vec<f32> {
         for k in order.shuffled(samples.len()) {
             let x = &samples[k];
             let p = 1.0 / (1.0 + (-l.score(&x.x)).exp());
-            l.step(&x.x, p - if x.y { 1.0 } else { 0.0 });
+            l.step(&x.x, x.weight * (p - if x.y { 1.0 } else { 0.0 }));
         }
     }
     l.rounded()
@@ -130,7 +133,7 @@ pub fn ranker(choices: &[Choice], dims: usize, s: Settings) -> Vec<f32> {
             for (j, x) in c.candidates.iter().enumerate() {
                 let p = e[j] / all;
                 let q = if c.right[j] { e[j] / right } else { 0.0 };
-                l.step(x, p - q);
+                l.step(x, c.weight * (p - q));
             }
         }
     }
@@ -149,7 +152,7 @@ mod tests {
     fn logistic_learns_a_separable_rule_and_is_repeatable() {
         // Feature 1 means yes, feature 2 means no; feature 0 is a bias.
         let samples: Vec<Binary> =
-            (0..200).map(|k| Binary { x: x(&[0, if k % 3 == 0 { 1 } else { 2 }]), y: k % 3 == 0 }).collect();
+            (0..200).map(|k| Binary { x: x(&[0, if k % 3 == 0 { 1 } else { 2 }]), y: k % 3 == 0, weight: 1.0 }).collect();
         let w = logistic(&samples, 3, Settings::default());
         assert!(w[1] > 1.0 && w[2] < -1.0, "{w:?}");
         assert_eq!(w, logistic(&samples, 3, Settings::default()));
@@ -162,6 +165,7 @@ mod tests {
             .map(|k| Choice {
                 candidates: vec![x(&[2]), x(&[1]), x(&[2, 0])],
                 right: vec![false, true, k % 10 == 0],
+                weight: 1.0,
             })
             .collect();
         let w = ranker(&choices, 3, Settings::default());

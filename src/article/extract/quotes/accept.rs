@@ -56,6 +56,7 @@ features! {
         CornerQuotative = "corner bracket quotative",
         Question = "question",
         Digits = "digits only",
+        Copula = "completes 'is' or 'was'",
         ShortGoverned = "short and governed",
         ShortSpeechBefore = "short and speech verb before",
         ShortDeterminer = "short and determiner before",
@@ -171,6 +172,10 @@ pub(super) fn features(s: &Span) -> Features {
     f.set_if(s.corner_quotative, F::CornerQuotative);
     f.set_if(quoted.contains(['?', '？']), F::Question);
     f.set_if(quoted.chars().all(|c| c.is_ascii_digit() || !c.is_alphanumeric()), F::Digits);
+    let copula = right_before
+        .filter(adjacent)
+        .is_some_and(|x| matches!(x.text(s.text), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+    f.set_if(copula, F::Copula);
     let short = n <= 3 && s.cjk < 6;
     let governed = s.verb_right_before || s.said_after.is_some_and(|a| *a != Said::Nobody);
     f.set_if(short && governed, F::ShortGoverned);

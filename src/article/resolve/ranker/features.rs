@@ -94,5 +94,6 @@ features! {
         NoneNoPerson = "none: nobody named near",
         NoneOpensParagraph = "none: opens its paragraph",
         NoneNoSpeechVerb = "none: no speech verb in the sentence",
+        NoneCopula = "none: the quotation completes 'is' or 'was' (a theme, a name)",
     }
 }

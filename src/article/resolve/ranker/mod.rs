@@ -261,6 +261,11 @@ pub fn rank(
     let order = |at: &Location| texts.section_start.get(at.section).map_or(at.paragraph, |&s| s + at.paragraph);
     let most_mentioned = mentions.iter().filter(|m| m.person).max_by_key(|m| m.count).map(|m| m.name);
     let rule: Vec<Option<String>> = quotes.iter().map(|q| q.speaker.clone()).collect();
+    // The first mention of each name, to describe a speaker named by the rules.
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        by_name.entry(m.name).or_insert(i);
+    }
     let mut cache: HashMap<usize, Para> = HashMap::default();
     for qi in 0..quotes.len() {
         let at = quotes[qi].at;
@@ -268,7 +273,16 @@ pub fn rank(
         let view = &views[qi];
         let p = cache.entry(here).or_insert_with(|| para(texts, &at));
         let sentence = sentence_of(&p.sentences, at.start);
-        let sentence_end = sentence_of(&p.sentences, at.end.saturating_sub(1));
+        let mut sentence_end = sentence_of(&p.sentences, at.end.saturating_sub(1));
+        // "“Perpetual motion!” Rep. Glenn Thompson said.": a quotation that ends its own
+        // sentence is attributed in the next one.
+        let closes_sentence = quotes[qi].text.trim_end().ends_with(['.', '!', '?']);
+        if closes_sentence
+            && p.sentences.get(sentence_end + 1).is_some_and(|n| n.start <= at.end + 4)
+            && p.sentences.get(sentence_end).is_some_and(|s| s.end <= at.end + 4)
+        {
+            sentence_end += 1;
+        }
         let in_sentence = |pos: usize| {
             let s = sentence_of(&p.sentences, pos);
             s >= sentence && s <= sentence_end
@@ -291,6 +305,9 @@ pub fn rank(
         let mut cands: Vec<Candidate> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut add = |name: &str, m: Option<&Mention>, cands: &mut Vec<Candidate>| -> usize {
+            // A description the attribution ran on into a verb keeps its words only.
+            let name = if m.is_none_or(|m| !m.held) { subject::tidy(name) } else { name };
+            let name = if name.is_empty() { "?" } else { name };
             if let Some(&i) = index.get(name) {
                 return i;
             }
@@ -468,7 +485,7 @@ pub fn rank(
         }
         // The rules' answer.
         if let Some(name) = &rule[qi] {
-            let m = mentions.iter().find(|m| m.name == name);
+            let m = by_name.get(name.as_str()).map(|&i| &mentions[i]);
             let i = add(name, m, &mut cands);
             let f = match view.said {
                 Said::Name(_) => SpeakerFeature::RuleName,
@@ -546,7 +563,7 @@ pub fn rank(
             let Some(name) = k.and_then(previous) else { continue };
             let name = name.to_string();
             let name = name.as_str();
-            let m = mentions.iter().find(|m| m.name == name);
+            let m = by_name.get(name).map(|&i| &mentions[i]);
             let i = add(name, m, &mut cands);
             cands[i].f.on(f);
             let no_attribution = matches!(view.said, Said::Nobody | Said::Previous);
@@ -562,7 +579,7 @@ pub fn rank(
         }
         if view.introduced
             && let Some(name) = &rule[qi]
-            && let Some(&i) = index.get(name.as_str())
+            && let Some(&i) = index.get(subject::tidy(name))
         {
             cands[i].f.on(SpeakerFeature::IntroducedBefore);
         }
@@ -623,6 +640,10 @@ pub fn rank(
         );
         let speech = outside.split(|c: char| !c.is_alphanumeric()).any(|w| lex(w).is(SPEECH));
         none.set_if(!speech, SpeakerFeature::NoneNoSpeechVerb);
+        let copula = words_before(p.text, open, 1)
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+        none.set_if(copula, SpeakerFeature::NoneCopula);
         // Choose, each fact weighed with every other.
         let n = SpeakerFeature::NAMES.len();
         let none = none.paired(n);

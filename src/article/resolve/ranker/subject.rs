@@ -25,8 +25,10 @@ fn verb_like(w: &str) -> bool {
     if l.is(SPEECH) || l.is(AUXILIARY) && w.starts_with(char::is_lowercase) {
         return true;
     }
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
     w.starts_with(char::is_lowercase)
         && w.chars().count() > 3
+        && !possessive
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
         && !l.is(FUNCTION)
 }
@@ -74,7 +76,13 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    if k == first || k - first >= 6 && k < words.len() && !verb_like(&seg[words[k].0..words[k].1]) {
+    // A subject is followed by its verb: words cut short by the quotation ("the
+    // “Baltic Shield” plan") or by the limit are no subject.
+    if k == first || k >= words.len() || !verb_like(seg[words[k].0..words[k].1].trim_end_matches('.')) && !comma_after(k - 1) {
+        return None;
+    }
+    // "The theme of the day is “…”": a subject that is something, not someone speaking.
+    if words.get(k).is_some_and(|&(a, b)| matches!(&seg[a..b], "is" | "was" | "are" | "were" | "be" | "been" | "becomes" | "became" | "remains")) {
         return None;
     }
     let (a, b) = (words[first].0, words[k - 1].1);
@@ -86,6 +94,19 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((from + a, from + a + phrase.len()))
+}
+
+/// A description as the text gives it, without the verb the attribution ran on into:
+/// "the 60 second ad ends" is "the 60 second ad", "His comments came" "His comments".
+pub fn tidy(phrase: &str) -> &str {
+    let mut end = phrase.len();
+    for (k, (i, w)) in phrase.split_whitespace().map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w)).enumerate() {
+        if k > 0 && verb_like(w.trim_end_matches(['.', ','])) {
+            end = i;
+            break;
+        }
+    }
+    phrase[..end].trim_end()
 }
 
 pub fn is_pronoun(w: &str) -> bool {
@@ -111,8 +132,16 @@ mod tests {
     }
 
     #[test]
+    fn a_description_without_its_verb() {
+        assert_eq!(tidy("the 60 second ad ends"), "the 60 second ad");
+        assert_eq!(tidy("His comments came"), "His comments");
+        assert_eq!(tidy("the Ohio Republican"), "the Ohio Republican");
+    }
+
+    #[test]
     fn nothing_when_the_clause_opens_on_a_verb() {
         assert_eq!(of("Asked whether he agreed, “no” was the answer"), None);
+        assert_eq!(of("The theme of the day is “No child left behind”"), None);
         assert_eq!(of("“Quoted first”"), None);
     }
 }
