@@ -2,8 +2,8 @@
 //! extractors. Knows nothing of terminals.
 
 use super::extract::{ParagraphRef, find_all, year_in};
-use super::model::{Article, Extraction, Location, SCHEMA};
 use super::learn::Weights;
+use super::model::{Article, Extraction, Location, SCHEMA};
 use super::resolve::{Considered, Context, resolve};
 use super::structure::assemble;
 use super::structure::html;

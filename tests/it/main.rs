@@ -13,6 +13,7 @@ mod extraction;
 mod fixtures;
 mod hostile;
 mod layers;
+mod learned;
 mod properties;
 mod rich;
 mod samples;

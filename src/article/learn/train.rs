@@ -151,8 +151,9 @@ mod tests {
     #[test]
     fn logistic_learns_a_separable_rule_and_is_repeatable() {
         // Feature 1 means yes, feature 2 means no; feature 0 is a bias.
-        let samples: Vec<Binary> =
-            (0..200).map(|k| Binary { x: x(&[0, if k % 3 == 0 { 1 } else { 2 }]), y: k % 3 == 0, weight: 1.0 }).collect();
+        let samples: Vec<Binary> = (0..200)
+            .map(|k| Binary { x: x(&[0, if k % 3 == 0 { 1 } else { 2 }]), y: k % 3 == 0, weight: 1.0 })
+            .collect();
         let w = logistic(&samples, 3, Settings::default());
         assert!(w[1] > 1.0 && w[2] < -1.0, "{w:?}");
         assert_eq!(w, logistic(&samples, 3, Settings::default()));

@@ -418,11 +418,25 @@ impl Registry {
             let name = texts.name(h);
             let person = |i: usize| {
                 let p = &self.people[i];
-                Mention { at: h.location(), name: &p.name, person: true, held: true, gender: p.gender, count: p.occurrences.len() }
+                Mention {
+                    at: h.location(),
+                    name: &p.name,
+                    person: true,
+                    held: true,
+                    gender: p.gender,
+                    count: p.occurrences.len(),
+                }
             };
             let org = |i: usize| {
                 let o = &self.orgs[i];
-                Mention { at: h.location(), name: &o.name, person: false, held: true, gender: None, count: o.occurrences.len() }
+                Mention {
+                    at: h.location(),
+                    name: &o.name,
+                    person: false,
+                    held: true,
+                    gender: None,
+                    count: o.occurrences.len(),
+                }
             };
             let m = match h.kind {
                 NameKind::Organisation => self.org_by_name.get(name).map(|&i| org(i)),

@@ -8,9 +8,9 @@ pub mod speakers;
 
 pub use ranker::{Considered, SpeakerFeature};
 
+use crate::article::extract::quotes::word_count;
 use crate::article::extract::{Findings, ParagraphRef};
 use crate::article::model::{Extraction, ParagraphKind};
-use crate::article::extract::quotes::word_count;
 use entities::{Registry, Texts};
 
 /// Quoted words of this many words or fewer are kept only with a speaker. Measured on

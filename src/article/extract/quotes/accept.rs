@@ -57,6 +57,7 @@ features! {
         Question = "question",
         Digits = "digits only",
         Copula = "completes 'is' or 'was'",
+        AllCapitalized = "every word capitalised (a title)",
         ShortGoverned = "short and governed",
         ShortSpeechBefore = "short and speech verb before",
         ShortDeterminer = "short and determiner before",
@@ -146,7 +147,10 @@ pub(super) fn features(s: &Span) -> Features {
     f.set_if(s.before.iter().rev().take(3).any(|x| x.lex.is(TERM_CUE)), F::TermCue);
     let determiner = right_before.filter(adjacent).is_some_and(|x| x.lex.is(DETERMINER));
     f.set_if(determiner, F::DeterminerBefore);
-    f.set_if(quoted.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?', '。', '！', '？']), F::EndsWithStop);
+    f.set_if(
+        quoted.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?', '。', '！', '？']),
+        F::EndsWithStop,
+    );
     f.set_if(s.comma, F::EndsWithComma);
     f.set_if(quoted.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase), F::StartsUpper);
     let inside = s.t.partition_point(|x| x.start < s.start)..s.t.partition_point(|x| x.start < s.end);
@@ -158,9 +162,8 @@ pub(super) fn features(s: &Span) -> Features {
     let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '\'' && c != '’');
     f.set_if(rest.trim().chars().all(|c| !c.is_alphanumeric()), F::EndsParagraph);
     let next = s.after.first();
-    let lowercase_after = next.is_some_and(|x| {
-        x.kind == Kind::Word && x.text(s.text).starts_with(char::is_lowercase) && !x.lex.is(SPEECH)
-    });
+    let lowercase_after = next
+        .is_some_and(|x| x.kind == Kind::Word && x.text(s.text).starts_with(char::is_lowercase) && !x.lex.is(SPEECH));
     f.set_if(lowercase_after, F::LowercaseAfter);
     f.set_if(rest.starts_with("'s") || rest.starts_with("’s"), F::Possessive);
     let head = &s.text[..s.start];
@@ -176,6 +179,13 @@ pub(super) fn features(s: &Span) -> Features {
         .filter(adjacent)
         .is_some_and(|x| matches!(x.text(s.text), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
     f.set_if(copula, F::Copula);
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let capitalised = words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars().find(|c| c.is_alphabetic()).is_none_or(char::is_uppercase)
+                || crate::article::text::lexicon::is_function_word(w) && w.len() <= 4
+        });
+    f.set_if(capitalised, F::AllCapitalized);
     let short = n <= 3 && s.cjk < 6;
     let governed = s.verb_right_before || s.said_after.is_some_and(|a| *a != Said::Nobody);
     f.set_if(short && governed, F::ShortGoverned);

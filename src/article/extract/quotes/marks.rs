@@ -235,13 +235,7 @@ pub fn spans(text: &str) -> Vec<Span> {
     }
     // A straight single mark never closed was an apostrophe after all.
     if let Some((start, _, olen)) = open.filter(|&(_, o, _)| o != '\'') {
-        out.push(Span {
-            open: start,
-            inner: start + olen,
-            close: text.len(),
-            after: text.len(),
-            unclosed: true,
-        });
+        out.push(Span { open: start, inner: start + olen, close: text.len(), after: text.len(), unclosed: true });
     }
     out
 }

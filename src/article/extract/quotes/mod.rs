@@ -16,8 +16,8 @@ use crate::article::extract::quotes::attribution::{
 };
 use crate::article::learn::{Features, Weights};
 use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
-pub use accept::AcceptFeature;
 use crate::article::text::tokens::{Kind, Token, low};
+pub use accept::AcceptFeature;
 pub use attribution::Said;
 pub use block::block_quotation;
 pub use dialogue::dialogue_line;

@@ -389,11 +389,25 @@ pub fn rank(
                 c.f.set_if(first_in_sentence == Some(m.name), SpeakerFeature::FirstInSentence);
             }
             if first_look {
-                c.f.set_if(words_after(text, m.at.end, 1).first().is_some_and(|w| verb_like(w)), SpeakerFeature::VerbLikeAfter);
+                c.f.set_if(
+                    words_after(text, m.at.end, 1).first().is_some_and(|w| verb_like(w)),
+                    SpeakerFeature::VerbLikeAfter,
+                );
                 let prep = words_before(text, m.at.start, 1).first().map(|w| w.to_lowercase()).unwrap_or_default();
                 let prepositional = matches!(
                     prep.as_str(),
-                    "in" | "on" | "at" | "to" | "of" | "from" | "for" | "with" | "by" | "about" | "against" | "over" | "into"
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "of"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "against"
+                        | "over"
+                        | "into"
                 );
                 c.f.set_if(prepositional, SpeakerFeature::Prepositional);
                 let sents = if back == 0 {
@@ -635,14 +649,16 @@ pub fn rank(
             .unwrap_or("");
         let outside: String = format!(
             "{} {}",
-            sentence_text.get(..at.start.saturating_sub(p.sentences.get(sentence).map_or(0, |s| s.start))).unwrap_or(""),
+            sentence_text
+                .get(..at.start.saturating_sub(p.sentences.get(sentence).map_or(0, |s| s.start)))
+                .unwrap_or(""),
             p.text.get(at.end..).unwrap_or("").split(['.', '!', '?']).next().unwrap_or("")
         );
         let speech = outside.split(|c: char| !c.is_alphanumeric()).any(|w| lex(w).is(SPEECH));
         none.set_if(!speech, SpeakerFeature::NoneNoSpeechVerb);
-        let copula = words_before(p.text, open, 1)
-            .first()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+        let copula = words_before(p.text, open, 1).first().is_some_and(|w| {
+            matches!(w.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being")
+        });
         none.set_if(copula, SpeakerFeature::NoneCopula);
         // Choose, each fact weighed with every other.
         let n = SpeakerFeature::NAMES.len();

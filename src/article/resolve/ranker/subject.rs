@@ -12,9 +12,38 @@ fn fronts(w: &str) -> bool {
     lex(&l).is(OPENER)
         || matches!(
             l.as_str(),
-            "in" | "on" | "at" | "after" | "before" | "while" | "during" | "for" | "with" | "as" | "when" | "although"
-                | "though" | "since" | "despite" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "instead"
-                | "later" | "earlier" | "now" | "then" | "also" | "last" | "this" | "if" | "once" | "until" | "by"
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "while"
+                | "during"
+                | "for"
+                | "with"
+                | "as"
+                | "when"
+                | "although"
+                | "though"
+                | "since"
+                | "despite"
+                | "asked"
+                | "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "meanwhile"
+                | "instead"
+                | "later"
+                | "earlier"
+                | "now"
+                | "then"
+                | "also"
+                | "last"
+                | "this"
+                | "if"
+                | "once"
+                | "until"
+                | "by"
         )
 }
 
@@ -78,11 +107,16 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     }
     // A subject is followed by its verb: words cut short by the quotation ("the
     // “Baltic Shield” plan") or by the limit are no subject.
-    if k == first || k >= words.len() || !verb_like(seg[words[k].0..words[k].1].trim_end_matches('.')) && !comma_after(k - 1) {
+    if k == first
+        || k >= words.len()
+        || !verb_like(seg[words[k].0..words[k].1].trim_end_matches('.')) && !comma_after(k - 1)
+    {
         return None;
     }
     // "The theme of the day is “…”": a subject that is something, not someone speaking.
-    if words.get(k).is_some_and(|&(a, b)| matches!(&seg[a..b], "is" | "was" | "are" | "were" | "be" | "been" | "becomes" | "became" | "remains")) {
+    if words.get(k).is_some_and(|&(a, b)| {
+        matches!(&seg[a..b], "is" | "was" | "are" | "were" | "be" | "been" | "becomes" | "became" | "remains")
+    }) {
         return None;
     }
     let (a, b) = (words[first].0, words[k - 1].1);
@@ -100,7 +134,9 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 /// "the 60 second ad ends" is "the 60 second ad", "His comments came" "His comments".
 pub fn tidy(phrase: &str) -> &str {
     let mut end = phrase.len();
-    for (k, (i, w)) in phrase.split_whitespace().map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w)).enumerate() {
+    for (k, (i, w)) in
+        phrase.split_whitespace().map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w)).enumerate()
+    {
         if k > 0 && verb_like(w.trim_end_matches(['.', ','])) {
             end = i;
             break;
@@ -124,11 +160,17 @@ mod tests {
 
     #[test]
     fn the_subject_before_the_verb() {
-        assert_eq!(of("For now, the administration waves off the delay as having “minimal” impact."), Some("the administration"));
+        assert_eq!(
+            of("For now, the administration waves off the delay as having “minimal” impact."),
+            Some("the administration")
+        );
         assert_eq!(of("His campaign protested that Clinton aides were being “disingenuous”"), Some("His campaign"));
         assert_eq!(of("Walter Hewlett sniped that Fiorina was “learning on the job”"), Some("Walter Hewlett"));
         assert_eq!(of("He said the plan was “dead”"), Some("He"));
-        assert_eq!(of("New Jersey Gov. Chris Christie, hoping to surge, called Obama a “petulant child”"), Some("New Jersey Gov. Chris Christie"));
+        assert_eq!(
+            of("New Jersey Gov. Chris Christie, hoping to surge, called Obama a “petulant child”"),
+            Some("New Jersey Gov. Chris Christie")
+        );
     }
 
     #[test]
