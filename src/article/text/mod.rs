@@ -4,6 +4,7 @@
 
 pub mod lexicon;
 pub mod numerals;
+pub mod script;
 pub mod sentences;
 pub mod shape;
 pub mod tokens;

@@ -58,6 +58,7 @@ features! {
         Digits = "digits only",
         Copula = "completes 'is' or 'was'",
         AllCapitalized = "every word capitalised (a title)",
+        Naming = "a thing called or named so (a scheme called “…”)",
         ShortGoverned = "short and governed",
         ShortSpeechBefore = "short and speech verb before",
         ShortDeterminer = "short and determiner before",
@@ -110,6 +111,22 @@ fn said_feature(said: &Said, after: bool) -> AcceptFeature {
         (Said::Phrase(_), false) => F::BeforePhrase,
         (Said::Previous, false) => F::BeforePrevious,
         (Said::Nobody, false) => F::BeforeNobody,
+    }
+}
+
+/// "a scheme called “INSPIRE”", "a film titled “Heat”": a common noun, then "called" or
+/// "named" right before the marks, gives a thing its name (unlike "Trump called her
+/// “crooked”", where someone speaks).
+pub fn naming(text: &str, before: &[Token]) -> bool {
+    let words: Vec<&Token> = before.iter().rev().filter(|x| x.kind == Kind::Word).take(2).collect();
+    match words.as_slice() {
+        [cue, noun] => {
+            noun.end + 1 >= cue.start
+                && matches!(cue.text(text), "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed")
+                && noun.text(text).starts_with(char::is_lowercase)
+                && !noun.lex.is(crate::article::text::lexicon::FUNCTION)
+        }
+        _ => false,
     }
 }
 
@@ -186,6 +203,7 @@ pub(super) fn features(s: &Span) -> Features {
                 || crate::article::text::lexicon::is_function_word(w) && w.len() <= 4
         });
     f.set_if(capitalised, F::AllCapitalized);
+    f.set_if(naming(s.text, s.before), F::Naming);
     let short = n <= 3 && s.cjk < 6;
     let governed = s.verb_right_before || s.said_after.is_some_and(|a| *a != Said::Nobody);
     f.set_if(short && governed, F::ShortGoverned);

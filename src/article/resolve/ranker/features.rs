@@ -22,6 +22,7 @@ features! {
         PhraseIndefinite = "the attribution's words: an indefinite description",
         PhrasePerson = "the attribution's words: a person described, nobody found",
         RuleBareVerb = "rule: a bare verb (previous speaker)",
+        RuleBefore = "rule: found before the quotation, its verb right before it",
         RuleCarried = "rule: carried from the quotation before",
         // Where the candidate is named, nearest first.
         SentenceBefore = "named earlier in the quotation's sentence",
@@ -57,6 +58,7 @@ features! {
         Unregistered = "a name or description the registry does not hold",
         MentionsLog = "log mentions in the article",
         MostMentioned = "the most mentioned person",
+        InHeading = "named in the heading of the quotation's section",
         // How the candidate's name reads.
         OpensOnFunctionWord = "opens on a function word (In, When, His)",
         EndsPossessive = "ends with 's",
@@ -95,5 +97,6 @@ features! {
         NoneOpensParagraph = "none: opens its paragraph",
         NoneNoSpeechVerb = "none: no speech verb in the sentence",
         NoneCopula = "none: the quotation completes 'is' or 'was' (a theme, a name)",
+        NoneNaming = "none: a thing called or named so",
     }
 }

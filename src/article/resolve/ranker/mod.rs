@@ -24,6 +24,7 @@ use crate::article::text::lexicon::{
     AUXILIARY, DETERMINER, DOCUMENT, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN, SENTENCE_OPENER,
     SPEECH, TITLE, WEEKDAY, lex,
 };
+use crate::article::text::script::{Script, script};
 use crate::article::text::sentences::sentences;
 use crate::article::text::tokens::tokenize;
 use rustc_hash::FxHashMap as HashMap;
@@ -267,6 +268,14 @@ pub fn rank(
         by_name.entry(m.name).or_insert(i);
     }
     let mut cache: HashMap<usize, Para> = HashMap::default();
+    // Each paragraph's writing system, as asked: a speaker is never carried across a
+    // change of script (a Japanese quotation after a German paragraph is not the German
+    // speaker's).
+    let mut scripts: HashMap<usize, Script> = HashMap::default();
+    let mut script_at = |at: &Location| -> Script {
+        let k = order(at);
+        *scripts.entry(k).or_insert_with(|| script(texts.text_at(at)))
+    };
     for qi in 0..quotes.len() {
         let at = quotes[qi].at;
         let here = order(&at);
@@ -332,6 +341,8 @@ pub fn rank(
         let hi = hi.min(split + NEAR_MENTIONS);
         // Nearest first, so the nearest mention of each candidate describes it.
         let near: Vec<&Mention> = mentions[lo..split].iter().rev().chain(mentions[split..hi].iter()).collect();
+        let here_script = script_at(&at);
+        let near: Vec<&Mention> = near.into_iter().filter(|m| script_at(&m.at) == here_script).collect();
         for m in near {
             let back = here - order(&m.at);
             let i = add(m.name, Some(m), &mut cands);
@@ -373,10 +384,12 @@ pub fn rank(
             } else if st.speech_object && first_look {
                 c.f.on(SpeakerFeature::SpeechObject);
             }
+            // "Okafor's assistant told reporters": the subject is someone of Okafor's.
             if let Some((a, b)) = clause_subject
                 && back == 0
                 && m.at.start >= a
                 && m.at.end <= b
+                && !st.possessive
             {
                 c.f.on(SpeakerFeature::ClauseSubject);
             }
@@ -449,7 +462,7 @@ pub fn rank(
             let role = ph.split_whitespace().last().unwrap_or("").to_lowercase();
             let mut seen: Vec<&str> = Vec::new();
             for m in mentions[..upto].iter().rev().take(NEAR_MENTIONS * 4) {
-                if !m.person || seen.contains(&m.name) {
+                if !m.person || seen.contains(&m.name) || script_at(&m.at) != here_script {
                     continue;
                 }
                 seen.push(m.name);
@@ -477,7 +490,7 @@ pub fn rank(
             let want_person = matches!(pr, "he" | "she");
             let mut seen: Vec<&str> = Vec::new();
             for m in mentions[..upto].iter().rev().take(NEAR_MENTIONS * 4) {
-                if m.person != want_person || seen.contains(&m.name) {
+                if m.person != want_person || seen.contains(&m.name) || script_at(&m.at) != here_script {
                     continue;
                 }
                 seen.push(m.name);
@@ -497,8 +510,24 @@ pub fn rank(
                 }
             }
         }
-        // The rules' answer.
-        if let Some(name) = &rule[qi] {
+        // The rules' answer, unless carried from a quotation in another script.
+        // A speaker carried on from the quotations before: not across a change of script
+        // (back to the quotation that named them, every one in between in this script).
+        let carried = matches!(view.said, Said::Nobody | Said::Previous);
+        let carried_across = carried && {
+            let mut across = false;
+            for k in (0..qi).rev() {
+                if script_at(&quotes[k].at) != here_script {
+                    across = true;
+                    break;
+                }
+                if !matches!(views[k].said, Said::Nobody | Said::Previous) {
+                    break;
+                }
+            }
+            across
+        };
+        if let Some(name) = rule[qi].as_ref().filter(|_| !carried_across) {
             let m = by_name.get(name.as_str()).map(|&i| &mentions[i]);
             let i = add(name, m, &mut cands);
             let f = match view.said {
@@ -521,6 +550,7 @@ pub fn rank(
                 Said::Nobody => SpeakerFeature::RuleCarried,
             };
             cands[i].f.on(f);
+            cands[i].f.set_if(view.said_from.is_some(), SpeakerFeature::RuleBefore);
             if cands[i].nearest.0 == usize::MAX {
                 cands[i].nearest = (0, 0);
             }
@@ -574,7 +604,7 @@ pub fn rank(
             (prev_any, SpeakerFeature::PreviousAny),
         ] {
             let previous = |k: usize| if chain { quotes[k].speaker.as_deref() } else { rule[k].as_deref() };
-            let Some(name) = k.and_then(previous) else { continue };
+            let Some(name) = k.filter(|&k| script_at(&quotes[k].at) == here_script).and_then(previous) else { continue };
             let name = name.to_string();
             let name = name.as_str();
             let m = by_name.get(name).map(|&i| &mentions[i]);
@@ -598,6 +628,7 @@ pub fn rank(
             cands[i].f.on(SpeakerFeature::IntroducedBefore);
         }
         // What each candidate is.
+        let heading = texts.headings.get(at.section).and_then(|h| h.0);
         let gender_wanted = match pronoun {
             Some("he") => Some(crate::article::extract::names::Gender::Male),
             Some("she") => Some(crate::article::extract::names::Gender::Female),
@@ -622,12 +653,18 @@ pub fn rank(
             });
             c.f.value(SpeakerFeature::MentionsLog, (c.count as f32 + 1.0).ln());
             c.f.set_if(Some(c.name.as_str()) == most_mentioned, SpeakerFeature::MostMentioned);
+            c.f.set_if(heading.is_some_and(|h| h.contains(c.name.as_str())), SpeakerFeature::InHeading);
             if let (Some(want), Some(g)) = (gender_wanted, c.gender) {
                 c.f.on(if want == g { SpeakerFeature::GenderAgrees } else { SpeakerFeature::GenderDisagrees });
             }
             if c.nearest.0 == usize::MAX {
                 c.f.on(SpeakerFeature::NotInWindow);
             }
+        }
+        // "she" is not the "Mr Tomlin" just named: a pronoun never takes a person of the
+        // other gender, when the text says which.
+        if let Some(want) = gender_wanted {
+            cands.retain(|c| !(c.person && c.gender.is_some_and(|g| g != want)));
         }
         cands.sort_by_key(|c| c.nearest);
         cands.truncate(MAX_CANDIDATES);
@@ -660,6 +697,10 @@ pub fn rank(
             matches!(w.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being")
         });
         none.set_if(copula, SpeakerFeature::NoneCopula);
+        let before_words: Vec<String> = words_before(p.text, open, 2).iter().map(|w| w.to_string()).collect();
+        let naming = matches!(before_words.first().map(String::as_str), Some("called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"))
+            && before_words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase) && !lex(w).is(FUNCTION));
+        none.set_if(naming, SpeakerFeature::NoneNaming);
         // Choose, each fact weighed with every other.
         let n = SpeakerFeature::NAMES.len();
         let none = none.paired(n);
@@ -687,6 +728,14 @@ pub fn rank(
             };
             tr.push(Considered { quote: quotes[qi].text.clone(), said: said.to_string(), candidates: all });
         }
-        quotes[qi].speaker = best.1.map(|i| cands[i].name.clone());
+        // "the senator said", "the company said": a description stands for the one it
+        // describes, as the rules found them (by role, by name, by what was named last).
+        let described = match view.said {
+            Said::Phrase(ph) => matches!(described(ph), Described::Person(_) | Described::Organisation { .. })
+                && rule[qi].as_deref().is_some_and(|r| r != ph.as_str()),
+            _ => false,
+        };
+        quotes[qi].speaker =
+            if described { rule[qi].clone() } else { best.1.map(|i| cands[i].name.clone()) };
     }
 }

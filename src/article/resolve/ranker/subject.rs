@@ -3,7 +3,7 @@
 //! "His campaign protested that …". Many partial quotations have no verb of speech near
 //! them: their speaker is who the clause is about, named or described.
 
-use crate::article::text::lexicon::{AUXILIARY, FUNCTION, OPENER, SPEECH, lex};
+use crate::article::text::lexicon::{AUXILIARY, DETERMINER, DOCUMENT, FUNCTION, OPENER, SPEECH, lex};
 
 /// Words that open a fronted phrase rather than the subject ("In an interview, …",
 /// "After the debate, …"): the subject comes after its comma.
@@ -113,6 +113,13 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
+    // "Her sign reads “…”": only a document reads out words ("the statement read").
+    let verb = words.get(k).map(|&(a, b)| &seg[a..b]);
+    if matches!(verb, Some("read" | "reads"))
+        && !words.get(k - 1).is_some_and(|&(a, b)| lex(&seg[a..b].to_lowercase()).is(DOCUMENT))
+    {
+        return None;
+    }
     // "The theme of the day is “…”": a subject that is something, not someone speaking.
     if words.get(k).is_some_and(|&(a, b)| {
         matches!(&seg[a..b], "is" | "was" | "are" | "were" | "be" | "been" | "becomes" | "became" | "remains")
@@ -131,16 +138,19 @@ pub fn subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 }
 
 /// A description as the text gives it, without the verb the attribution ran on into:
-/// "the 60 second ad ends" is "the 60 second ad", "His comments came" "His comments".
+/// "the 60 second ad ends" is "the 60 second ad", "His campaign protested" "His campaign".
 pub fn tidy(phrase: &str) -> &str {
     let mut end = phrase.len();
+    let mut after_determiner = false;
     for (k, (i, w)) in
         phrase.split_whitespace().map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w)).enumerate()
     {
-        if k > 0 && verb_like(w.trim_end_matches(['.', ','])) {
+        // The word after "the" or "his" is a noun however it ends ("His comments").
+        if k > 0 && !after_determiner && verb_like(w.trim_end_matches(['.', ','])) {
             end = i;
             break;
         }
+        after_determiner = lex(w).is(DETERMINER);
     }
     phrase[..end].trim_end()
 }
@@ -176,7 +186,7 @@ mod tests {
     #[test]
     fn a_description_without_its_verb() {
         assert_eq!(tidy("the 60 second ad ends"), "the 60 second ad");
-        assert_eq!(tidy("His comments came"), "His comments");
+        assert_eq!(tidy("His campaign protested"), "His campaign");
         assert_eq!(tidy("the Ohio Republican"), "the Ohio Republican");
     }
 
@@ -184,6 +194,8 @@ mod tests {
     fn nothing_when_the_clause_opens_on_a_verb() {
         assert_eq!(of("Asked whether he agreed, “no” was the answer"), None);
         assert_eq!(of("The theme of the day is “No child left behind”"), None);
+        assert_eq!(of("Her sign reads “Fresh every day”"), None);
+        assert_eq!(of("The statement reads “We regret it”"), Some("The statement"));
         assert_eq!(of("“Quoted first”"), None);
     }
 }
