@@ -330,7 +330,8 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
 /// paragraph with no English in it.
 fn is_other_word(text: &str, t: &[Token], i: usize) -> bool {
     let s = t[i].text(text);
-    let capitals = |x: &Token| x.kind == Kind::Word && x.end - x.start > 1 && x.text(text).bytes().all(|b| b.is_ascii_uppercase());
+    let capitals =
+        |x: &Token| x.kind == Kind::Word && x.end - x.start > 1 && x.text(text).bytes().all(|b| b.is_ascii_uppercase());
     // The nearest words on either side, past a comma or a bracket.
     let before = t[..i].iter().rev().take(2).find(|x| x.kind == Kind::Word);
     let after = t.get(i + 1..).unwrap_or(&[]).iter().take(2).find(|x| x.kind == Kind::Word);

@@ -113,6 +113,8 @@ pub const CJK_TITLE: u64 = 1 << 54;
 /// The last character of a Japanese or Chinese place or body before a title: 同社 (the
 /// company), 東京都, 日本銀行; what stands before the title there is no person.
 pub const CJK_BODY: u64 = 1 << 55;
+/// Verbs whose object is the one spoken to: "told The Daily Ledger".
+pub const TELL: u64 = 1 << 56;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -174,6 +176,7 @@ fn flag_of(section: &str) -> u64 {
         "particle" => PARTICLE,
         "cjk_title" => CJK_TITLE,
         "cjk_body" => CJK_BODY,
+        "tell" => TELL,
         _ => 0,
     }
 }
