@@ -414,3 +414,49 @@ fn decades_seasons_and_ranges_are_dates() {
         Since the 1980s the river has flooded; it did so last August and in every year from 2014 to 2016.\n";
     assert_eq!(dates(text), ["1980s", "August", "2014", "2016"]);
 }
+
+// 8. People and organisations.
+
+fn people(text: &str) -> Vec<(String, usize)> {
+    article(text).people.into_iter().map(|p| (p.name, p.mentions)).collect()
+}
+
+fn organisations(text: &str) -> Vec<String> {
+    article(text).organisations.into_iter().map(|o| o.name).collect()
+}
+
+#[test]
+fn a_credit_an_outlet_a_document_and_a_group_are_no_people() {
+    let text = "Harbour row\n\
+        Lena Ortiz, who runs the ferry company, spoke on Monday. “We will not close,” Ortiz told The Daily Ledger.\n\
+        (Fiona Hill/Harbour Press)\n\
+        Photo: Daniel Marsh\n\
+        The Kellner Memo said the ferry lost money, and Student Councils said they would protest.\n\
+        Thursday Priya Nair said the council would meet again.\n";
+    let names: Vec<String> = people(text).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Lena Ortiz", "Priya Nair"]);
+    let orgs = organisations(text);
+    for want in ["Daily Ledger", "Student Councils"] {
+        assert!(orgs.iter().any(|o| o == want), "{want} in {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|o| o.contains("Harbour Press") || o.contains("Memo")), "{orgs:?}");
+}
+
+#[test]
+fn a_person_is_listed_once_under_the_fullest_name() {
+    let text = "Clinic\n\
+        Chidi Okonkwo opened the clinic in 2019. Chidi A. Okonkwo, its director, said it was full.\n\
+        “We need more nurses,” Okonkwo said. Dr. Okonkwo has asked the city for help.\n";
+    assert_eq!(people(text), [("Chidi A. Okonkwo".to_string(), 4)]);
+}
+
+#[test]
+fn japanese_and_chinese_names_with_titles_are_people() {
+    let text = "値上げ\n\
+        「来年も値上げする」と山本会長は語った。田中社長も同意した。\n\
+        习近平主席表示，中国将继续开放。\n";
+    let names: Vec<String> = people(text).into_iter().map(|(n, _)| n).collect();
+    for want in ["山本", "田中", "习近平"] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+}

@@ -181,8 +181,16 @@ impl Registry {
         for h in hits.iter().filter(|h| h.kind == NameKind::Person && texts.name(h).contains(' ')) {
             reg.person_index(texts.name(h));
         }
+        reg.fold_shorter_forms();
         for h in hits.iter().filter(|h| h.kind == NameKind::Unknown) {
             let name = texts.name(h);
+            // "Chidi Okonkwo" with no cue, where "Chidi A. Okonkwo" is a person.
+            if !reg.person_by_name.contains_key(name)
+                && let Some(fuller) = reg.fuller_form(name)
+            {
+                reg.person_by_name.insert(name.to_string(), fuller);
+                continue;
+            }
             let names = reg.unknown_by_surname.entry(last_word(name).to_string()).or_default();
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
@@ -198,6 +206,42 @@ impl Registry {
         }
         reg.count(hits, texts);
         reg
+    }
+
+    /// The one person whose name holds `name`'s words in order, with more besides, from
+    /// the same first word to the same last: "Chidi A. Okonkwo" for "Chidi Okonkwo".
+    fn fuller_form(&self, name: &str) -> Option<usize> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = *words.first().filter(|_| words.len() >= 2)?;
+        let holds = |other: &str| {
+            let theirs: Vec<&str> = other.split(' ').collect();
+            let mut rest = theirs.iter();
+            theirs.len() > words.len() && theirs.first() == Some(&first) && words.iter().all(|w| rest.any(|x| x == w))
+        };
+        let mut found = self
+            .by_surname
+            .get(last_word(name))?
+            .iter()
+            .filter(|&&j| !self.people[j].merged && holds(&self.people[j].name));
+        match (found.next(), found.next()) {
+            (Some(&j), None) => Some(j),
+            _ => None,
+        }
+    }
+
+    /// A person named in a shorter and a fuller form ("Chidi Okonkwo", "Chidi A.
+    /// Okonkwo") is one person, listed under the fullest.
+    fn fold_shorter_forms(&mut self) {
+        for i in 0..self.people.len() {
+            let Some(j) = self.fuller_form(&self.people[i].name) else { continue };
+            let name = self.people[i].name.clone();
+            self.people[i].merged = true;
+            if let Some(list) = self.by_surname.get_mut(last_word(&name)) {
+                list.retain(|&k| k != i);
+            }
+            self.people[j].aliases.push(name.clone());
+            self.person_by_name.insert(name, j);
+        }
     }
 
     /// Makes the one uncued name ending in `surname` a person; its full name.
@@ -255,7 +299,7 @@ impl Registry {
             Some([_, _, ..]) => return None, // two people share it: do not guess
             _ => {}
         }
-        if let Some(p) = self.people.iter().find(|p| p.name == surname) {
+        if let Some(p) = self.people.iter().find(|p| !p.merged && p.name == surname) {
             return Some(&p.name);
         }
         if loose {
@@ -263,13 +307,18 @@ impl Registry {
             let first: Vec<&Record> = self
                 .people
                 .iter()
-                .filter(|p| p.name.split(' ').nth(2).is_some() && p.name.split(' ').next() == Some(surname))
+                .filter(|p| {
+                    !p.merged && p.name.split(' ').nth(2).is_some() && p.name.split(' ').next() == Some(surname)
+                })
                 .collect();
             if let [one] = first.as_slice() {
                 return Some(&one.name);
             }
-            let near: Vec<&Record> =
-                self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
+            let near: Vec<&Record> = self
+                .people
+                .iter()
+                .filter(|p| !p.merged && p.name.contains(' ') && near(last_word(&p.name), surname))
+                .collect();
             if let [one] = near.as_slice() {
                 return Some(&one.name);
             }
