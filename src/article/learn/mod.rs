@@ -60,6 +60,11 @@ impl Features {
         self
     }
 
+    pub fn has(&self, f: impl Into<u16>) -> bool {
+        let f = f.into();
+        self.0.iter().any(|&(i, _)| i == f)
+    }
+
     /// The score under `weights` (indexed like the features).
     pub fn score(&self, weights: &[f32]) -> f32 {
         self.0.iter().map(|&(i, v)| weights.get(i as usize).copied().unwrap_or(0.0) * v).sum()

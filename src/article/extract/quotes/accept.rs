@@ -6,7 +6,7 @@
 
 use super::Said;
 use crate::article::learn::{Features, features};
-use crate::article::text::lexicon::{DETERMINER, FIRST_PERSON, SPEECH, TERM_CUE};
+use crate::article::text::lexicon::{DETERMINER, FIRST_PERSON, SCARE_CUE, SPEECH, TERM_CUE};
 use crate::article::text::tokens::{Kind, Token};
 
 features! {
@@ -59,6 +59,7 @@ features! {
         Copula = "completes 'is' or 'was'",
         AllCapitalized = "every word capitalised (a title)",
         Naming = "a thing called or named so (a scheme called “…”)",
+        ScareCue = "so-called right before",
         ShortGoverned = "short and governed",
         ShortSpeechBefore = "short and speech verb before",
         ShortDeterminer = "short and determiner before",
@@ -164,6 +165,7 @@ pub(super) fn features(s: &Span) -> Features {
     f.set_if(s.before.iter().rev().take(3).any(|x| x.lex.is(TERM_CUE)), F::TermCue);
     let determiner = right_before.filter(adjacent).is_some_and(|x| x.lex.is(DETERMINER));
     f.set_if(determiner, F::DeterminerBefore);
+    f.set_if(right_before.filter(adjacent).is_some_and(|x| x.lex.is(SCARE_CUE)), F::ScareCue);
     f.set_if(
         quoted.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?', '。', '！', '？']),
         F::EndsWithStop,

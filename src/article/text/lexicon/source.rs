@@ -115,6 +115,8 @@ pub const CJK_TITLE: u64 = 1 << 54;
 pub const CJK_BODY: u64 = 1 << 55;
 /// Verbs whose object is the one spoken to: "told The Daily Ledger".
 pub const TELL: u64 = 1 << 56;
+/// Words that mark what follows as someone else's term, held at a distance ("so-called").
+pub const SCARE_CUE: u64 = 1 << 57;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -177,6 +179,7 @@ fn flag_of(section: &str) -> u64 {
         "cjk_title" => CJK_TITLE,
         "cjk_body" => CJK_BODY,
         "tell" => TELL,
+        "scare_cue" => SCARE_CUE,
         _ => 0,
     }
 }
