@@ -13,10 +13,10 @@
 //! writes what they miss there, for study (FOLIO_DIAGNOSE_ALL=1 writes every speaker,
 //! FOLIO_DIAGNOSE_SPANS=1 the quotation spans instead).
 use folio::article::learn::Weights;
-use folio::article::learn::corpus::{
+use folio::training::corpus::{
     Annotated, Score, diagnose, diagnose_spans, evaluate, read_dir, read_gold_pages, train, training_sets,
 };
-use folio::article::learn::train::Settings;
+use folio::training::train::Settings;
 use std::path::{Path, PathBuf};
 
 fn fail(e: String) -> ! {

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod sanitize;
 pub mod search;
 pub mod terminal;
+pub mod training;
 pub mod ui;
 
 /// What the reader is opened with: the measure (`--width`) and the help's length, which

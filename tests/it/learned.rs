@@ -4,8 +4,8 @@
 
 use crate::common::shared;
 use folio::article::learn::Weights;
-use folio::article::learn::corpus::{Score, evaluate, read_dir, train, training_sets};
-use folio::article::learn::train::Settings;
+use folio::training::corpus::{Score, evaluate, read_dir, train, training_sets};
+use folio::training::train::Settings;
 use std::path::Path;
 
 #[test]

@@ -8,10 +8,8 @@
 //! find the candidates and describe them (the attribution patterns, the pronoun a verb
 //! takes, who was named last); the weights decide how far to trust each description.
 //! Features are named, so a model keeps its meaning when features are added (a new
-//! feature weighs nothing until the model is trained again).
-
-pub mod corpus;
-pub mod train;
+//! feature weighs nothing until the model is trained again). Training lives in
+//! `crate::training`.
 
 use std::sync::LazyLock;
 

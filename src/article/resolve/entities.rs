@@ -24,6 +24,15 @@ impl<'a> Texts<'a> {
             .unwrap_or("")
     }
 
+    /// Every word the article writes starting in lower case, once.
+    fn common_words(&self) -> rustc_hash::FxHashSet<&'a str> {
+        self.texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect()
+    }
+
     fn in_caption(&self, h: &PlacedHit) -> bool {
         self.section_start
             .get(h.section as usize)
@@ -459,6 +468,7 @@ impl Registry {
     /// the registry does not hold as written (a speaker may be named once, in passing).
     pub fn mentions<'s>(&'s self, hits: &[PlacedHit], texts: &Texts<'s>) -> Vec<Mention<'s>> {
         let mut unheld: HashMap<&str, usize> = HashMap::default();
+        let mut common = None;
         let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
         for h in hits {
             if texts.in_caption(h) {
@@ -502,6 +512,15 @@ impl Registry {
                     })
                     .or_else(|| self.org_by_name.get(name).map(|&i| org(i))),
             };
+            // "Residents, through a consultation" in a list, "… and residents have
+            // noticed" in a paragraph: a lone word the article also writes in lower case
+            // is a common noun that opened a line, not someone who speaks.
+            if m.is_none()
+                && !name.contains(' ')
+                && common.get_or_insert_with(|| texts.common_words()).contains(name.to_lowercase().as_str())
+            {
+                continue;
+            }
             let m = m.unwrap_or_else(|| {
                 *unheld.entry(name).or_default() += 1;
                 let person = h.kind != NameKind::Organisation;

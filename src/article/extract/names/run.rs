@@ -13,7 +13,7 @@ use super::words::{
 use crate::article::text::lexicon::{
     CONNECTOR, DOCUMENT, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TELL, TITLE, TITLE_QUALIFIER, WEEKDAY,
 };
-use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE};
+use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE, is_honorific};
 use crate::article::text::shape::wire_dateline;
 use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
 
@@ -23,6 +23,18 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
     let Some(&head_last) = head.last() else { return };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, run.a, starts);
+    // "Stallholder Jana Petrova has traded…": a capitalised word opening the sentence
+    // before a given name and a surname is what the person is, not part of their name.
+    let role_opener = words.len() >= 3
+        && at_sentence_start(t, text, run.a, starts)
+        && !t[words[0]].lex.is(GIVEN_FEMALE | GIVEN_MALE | TITLE | ORG_KEYWORD | OTHER_KEYWORD)
+        && !is_honorific(w(words[0]))
+        && !is_acronym(w(words[0]))
+        && t[words[1]].lex.is(GIVEN_FEMALE | GIVEN_MALE);
+    if role_opener {
+        classify_run(text, t, words[1], run.b, starts, out);
+        return;
+    }
     // "White House Press Secretary Stephanie Grisham": a title after the organisation's
     // words, and a name after it, is a person of that organisation.
     let title_then_name = head.iter().rposition(|&k| t[k].lex.is(TITLE)).is_some_and(|p| {

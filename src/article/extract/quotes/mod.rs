@@ -140,11 +140,13 @@ pub fn quote_candidates(text: &str, t: &[Token], sentences: &[Range<usize>], wei
         let score = if cjk { if look.rule { 1.0 } else { -1.0 } } else { features.score(weights) };
         // A term of three words or fewer is someone's words only when the rules see an
         // attribution or the sentence names who speaks (a name or a pronoun as the subject
-        // of a verb of speech): the corpus the model learnt from counts a short phrase
+        // of a verb of speech), and never when it is capitalised like a title ("announcing
+        // “Super Mario Run,” its first game"): the corpus the model learnt from counts a short phrase
         // inside reported speech, and outside it the same shape is most often a term held
         // at a distance ("so-called “steam worlds”", "the agency’s “short-term” plan").
         let someone = |s: Option<&Said>| matches!(s, Some(Said::Name(_) | Said::Surname(_) | Said::Pronoun(_)));
-        let term = look.words <= SHORT_TERM_WORDS && !someone(before.as_ref()) && !someone(after.as_ref());
+        let term = look.words <= SHORT_TERM_WORDS
+            && (look.title_case || !someone(before.as_ref()) && !someone(after.as_ref()));
         let score = if term && !look.rule { score.min(-f32::EPSILON) } else { score };
         let (said, from_before) =
             if governs { (before.clone().unwrap_or(Said::Nobody), true) } else { speaker(after.clone(), before) };

@@ -21,7 +21,7 @@ use crate::article::model::{Location, Quote};
 use crate::article::resolve::descriptions::{Described, described};
 use crate::article::resolve::entities::{Mention, Registry, Texts};
 use crate::article::text::lexicon::{
-    AUXILIARY, DETERMINER, DOCUMENT, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN, SENTENCE_OPENER,
+    AUXILIARY, DETERMINER, DOCUMENT, ENGLISH, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN, SENTENCE_OPENER,
     SPEECH, TITLE, WEEKDAY, lex,
 };
 use crate::article::text::script::{Script, script};
@@ -66,6 +66,9 @@ struct Para<'a> {
     sentences: Vec<Range<usize>>,
     /// Where its speech verbs stand.
     verbs: Vec<usize>,
+    /// Whether a word only English uses is in it: the clause-subject reading knows
+    /// English sentences only ("Il s’agit notamment" is no subject of speech).
+    english: bool,
 }
 
 fn para<'a>(texts: &Texts<'a>, at: &Location) -> Para<'a> {
@@ -73,7 +76,8 @@ fn para<'a>(texts: &Texts<'a>, at: &Location) -> Para<'a> {
     let t = tokenize(text);
     let sentences = sentences(text, &t);
     let verbs = t.iter().filter(|x| x.lex.is(SPEECH) && x.text(text) != "according").map(|x| x.start).collect();
-    Para { text, sentences, verbs }
+    let english = t.iter().any(|x| x.lex.is(ENGLISH));
+    Para { text, sentences, verbs, english }
 }
 
 /// The words of a stop-free stretch of text.
@@ -306,7 +310,7 @@ pub fn rank(
             .find(|m| m.at.start >= sentence_start)
             .map(|m| m.name);
         // The subject of the quotation's clause, when words stand before it in its sentence.
-        let clause_subject = (open > sentence_start)
+        let clause_subject = (p.english && open > sentence_start)
             .then(|| subject::subject(p.text, sentence_start, open))
             .flatten()
             .filter(|&(a, b)| b <= open && a < b);

@@ -4,7 +4,7 @@
 //! words, speakers by name (one contains the other, or their last words are equal or one
 //! edit apart).
 
-use super::Weights;
+use crate::article::learn::Weights;
 use super::train::{Binary, Choice, Settings, logistic, ranker};
 use crate::article::extract::quotes::AcceptFeature;
 use crate::article::{Article, parse_structure};
@@ -267,10 +267,10 @@ pub fn samples(a: &Annotated, weights: &Weights) -> (Vec<Binary>, Vec<Choice>) {
 /// The weights the acceptance samples are drawn with: the rules' answer alone, so that
 /// training does not depend on the weights compiled in.
 fn rules_only() -> Weights {
-    let mut accept = vec![0.0; super::accept_names().len()];
+    let mut accept = vec![0.0; crate::article::learn::accept_names().len()];
     accept[AcceptFeature::Bias as usize] = -0.5;
     accept[AcceptFeature::RuleAccepts as usize] = 1.0;
-    Weights { accept, speaker: vec![0.0; super::speaker_names().len()], chain: false }
+    Weights { accept, speaker: vec![0.0; crate::article::learn::speaker_names().len()], chain: false }
 }
 
 /// Trains both models on `articles`: acceptance first (on spans drawn with the rules'
@@ -280,13 +280,13 @@ fn rules_only() -> Weights {
 pub fn train(articles: &[Annotated], s: Settings) -> Weights {
     let rules = rules_only();
     let accept_samples: Vec<Binary> = articles.iter().flat_map(|a| samples(a, &rules).0).collect();
-    let accept = logistic(&accept_samples, super::accept_names().len(), s);
+    let accept = logistic(&accept_samples, crate::article::learn::accept_names().len(), s);
     let first = Weights { accept: accept.clone(), speaker: rules.speaker, chain: false };
     let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &first).1).collect();
-    let speaker = ranker(&choices, super::speaker_names().len(), s);
+    let speaker = ranker(&choices, crate::article::learn::speaker_names().len(), s);
     let second = Weights { accept: accept.clone(), speaker, chain: true };
     let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &second).1).collect();
-    let speaker = ranker(&choices, super::speaker_names().len(), s);
+    let speaker = ranker(&choices, crate::article::learn::speaker_names().len(), s);
     Weights { accept, speaker, chain: true }
 }
 

@@ -4,7 +4,7 @@
 //! visited in an order drawn from a fixed seed, in f64, so the same corpus gives the same
 //! weights to the last printed digit (a test trains again and compares).
 
-use super::Features;
+use crate::article::learn::Features;
 
 /// One yes/no example.
 #[derive(Debug, Clone)]
