@@ -76,7 +76,7 @@ fn weights(dir: &std::path::Path) {
     let mut out = String::new();
     for model in ["accept", "speaker"] {
         let list = models.iter().find(|(m, _)| m == model).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-        let _ = writeln!(out, "static {}: &[(&str, f32)] = &[", model.to_uppercase());
+        let _ = writeln!(out, "pub static {}: &[(&str, f32)] = &[", model.to_uppercase());
         for (name, w) in list {
             let _ = writeln!(out, "    ({name:?}, {w:?}),");
         }

@@ -100,7 +100,7 @@ fn main() {
         Weights::compiled().clone()
     };
     if let Some(path) = out {
-        if let Err(e) = std::fs::write(&path, weights.to_file()) {
+        if let Err(e) = std::fs::write(&path, folio::training::corpus::weights_file(&weights)) {
             fail(format!("{}: {e}", path.display()));
         }
         println!("wrote {}", path.display());

@@ -17,7 +17,7 @@ pub(crate) mod extract;
 pub mod learn;
 pub mod model;
 pub(crate) mod parse;
-mod resolve;
+pub(crate) mod resolve;
 mod structure;
 mod text;
 

@@ -10,6 +10,19 @@ use super::structure::html;
 use super::structure::markdown::{looks_like_markdown, markdown_blocks};
 use super::structure::plain::plain_blocks;
 use std::fmt;
+use std::sync::LazyLock;
+
+impl Weights {
+    /// The weights compiled in, both models laid out by their modules.
+    pub fn compiled() -> &'static Weights {
+        static W: LazyLock<Weights> = LazyLock::new(|| Weights {
+            accept: super::extract::quotes::compiled_accept().to_vec(),
+            speaker: Weights::laid_out(&super::resolve::speaker_names(), super::learn::SPEAKER),
+            chain: true,
+        });
+        &W
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

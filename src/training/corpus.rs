@@ -267,10 +267,10 @@ pub fn samples(a: &Annotated, weights: &Weights) -> (Vec<Binary>, Vec<Choice>) {
 /// The weights the acceptance samples are drawn with: the rules' answer alone, so that
 /// training does not depend on the weights compiled in.
 fn rules_only() -> Weights {
-    let mut accept = vec![0.0; crate::article::learn::accept_names().len()];
+    let mut accept = vec![0.0; crate::article::extract::quotes::accept_names().len()];
     accept[AcceptFeature::Bias as usize] = -0.5;
     accept[AcceptFeature::RuleAccepts as usize] = 1.0;
-    Weights { accept, speaker: vec![0.0; crate::article::learn::speaker_names().len()], chain: false }
+    Weights { accept, speaker: vec![0.0; crate::article::resolve::speaker_names().len()], chain: false }
 }
 
 /// Trains both models on `articles`: acceptance first (on spans drawn with the rules'
@@ -280,13 +280,13 @@ fn rules_only() -> Weights {
 pub fn train(articles: &[Annotated], s: Settings) -> Weights {
     let rules = rules_only();
     let accept_samples: Vec<Binary> = articles.iter().flat_map(|a| samples(a, &rules).0).collect();
-    let accept = logistic(&accept_samples, crate::article::learn::accept_names().len(), s);
+    let accept = logistic(&accept_samples, crate::article::extract::quotes::accept_names().len(), s);
     let first = Weights { accept: accept.clone(), speaker: rules.speaker, chain: false };
     let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &first).1).collect();
-    let speaker = ranker(&choices, crate::article::learn::speaker_names().len(), s);
+    let speaker = ranker(&choices, crate::article::resolve::speaker_names().len(), s);
     let second = Weights { accept: accept.clone(), speaker, chain: true };
     let choices: Vec<Choice> = articles.iter().flat_map(|a| samples(a, &second).1).collect();
-    let speaker = ranker(&choices, crate::article::learn::speaker_names().len(), s);
+    let speaker = ranker(&choices, crate::article::resolve::speaker_names().len(), s);
     Weights { accept, speaker, chain: true }
 }
 
@@ -467,4 +467,23 @@ pub fn diagnose_spans(a: &Annotated, weights: &Weights) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The weights file's text for `w`: what `build.rs` reads back.
+pub fn weights_file(w: &Weights) -> String {
+    let mut out = String::from(
+        "# folio's learned weights. Written by scripts/train-quotes (do not edit by hand);\n\
+         # build.rs compiles them in. One feature per line: name, tab, weight.\n",
+    );
+    let sections = [
+        ("accept", crate::article::extract::quotes::accept_names(), &w.accept),
+        ("speaker", crate::article::resolve::speaker_names(), &w.speaker),
+    ];
+    for (section, names, weights) in sections {
+        out.push_str(&format!("[{section}]\n"));
+        for (n, w) in names.iter().zip(weights.iter()) {
+            out.push_str(&format!("{n}\t{w:.4}\n"));
+        }
+    }
+    out
 }

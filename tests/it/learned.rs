@@ -4,7 +4,7 @@
 
 use crate::common::shared;
 use folio::article::learn::Weights;
-use folio::training::corpus::{Score, evaluate, read_dir, train, training_sets};
+use folio::training::corpus::{Score, evaluate, read_dir, train, training_sets, weights_file};
 use folio::training::train::Settings;
 use std::path::Path;
 
@@ -14,7 +14,7 @@ fn training_again_gives_the_weights_folio_ships() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sets = training_sets(root, &shared).expect("training sets");
     assert!(sets.len() > 900, "{} articles", sets.len());
-    let trained = train(&sets, Settings::default()).to_file();
+    let trained = weights_file(&train(&sets, Settings::default()));
     let shipped = std::fs::read_to_string(root.join("src/article/learn/weights.txt")).expect("weights file");
     if trained != shipped {
         let first = trained.lines().zip(shipped.lines()).position(|(a, b)| a != b);
@@ -25,13 +25,13 @@ fn training_again_gives_the_weights_folio_ships() {
         );
     }
     // And what the binary runs with is that file.
-    assert_eq!(Weights::compiled().to_file(), shipped);
+    assert_eq!(weights_file(Weights::compiled()), shipped);
 }
 
 /// Floors on polnear-dev, a little under what docs/EXTRACTION.md reports, so that a change
 /// that loses ground on news it was not trained on fails here.
-const DEV_QUOTES_F1: f64 = 0.93;
-const DEV_NAMED_SPEAKERS: f64 = 0.83;
+const DEV_QUOTES_F1: f64 = 0.92;
+const DEV_NAMED_SPEAKERS: f64 = 0.85;
 
 #[test]
 fn quotes_and_speakers_in_news_never_trained_on() {

@@ -6,7 +6,7 @@ pub mod entities;
 pub mod ranker;
 pub mod speakers;
 
-pub use ranker::{Considered, SpeakerFeature};
+pub use ranker::{Considered, speaker_names};
 
 use crate::article::extract::quotes::word_count;
 use crate::article::extract::{Findings, ParagraphRef};

@@ -69,6 +69,19 @@ features! {
     }
 }
 
+/// The acceptance model's feature names.
+pub fn accept_names() -> Vec<String> {
+    crate::article::learn::names(AcceptFeature::NAMES, false)
+}
+
+/// The acceptance weights compiled in.
+pub fn compiled() -> &'static [f32] {
+    static W: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
+        crate::article::learn::Weights::laid_out(&accept_names(), crate::article::learn::ACCEPT)
+    });
+    &W
+}
+
 /// What is known of one quoted span when it is weighed.
 pub(super) struct Span<'a> {
     pub text: &'a str,

@@ -14,10 +14,10 @@ mod marks;
 use crate::article::extract::quotes::attribution::{
     attribution_after, attribution_before, clause_subject, verb_right_before,
 };
-use crate::article::learn::{Features, Weights};
+use crate::article::learn::Features;
 use crate::article::text::lexicon::{SPEECH, WORK, has_lowercase, is_function_word};
 use crate::article::text::tokens::{Kind, Token, low};
-pub use accept::AcceptFeature;
+pub use accept::{AcceptFeature, accept_names, compiled as compiled_accept};
 pub use attribution::Said;
 pub use block::block_quotation;
 pub use dialogue::dialogue_line;
@@ -71,8 +71,7 @@ const SHORT_TERM_WORDS: usize = 3;
 /// Quotes in a paragraph with what the text says of their speakers, as the compiled-in
 /// model accepts them.
 pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<RawQuote> {
-    let weights = &Weights::compiled().accept;
-    quote_candidates(text, t, sentences, weights).into_iter().filter(|c| c.score > 0.0).map(|c| c.quote).collect()
+    quote_candidates(text, t, sentences, accept::compiled()).into_iter().filter(|c| c.score > 0.0).map(|c| c.quote).collect()
 }
 
 /// A quoted span with what the acceptance model makes of it: accepted when `score > 0`.

@@ -60,6 +60,11 @@ struct Candidate {
     nearest: (usize, usize),
 }
 
+/// The speaker model's feature names: its features and their pairs.
+pub fn speaker_names() -> Vec<String> {
+    crate::article::learn::names(SpeakerFeature::NAMES, true)
+}
+
 /// The paragraph a quotation stands in, its sentences and the spans of its quotations.
 struct Para<'a> {
     text: &'a str,
