@@ -12,6 +12,7 @@ pub mod sanitize;
 pub mod search;
 pub mod store;
 pub mod terminal;
+pub mod training;
 pub mod ui;
 
 /// What the reader is opened with: the measure (`--width`) and the help's length, which

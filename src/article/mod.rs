@@ -13,10 +13,11 @@
 //!   order, `export.rs` writing an article out.
 
 pub mod export;
-mod extract;
+pub(crate) mod extract;
+pub mod learn;
 pub mod model;
-mod parse;
-mod resolve;
+pub(crate) mod parse;
+pub(crate) mod resolve;
 mod structure;
 mod text;
 

@@ -2,13 +2,27 @@
 //! extractors. Knows nothing of terminals.
 
 use super::extract::{ParagraphRef, find_all, year_in};
+use super::learn::Weights;
 use super::model::{Article, Extraction, Location, SCHEMA};
-use super::resolve::resolve;
+use super::resolve::{Considered, Context, resolve};
 use super::structure::assemble;
 use super::structure::html;
 use super::structure::markdown::{looks_like_markdown, markdown_blocks};
 use super::structure::plain::plain_blocks;
 use std::fmt;
+use std::sync::LazyLock;
+
+impl Weights {
+    /// The weights compiled in, both models laid out by their modules.
+    pub fn compiled() -> &'static Weights {
+        static W: LazyLock<Weights> = LazyLock::new(|| Weights {
+            accept: super::extract::quotes::compiled_accept().to_vec(),
+            speaker: Weights::laid_out(&super::resolve::speaker_names(), super::learn::SPEAKER),
+            chain: true,
+        });
+        &W
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -82,7 +96,14 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Article, ParseError> 
 /// Fills the article's quotes, statistics, dates, people and organisations from its
 /// sections. Paragraphs are analysed in parallel; the result does not depend on it.
 pub fn extract(article: &mut Article) {
-    let paras: Vec<ParagraphRef> = article
+    let paras = paragraph_refs(article);
+    let x = extract_paragraphs(&paras, article);
+    x.apply(article);
+}
+
+/// The article's paragraphs as the extractors take them.
+pub(crate) fn paragraph_refs(article: &Article) -> Vec<ParagraphRef<'_>> {
+    article
         .paragraphs()
         .map(|(section, paragraph, p)| ParagraphRef {
             section,
@@ -91,19 +112,34 @@ pub fn extract(article: &mut Article) {
             kind: p.kind,
             header_rows: p.table().map_or(0, |t| t.rows.iter().take_while(|r| r.header).count()),
         })
-        .collect();
-    let x = extract_paragraphs(&paras, article);
-    x.apply(article);
+        .collect()
 }
 
 /// The extractors over paragraphs held elsewhere (the reader keeps a long book's text
 /// once, in its document): `structure` gives the sections and the dateline.
 pub fn extract_paragraphs(paras: &[ParagraphRef], structure: &Article) -> Extraction {
+    extract_with(paras, structure, Weights::compiled(), None)
+}
+
+/// [`extract_paragraphs`] with the given model weights; `trace` receives the speaker
+/// candidates weighed (what training learns from).
+pub(crate) fn extract_with(
+    paras: &[ParagraphRef],
+    structure: &Article,
+    weights: &Weights,
+    trace: Option<&mut Vec<Considered>>,
+) -> Extraction {
     let dateline_year = structure.dateline.as_deref().and_then(year_in);
-    let found = find_all(paras, dateline_year);
+    let found = find_all(paras, &weights.accept, dateline_year);
     let headings: Vec<(Option<&str>, u8)> =
         structure.sections.iter().map(|s| (s.heading.as_deref(), s.level)).collect();
-    resolve(paras, found, &headings)
+    let cx = Context {
+        headings: &headings,
+        byline: structure.byline.as_deref(),
+        speaker: &weights.speaker,
+        chain: weights.chain,
+    };
+    resolve(paras, found, &cx, trace)
 }
 
 /// The structure alone (title, sections, byline…), without extraction: what the reader

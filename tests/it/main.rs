@@ -15,6 +15,7 @@ mod fixtures;
 mod habits;
 mod hostile;
 mod layers;
+mod learned;
 mod properties;
 mod reading;
 mod rich;

@@ -17,7 +17,7 @@ use crate::article::extract::dates::{FoundDate, find_dates};
 use crate::article::extract::names::{PlacedHit, find_names};
 use crate::article::extract::numbers::{FoundStat, find_statistics};
 use crate::article::extract::quotes::{
-    ParagraphQuotes, RawQuote, block_quotation, dialogue_line, find_quotes, introduction,
+    ParagraphQuotes, RawQuote, block_quotation, dialogue_line, introduction, quote_candidates,
 };
 use crate::article::model::{DateMention, Location, ParagraphKind, Statistic};
 use crate::article::text::sentences::{sentence_around, sentences};
@@ -71,6 +71,7 @@ pub struct ParagraphRef<'a> {
 fn analyse(
     p: &ParagraphRef,
     all: &[ParagraphRef],
+    accept: &[f32],
     dateline_year: Option<i32>,
     folded: &OnceLock<Vec<String>>,
     tokens: &mut Vec<Token>,
@@ -109,7 +110,9 @@ fn analyse(
         .flatten();
     let mut quotes: Vec<(RawQuote, String)> = dialogue
         .or_else(|| block.map(|q| vec![q]))
-        .unwrap_or_else(|| find_quotes(text, t, &sents))
+        .unwrap_or_else(|| {
+            quote_candidates(text, t, &sents, accept).into_iter().filter(|c| c.score > 0.0).map(|c| c.quote).collect()
+        })
         .into_iter()
         .map(|q| {
             let s = text[q.start..q.end].to_string();
@@ -129,6 +132,32 @@ fn analyse(
     }
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
     out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
+}
+
+/// Every span between quotation marks that the acceptance model weighs, in reading order,
+/// with its words and features: what it learns from. Dialogue lines and block quotations
+/// are quotations by their form and are not weighed.
+pub(crate) fn weighed_spans(paras: &[ParagraphRef], accept: &[f32]) -> Vec<(String, crate::article::learn::Features)> {
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    for p in paras {
+        if matches!(p.kind, ParagraphKind::Code | ParagraphKind::Table) {
+            continue;
+        }
+        tokenize_into(p.text, &mut tokens);
+        let t = tokens.as_slice();
+        let by_form = p.kind == ParagraphKind::Body && dialogue_line(p.text, t).is_some()
+            || p.kind == ParagraphKind::BlockQuote
+                && block_quotation(p.text, next_block_quote(paras, p).map(|n| n.text)).is_some();
+        if by_form {
+            continue;
+        }
+        let sents = sentences(p.text, t);
+        for c in quote_candidates(p.text, t, &sents, accept) {
+            out.push((p.text[c.quote.start..c.quote.end].to_string(), c.features));
+        }
+    }
+    out
 }
 
 /// The block-quote paragraph right after `p`, if the next paragraph is one.
@@ -187,7 +216,9 @@ pub fn year_in(s: &str) -> Option<i32> {
     find_dates(s, &t).into_iter().find_map(|d| d.year)
 }
 
-pub fn find_all(paras: &[ParagraphRef], dateline_year: Option<i32>) -> Findings {
+/// Runs every finder over `paras`; `accept` are the weights that decide which quoted
+/// words are quotations.
+pub fn find_all(paras: &[ParagraphRef], accept: &[f32], dateline_year: Option<i32>) -> Findings {
     let bytes: usize = paras.iter().map(|p| p.text.len()).sum();
     // Threads pay off only on long documents. The count of processors is asked only
     // then: std reads the cgroup's CPU quota from /sys for it, system calls that were a
@@ -200,7 +231,7 @@ pub fn find_all(paras: &[ParagraphRef], dateline_year: Option<i32>) -> Findings 
         let mut tokens = Vec::new();
         let mut out = Findings::default();
         for p in chunk {
-            analyse(p, paras, dateline_year, &folded, &mut tokens, &mut out);
+            analyse(p, paras, accept, dateline_year, &folded, &mut tokens, &mut out);
         }
         out
     };

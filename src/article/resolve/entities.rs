@@ -24,6 +24,15 @@ impl<'a> Texts<'a> {
             .unwrap_or("")
     }
 
+    /// Every word the article writes starting in lower case, once.
+    fn common_words(&self) -> rustc_hash::FxHashSet<&'a str> {
+        self.texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect()
+    }
+
     fn in_caption(&self, h: &PlacedHit) -> bool {
         self.section_start
             .get(h.section as usize)
@@ -46,6 +55,20 @@ impl<'a> Texts<'a> {
         let (a, b) = h.acronym;
         (b > a).then(|| self.paragraph(h).get(a as usize..b as usize)).flatten()
     }
+}
+
+/// One mention of a person or an organisation, as [`Registry::mentions`] lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'r> {
+    pub at: Location,
+    pub name: &'r str,
+    pub person: bool,
+    /// The registry holds it (a person or an organisation the article is about), rather
+    /// than a name given once or twice without a cue.
+    pub held: bool,
+    pub gender: Option<crate::article::extract::names::Gender>,
+    /// How many times the article names this entity.
+    pub count: usize,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -167,8 +190,16 @@ impl Registry {
         for h in hits.iter().filter(|h| h.kind == NameKind::Person && texts.name(h).contains(' ')) {
             reg.person_index(texts.name(h));
         }
+        reg.fold_shorter_forms();
         for h in hits.iter().filter(|h| h.kind == NameKind::Unknown) {
             let name = texts.name(h);
+            // "Chidi Okonkwo" with no cue, where "Chidi A. Okonkwo" is a person.
+            if !reg.person_by_name.contains_key(name)
+                && let Some(fuller) = reg.fuller_form(name)
+            {
+                reg.person_by_name.insert(name.to_string(), fuller);
+                continue;
+            }
             let names = reg.unknown_by_surname.entry(last_word(name).to_string()).or_default();
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
@@ -184,6 +215,42 @@ impl Registry {
         }
         reg.count(hits, texts);
         reg
+    }
+
+    /// The one person whose name holds `name`'s words in order, with more besides, from
+    /// the same first word to the same last: "Chidi A. Okonkwo" for "Chidi Okonkwo".
+    fn fuller_form(&self, name: &str) -> Option<usize> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = *words.first().filter(|_| words.len() >= 2)?;
+        let holds = |other: &str| {
+            let theirs: Vec<&str> = other.split(' ').collect();
+            let mut rest = theirs.iter();
+            theirs.len() > words.len() && theirs.first() == Some(&first) && words.iter().all(|w| rest.any(|x| x == w))
+        };
+        let mut found = self
+            .by_surname
+            .get(last_word(name))?
+            .iter()
+            .filter(|&&j| !self.people[j].merged && holds(&self.people[j].name));
+        match (found.next(), found.next()) {
+            (Some(&j), None) => Some(j),
+            _ => None,
+        }
+    }
+
+    /// A person named in a shorter and a fuller form ("Chidi Okonkwo", "Chidi A.
+    /// Okonkwo") is one person, listed under the fullest.
+    fn fold_shorter_forms(&mut self) {
+        for i in 0..self.people.len() {
+            let Some(j) = self.fuller_form(&self.people[i].name) else { continue };
+            let name = self.people[i].name.clone();
+            self.people[i].merged = true;
+            if let Some(list) = self.by_surname.get_mut(last_word(&name)) {
+                list.retain(|&k| k != i);
+            }
+            self.people[j].aliases.push(name.clone());
+            self.person_by_name.insert(name, j);
+        }
     }
 
     /// Makes the one uncued name ending in `surname` a person; its full name.
@@ -241,7 +308,7 @@ impl Registry {
             Some([_, _, ..]) => return None, // two people share it: do not guess
             _ => {}
         }
-        if let Some(p) = self.people.iter().find(|p| p.name == surname) {
+        if let Some(p) = self.people.iter().find(|p| !p.merged && p.name == surname) {
             return Some(&p.name);
         }
         if loose {
@@ -249,13 +316,18 @@ impl Registry {
             let first: Vec<&Record> = self
                 .people
                 .iter()
-                .filter(|p| p.name.split(' ').nth(2).is_some() && p.name.split(' ').next() == Some(surname))
+                .filter(|p| {
+                    !p.merged && p.name.split(' ').nth(2).is_some() && p.name.split(' ').next() == Some(surname)
+                })
                 .collect();
             if let [one] = first.as_slice() {
                 return Some(&one.name);
             }
-            let near: Vec<&Record> =
-                self.people.iter().filter(|p| p.name.contains(' ') && near(last_word(&p.name), surname)).collect();
+            let near: Vec<&Record> = self
+                .people
+                .iter()
+                .filter(|p| !p.merged && p.name.contains(' ') && near(last_word(&p.name), surname))
+                .collect();
             if let [one] = near.as_slice() {
                 return Some(&one.name);
             }
@@ -389,6 +461,77 @@ impl Registry {
             .map(|&(_, i)| &self.orgs[i])
             .find(|o| o.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head)));
         named.or_else(|| before.last().filter(|_| generic).map(|&(_, i)| &self.orgs[i])).map(|o| o.name.as_str())
+    }
+
+    /// Every name the text gives outside captions, in reading order, as who it names:
+    /// a person by their fullest name, an organisation by its canonical one, and names
+    /// the registry does not hold as written (a speaker may be named once, in passing).
+    pub fn mentions<'s>(&'s self, hits: &[PlacedHit], texts: &Texts<'s>) -> Vec<Mention<'s>> {
+        let mut unheld: HashMap<&str, usize> = HashMap::default();
+        let mut common = None;
+        let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if texts.in_caption(h) {
+                continue;
+            }
+            let name = texts.name(h);
+            let person = |i: usize| {
+                let p = &self.people[i];
+                Mention {
+                    at: h.location(),
+                    name: &p.name,
+                    person: true,
+                    held: true,
+                    gender: p.gender,
+                    count: p.occurrences.len(),
+                }
+            };
+            let org = |i: usize| {
+                let o = &self.orgs[i];
+                Mention {
+                    at: h.location(),
+                    name: &o.name,
+                    person: false,
+                    held: true,
+                    gender: None,
+                    count: o.occurrences.len(),
+                }
+            };
+            let m = match h.kind {
+                NameKind::Organisation => self.org_by_name.get(name).map(|&i| org(i)),
+                _ => self
+                    .person_by_name
+                    .get(name)
+                    .map(|&i| person(i))
+                    .or_else(|| {
+                        (!name.contains(' '))
+                            .then(|| self.resolve_surname(name, h.titled))
+                            .flatten()
+                            .and_then(|n| self.person_by_name.get(n))
+                            .map(|&i| person(i))
+                    })
+                    .or_else(|| self.org_by_name.get(name).map(|&i| org(i))),
+            };
+            // "Residents, through a consultation" in a list, "… and residents have
+            // noticed" in a paragraph: a lone word the article also writes in lower case
+            // is a common noun that opened a line, not someone who speaks.
+            if m.is_none()
+                && !name.contains(' ')
+                && common.get_or_insert_with(|| texts.common_words()).contains(name.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let m = m.unwrap_or_else(|| {
+                *unheld.entry(name).or_default() += 1;
+                let person = h.kind != NameKind::Organisation;
+                Mention { at: h.location(), name, person, held: false, gender: h.gender, count: 0 }
+            });
+            out.push(m);
+        }
+        for m in out.iter_mut().filter(|m| !m.held) {
+            m.count = unheld.get(m.name).copied().unwrap_or(1);
+        }
+        out
     }
 
     /// People and organisations for the article, most mentioned first.

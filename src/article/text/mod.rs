@@ -5,6 +5,7 @@
 pub mod dates;
 pub mod lexicon;
 pub mod numerals;
+pub mod script;
 pub mod sentences;
 pub mod shape;
 pub mod tokens;

@@ -3,8 +3,8 @@
 //! glued to it, a role noun in apposition. `names` finds the runs; this says who they are.
 
 use crate::article::extract::names::words::is_org_keyword;
-use crate::article::text::lexicon::{AUXILIARY, Lex, SPEECH, TITLE, is_title_word};
-use crate::article::text::tokens::{Kind, Token, low};
+use crate::article::text::lexicon::{AUXILIARY, Lex, ROLE, SPEECH, TELL, TITLE, TITLE_QUALIFIER, is_title_word};
+use crate::article::text::tokens::{Kind, Token};
 
 pub(super) fn is_place_adjective(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(_, tail)| {
@@ -90,8 +90,8 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
     if w(b) == "," && lx(b + 1).is(SPEECH) && w(b + 1) != "according" {
         return true;
     }
-    // "said X"
-    if a > 0 && lx(a - 1).is(SPEECH) && w(a - 1) != "according" {
+    // "said X"; but "told X" names who was spoken to.
+    if a > 0 && lx(a - 1).is(SPEECH) && !lx(a - 1).is(TELL) && w(a - 1) != "according" {
         return true;
     }
     if a > 1 && w(a - 1) == "to" && w(a - 2) == "according" {
@@ -104,23 +104,7 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
             if matches!(s, "." | ";" | "“" | "”" | "\"") {
                 break;
             }
-            if is_title_word(s)
-                && !is_org_keyword(s)
-                && !matches!(
-                    low(s).as_str(),
-                    "national"
-                        | "regional"
-                        | "first"
-                        | "high"
-                        | "state"
-                        | "home"
-                        | "health"
-                        | "education"
-                        | "foreign"
-                        | "finance"
-                        | "general"
-                )
-            {
+            if is_title_word(s) && !is_org_keyword(s) && !lx(k).is(TITLE_QUALIFIER) {
                 return true;
             }
             if s == "," && lx(k + 1).is(SPEECH) {
@@ -129,42 +113,8 @@ pub(super) fn person_cue(text: &str, t: &[Token], a: usize, b: usize) -> bool {
         }
     }
     // "The head of X, Ilias Chatzis, said": a role before the comma.
-    if a > 0 && w(a - 1) == "," {
-        let from = a.saturating_sub(12);
-        let role = (from..a - 1).any(|k| {
-            let s = w(k);
-            matches!(
-                low(s).as_str(),
-                "head"
-                    | "chief"
-                    | "director"
-                    | "spokesperson"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "minister"
-                    | "president"
-                    | "secretary"
-                    | "chair"
-                    | "chairman"
-                    | "founder"
-                    | "leader"
-                    | "ceo"
-                    | "professor"
-                    | "author"
-                    | "expert"
-                    | "officer"
-                    | "official"
-                    | "manager"
-                    | "coordinator"
-                    | "representative"
-                    | "ambassador"
-                    | "governor"
-                    | "mayor"
-            )
-        });
-        if role {
-            return true;
-        }
+    if a > 0 && w(a - 1) == "," && (a.saturating_sub(12)..a - 1).any(|k| lx(k).is(ROLE)) {
+        return true;
     }
     false
 }

@@ -2,14 +2,16 @@
 //! and Crime", "UN Secretary-General Antonio Guterres"), sorted into organisations, people
 //! and other names by their words and the words around them.
 
+mod cjk;
 pub mod cues;
 mod hit;
 pub mod orgs;
 mod run;
 pub mod words;
 
-use crate::article::text::lexicon::{CONNECTOR, ORG_KEYWORD, is_honorific};
+use crate::article::text::lexicon::{CONNECTOR, CREDIT, ORG_KEYWORD, is_honorific};
 use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
+use cjk::{cjk_names, may_hold_names};
 pub use hit::{NameHit, NameKind, PlacedHit};
 use orgs::{is_company_suffix, listed_fields, names_fields};
 use run::classify_run;
@@ -23,6 +25,9 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
     let mut i = 0;
     while i < t.len() {
         if !is_name_token(text, &t[i]) {
+            if may_hold_names(text, &t[i]) {
+                cjk_names(text, &t[i], &mut out);
+            }
             i += 1;
             continue;
         }
@@ -87,10 +92,39 @@ pub fn find_names(text: &str, t: &[Token], sentence_starts: &[usize]) -> Vec<Nam
                 _ => break,
             }
         }
+        // A photo credit names neither a person nor a body the article is about.
+        if let Some(end) = credit_end(text, t, a, b) {
+            i = end;
+            continue;
+        }
         classify_run(text, t, a, b, sentence_starts, &mut out);
         i = b;
     }
     out
+}
+
+/// The end of a photo credit that the run `a..b` opens: "Photo: Jane Doe", "Photograph by
+/// Jane Doe", "(Jane Doe/Harbour Press)", "J. Scott Applewhite / AP", "AP Photo/Evan
+/// Vucci"; the agency after a slash is part of it. `None` when the run is no credit.
+fn credit_end(text: &str, t: &[Token], a: usize, b: usize) -> Option<usize> {
+    let w = |k: usize| t.get(k).map_or("", |x| x.text(text));
+    let cued = a >= 2 && matches!(w(a - 1), ":" | "by") && t[a - 2].lex.is(CREDIT);
+    let slash = w(b) == "/" && t.get(b + 1).is_some_and(|x| is_name_token(text, x));
+    let words = t[a..b].iter().filter(|x| x.kind == Kind::Word);
+    let person_shaped = words.clone().count() >= 2 && words.clone().all(|x| !x.lex.is(ORG_KEYWORD));
+    let credit_words = words.clone().any(|x| x.lex.is(CREDIT));
+    if !(cued || slash && (person_shaped || credit_words)) {
+        return None;
+    }
+    if !slash {
+        return Some(b);
+    }
+    // The other side of the slash: capitalised words and initials.
+    let mut end = b + 1;
+    while t.get(end).is_some_and(|x| is_name_token(text, x) || x.text(text) == "." && x.start == t[end - 1].end) {
+        end += 1;
+    }
+    Some(end)
 }
 
 #[cfg(test)]
@@ -213,7 +247,7 @@ mod tests {
         );
         // With no given name and no cue, a name's kind stays open.
         assert_eq!(
-            names("The bloc would act, and Oyelaran da Costa agreed."),
+            names("The bloc would act, and Oyelaran da Costa arrived."),
             [(NameKind::Unknown, "Oyelaran da Costa")]
         );
     }

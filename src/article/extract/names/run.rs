@@ -7,12 +7,15 @@ use super::cues::{glued_said, is_place_adjective, organisation_cue, person_cue};
 use super::hit::{NameHit, NameKind};
 use super::orgs::person_of_organisation;
 use super::words::{
-    acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_post_nominal, name_shaped,
+    acronym_after, base_letter, gender_of, is_particle, is_plain_acronym, is_plural_org_keyword, is_post_nominal,
+    name_shaped,
 };
-use crate::article::text::lexicon::{CONNECTOR, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TITLE};
-use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE};
+use crate::article::text::lexicon::{
+    CONNECTOR, DOCUMENT, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TELL, TITLE, TITLE_QUALIFIER, WEEKDAY,
+};
+use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE, is_honorific};
 use crate::article::text::shape::wire_dateline;
-use crate::article::text::tokens::{Kind, Token, is_acronym, low, strip_possessive};
+use crate::article::text::tokens::{Kind, Token, is_acronym, strip_possessive};
 
 pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: &[usize], out: &mut Vec<NameHit>) {
     let Some(run) = Run::new(text, t, a, b, starts) else { return };
@@ -20,20 +23,45 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
     let Some(&head_last) = head.last() else { return };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, run.a, starts);
+    // "Stallholder Jana Petrova has traded…": a capitalised word opening the sentence
+    // before a given name and a surname is what the person is, not part of their name.
+    let role_opener = words.len() >= 3
+        && at_sentence_start(t, text, run.a, starts)
+        && !t[words[0]].lex.is(GIVEN_FEMALE | GIVEN_MALE | TITLE | ORG_KEYWORD | OTHER_KEYWORD)
+        && !is_honorific(w(words[0]))
+        && !is_acronym(w(words[0]))
+        && t[words[1]].lex.is(GIVEN_FEMALE | GIVEN_MALE);
+    if role_opener {
+        classify_run(text, t, words[1], run.b, starts, out);
+        return;
+    }
     // "White House Press Secretary Stephanie Grisham": a title after the organisation's
     // words, and a name after it, is a person of that organisation.
     let title_then_name = head.iter().rposition(|&k| t[k].lex.is(TITLE)).is_some_and(|p| {
         let rest = &head[p + 1..];
         (1..=4).contains(&rest.len())
             && rest.iter().all(|&k| name_shaped(w(k)) && !t[k].lex.is(ORG_KEYWORD | OTHER_KEYWORD))
-            && head[..p].iter().any(|&k| t[k].lex.is(ORG_KEYWORD))
+            && head[..p].iter().any(|&k| run.org_word(k))
     });
     if title_then_name && let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)) {
         titled_person(&run, pos, out);
         return;
     }
-    if head.iter().any(|&k| t[k].lex.is(ORG_KEYWORD)) && !t[head_last].lex.is(OTHER_KEYWORD) && !lone_opener {
+    // "the Kellner Memo", "UN Convention on Cybercrime": an event's, a document's or a
+    // place's name.
+    let other = t[head_last].lex.is(OTHER_KEYWORD)
+        || t[head_last].lex.is(DOCUMENT) && !t[head_last].lex.is(ORG_KEYWORD) && !lone_opener;
+    if head.iter().any(|&k| run.org_word(k)) && !other && !lone_opener {
         out.push(run.hit(NameKind::Organisation, run.a, run.b - 1, false));
+        return;
+    }
+    // "told The Daily Ledger", "told The Atlantic": a name that opens on "The" inside a
+    // sentence is a newspaper's, a band's or a work's, never a person's; told something,
+    // it is the newspaper.
+    if run.definite {
+        if run.told && !other {
+            out.push(run.hit(NameKind::Organisation, run.a, run.b - 1, false));
+        }
         return;
     }
     // "Anna Berg of Stockholm University", "Prof Jean-Michel Claverie of Aix-Marseille
@@ -43,7 +71,7 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
         classify_run(text, t, split.1, run.b, starts, out);
         return;
     }
-    if t[head_last].lex.is(OTHER_KEYWORD) {
+    if other {
         // "UN Convention on Cybercrime": the convention is not an organisation, but a
         // leading acronym is still a mention of one.
         if head.len() > 1 && is_acronym(w(head[0])) && !is_plain_acronym(w(head[0])) {
@@ -53,30 +81,7 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
     }
     // "First Amendment", "Former Yugoslavia": a word that only qualifies a title
     // ("First Minister", "Former President") is no title on its own.
-    let qualifier = |k: usize| {
-        matches!(
-            low(w(k)).as_str(),
-            "first"
-                | "former"
-                | "acting"
-                | "deputy"
-                | "vice"
-                | "senior"
-                | "high"
-                | "home"
-                | "health"
-                | "foreign"
-                | "finance"
-                | "interior"
-                | "defence"
-                | "defense"
-                | "education"
-                | "state"
-                | "permanent"
-                | "interim"
-                | "under"
-        )
-    };
+    let qualifier = |k: usize| t[k].lex.is(TITLE_QUALIFIER);
     if let Some(pos) = head.iter().rposition(|&k| t[k].lex.is(TITLE)).filter(|&p| !qualifier(head[p])) {
         titled_person(&run, pos, out);
         return;
@@ -106,6 +111,10 @@ struct Run<'a> {
     /// The head: the words before the first "of/on/for/against/in" connector.
     head_end: usize,
     acronym: Option<(usize, usize)>,
+    /// The run opened on "The" inside a sentence ("told The Daily Ledger"); `a` is past it.
+    definite: bool,
+    /// A verb of telling stands before the run: what it names was spoken to.
+    told: bool,
 }
 
 impl<'a> Run<'a> {
@@ -123,6 +132,18 @@ impl<'a> Run<'a> {
         }
         // "Singapore-listed Meridian Foods", "London-based Acme": the adjective is not the name.
         while a < b && is_place_adjective(t[a].text(text)) {
+            a += 1;
+        }
+        // "Thursday Acme said", "told Reuters Thursday": a weekday is no part of a name.
+        while a < b && t[a].lex.is(WEEKDAY) {
+            a += 1;
+        }
+        while b > a && t[b - 1].lex.is(WEEKDAY) {
+            b -= 1;
+        }
+        let told = a > 0 && t[a - 1].lex.is(TELL);
+        let definite = a + 1 < b && t[a].text(text) == "The";
+        if definite {
             a += 1;
         }
         if a >= b {
@@ -143,7 +164,7 @@ impl<'a> Run<'a> {
         // (RDG)", but not "LOS ANGELES (AP)", whatever the accents: "Électricité de France (EDF)".
         let acronym =
             acronym_after(text, t, b).filter(|&(s, _)| base_letter(&text[s..]) == base_letter(t[a].text(text)));
-        Some(Run { text, t, a, b, run_end, buf, n, head_end, acronym })
+        Some(Run { text, t, a, b, run_end, buf, n, head_end, acronym, definite, told })
     }
 
     /// An initial inside a name: "W" of "George W. Bush", "R" of "R. Paulina Ostrowska".
@@ -153,6 +174,11 @@ impl<'a> Run<'a> {
         chars.next().is_some_and(char::is_uppercase)
             && chars.next().is_none()
             && self.t.get(k + 1).is_some_and(|x| x.text(self.text) == "." && x.start == self.t[k].end)
+    }
+
+    /// A word that makes the name an organisation's: "Council", "Councils".
+    fn org_word(&self, k: usize) -> bool {
+        self.t[k].lex.is(ORG_KEYWORD) || is_plural_org_keyword(self.word(k))
     }
 
     fn word(&self, k: usize) -> &'a str {

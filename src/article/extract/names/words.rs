@@ -2,7 +2,7 @@
 //! gender, letters after a name, organisation keywords, acronyms that are no names
 //! ("GDP", "CEO"), particles ("von der", "da"), and an acronym defined in brackets.
 
-use crate::article::text::lexicon::{ORG_KEYWORD, has};
+use crate::article::text::lexicon::{ORG_KEYWORD, PARTICLE, PLAIN_ACRONYM, has, has_lowercase};
 use crate::article::text::tokens::{Kind, Token, is_acronym, low, starts_upper, strip_possessive};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,137 +62,27 @@ pub(super) fn is_org_keyword(w: &str) -> bool {
     has(w, ORG_KEYWORD)
 }
 
-/// All-capital words that are not organisations.
+/// All-capital words that are not organisations: currency codes, "GDP", "CEO".
 pub(super) fn is_plain_acronym(w: &str) -> bool {
-    if crate::article::text::numerals::is_currency_code(strip_possessive(w)) {
-        return true;
-    }
-    matches!(
-        strip_possessive(w),
-        "COVID"
-            | "GDP"
-            | "CEO"
-            | "CFO"
-            | "GCSE"
-            | "GCSEs"
-            | "HIV"
-            | "AIDS"
-            | "PM"
-            | "AM"
-            | "TV"
-            | "AI"
-            | "ID"
-            | "UK"
-            | "US"
-            | "USA"
-            | "UAE"
-            | "OK"
-            | "MP"
-            | "MPS"
-            | "DNA"
-            | "GMT"
-            | "UTC"
-            | "BST"
-            | "IT"
-            | "VAT"
-            | "SMS"
-            | "PDF"
-            | "URL"
-            | "FAQ"
-            | "ICU"
-            | "PPE"
-            | "LGBT"
-            | "LGBTQ"
-            | "CCTV"
-            | "GPS"
-            | "IQ"
-            | "IPO"
-            | "CO2"
-            | "NGO"
-            | "NGOS"
-            | "VIP"
-            | "EST"
-            | "EDT"
-            | "PST"
-            | "RSS"
-            | "HTML"
-            | "API"
-            | "USB"
-            | "DVD"
-            | "CD"
-            | "PC"
-            | "DRC"
-            | "PRC"
-            | "DPRK"
-            | "ROK"
-            | "NOT"
-            | "ALL"
-            | "THE"
-            | "AND"
-            | "BREAKING"
-            | "UPDATE"
-            | "NEW"
-            | "LIVE"
-            | "WATCH"
-            | "READ"
-            | "MORE"
-            | "PHOTO"
-            | "VIDEO"
-            | "AP"
-            | "AFP"
-            | "SUV"
-            | "CPI"
-            | "KM"
-            | "KG"
-            | "MW"
-            | "GW"
-            | "UFO"
-            | "II"
-            | "III"
-            | "IV"
-            | "VI"
-            | "VII"
-            | "VIII"
-            | "IX"
-            | "XI"
-            | "XX"
-            | "XXI"
-            | "EV"
-            | "EVS"
-            | "ESG"
-            | "IVF"
-            | "STEM"
-            | "SME"
-            | "SMES"
-    )
+    let w = strip_possessive(w);
+    crate::article::text::numerals::is_currency_code(w) || has(w, PLAIN_ACRONYM)
 }
 
 /// Lowercase particles inside names: "von der", "de", "da", "bin".
 pub fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "das"
-            | "do"
-            | "dos"
-            | "del"
-            | "della"
-            | "di"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "la"
-            | "le"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-    )
+    has_lowercase(w, PARTICLE)
+}
+
+/// A capitalised plural of an organisation's keyword heads a name as the keyword does:
+/// "Student Councils", "Trade Unions", "Border Agencies".
+pub(super) fn is_plural_org_keyword(w: &str) -> bool {
+    if w.len() < 5 || w.ends_with("ss") {
+        return false;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return has(&format!("{stem}y"), ORG_KEYWORD);
+    }
+    w.strip_suffix('s').is_some_and(|stem| has(stem, ORG_KEYWORD))
 }
 
 /// The first letter of a word without its accents, in capitals: "É" -> 'E'.

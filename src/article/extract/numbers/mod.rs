@@ -14,11 +14,11 @@ mod value;
 use crate::article::extract::dates::FoundDate;
 use crate::article::extract::numbers::phrase::{counted_end, modifier_start, rate_end};
 use crate::article::extract::numbers::quantity::{
-    is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at,
+    is_degree_sign, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at,
 };
 use crate::article::extract::numbers::value::digits_value;
 use crate::article::text::lexicon::{
-    FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, VAGUE_AMOUNT, number_word, scale_word,
+    CURRENCY_WORD, FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, VAGUE_AMOUNT, number_word, scale_word,
 };
 use crate::article::text::numerals::is_currency_code;
 use crate::article::text::numerals::year_of;
@@ -86,17 +86,8 @@ fn blocked_tokens(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<bool> {
     for (a, b) in phone_numbers(text, t) {
         blocked[a..b].iter_mut().for_each(|x| *x = true);
     }
-    // A paragraph that opens on its list number ("1. Take any blankets off the bed",
-    // "2) Check the peep hole") is a numbered item: the number is its label.
-    if t.len() > 2
-        && t[0].kind == Kind::Number
-        && t[0].text(text).len() <= 2
-        && matches!(t[1].text(text), "." | ")")
-        && t[1].start == t[0].end
-        && t[2].kind == Kind::Word
-        && t[2].text(text).starts_with(char::is_uppercase)
-    {
-        blocked[0] = true;
+    for k in (0..t.len()).filter(|&k| is_list_number(text, t, k)) {
+        blocked[k] = true;
     }
     let mut di = 0;
     for (k, tok) in t.iter().enumerate() {
@@ -108,6 +99,22 @@ fn blocked_tokens(text: &str, t: &[Token], dates: &[FoundDate]) -> Vec<bool> {
         }
     }
     blocked
+}
+
+/// A ranked list's number opening a paragraph or a sentence: "1. Take any blankets off
+/// the bed", "2) Check the peep hole", "10. ‘Succession’ (HBO)", "… the list. 9. Next
+/// up". A sentence that ends on a count ("The team scored 10. The fans…") has a word
+/// before the number.
+fn is_list_number(text: &str, t: &[Token], k: usize) -> bool {
+    let opens = k == 0 || matches!(t[k - 1].text(text), "." | "!" | "?" | ":") && t[k - 1].end < t[k].start;
+    let Some(mark) = t.get(k + 1) else { return false };
+    opens
+        && t[k].kind == Kind::Number
+        && t[k].end - t[k].start <= 2
+        && t[k].text(text).bytes().all(|b| b.is_ascii_digit())
+        && matches!(mark.text(text), "." | ")")
+        && mark.start == t[k].end
+        && t.get(k + 2).is_none_or(|x| x.start > mark.end && x.kind != Kind::Number)
 }
 
 /// A number that is an identifier: labelled ("Article 5", "No. 4", "Fig. 3") or
@@ -135,6 +142,7 @@ fn statistic_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Step {
     let end = unit_end(text, t, end);
     let end = second_figure_end(text, t, q_start, end, blocked);
     let end = ratio_end(text, t, end, blocked);
+    let end = currency_word_end(t, end);
     let Some(q_end) = hyphen_unit_end(text, t, end) else { return Step::Skip(end + 3) };
     // A span of time is a statistic when it is the fact reported ("jailed for six years",
     // "a three-month consultation", "took just 15 minutes"), not when it only places
@@ -145,9 +153,10 @@ fn statistic_at(text: &str, t: &[Token], i: usize, blocked: &[bool]) -> Step {
     if (relative || product) && !sets_record(text, t, q_start) {
         return Step::Skip(q_end + 1);
     }
-    // The phrase: modifiers before, what is counted after.
+    // The phrase: modifiers before, what is counted after (a temperature counts nothing).
     let start = modifier_start(text, t, q_start);
-    let mut phrase_end = counted_end(text, t, q_end);
+    let measured = [q_end, q_end.saturating_sub(1)].iter().any(|&k| is_degree_sign(word_at(text, t, k)));
+    let mut phrase_end = if measured { q_end } else { counted_end(text, t, q_end) };
     // A price per unit: "£1,738 a year", "$90 a barrel", "€412 per megawatt hour".
     let money = t[q_start].kind == Kind::Word || t[q_start].text(text).starts_with(is_currency);
     if money && phrase_end == q_end {
@@ -173,6 +182,12 @@ fn currency_start(text: &str, t: &[Token], i: usize) -> usize {
     } else {
         i
     }
+}
+
+/// A currency named after the amount, in any case: "14,2 Milliarden Euro", "500 pesos".
+fn currency_word_end(t: &[Token], end: usize) -> usize {
+    let named = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Word && x.lex.is(CURRENCY_WORD));
+    if named(end + 1) { end + 1 } else { end }
 }
 
 /// A scale word after the number: "8.9 million".
@@ -227,7 +242,8 @@ fn ratio_end(text: &str, t: &[Token], end: usize, blocked: &[bool]) -> usize {
 /// "12-month", "10-year": a unit glued with a hyphen joins the quantity. `None` for an
 /// age ("58-year-old"), which is no statistic.
 fn hyphen_unit_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
-    let glued = word_at(text, t, end + 1) == "-"
+    // A hyphen, a no-break hyphen ("87‑year‑old") or a dash typed for one.
+    let glued = matches!(word_at(text, t, end + 1), "-" | "\u{2011}" | "\u{2010}" | "–")
         && t[end + 1].start == t[end].end
         && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end);
     if !glued {
@@ -236,6 +252,7 @@ fn hyphen_unit_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
     let unit = word_at(text, t, end + 2);
     // An age, also written "55-year old".
     if unit.contains("-old")
+        || unit.contains("\u{2011}old")
         || unit == "year-old"
         || is_time_unit(unit) && low(word_at(text, t, end + 3)).as_str() == "old"
     {

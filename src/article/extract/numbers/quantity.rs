@@ -4,8 +4,9 @@
 
 use super::value::digits_value;
 use crate::article::text::lexicon::{
-    FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE, TIME_UNIT,
-    VAGUE_AMOUNT, fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word, scale_word,
+    ENGLISH, FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, NUMBER_HOMOGRAPH, PERCENT, PERIOD_ORDINAL, QUALIFIER,
+    SCALE, TIME_UNIT, VAGUE_AMOUNT, fraction_word, has, has_lowercase, is_function_word, is_speech_verb, number_word,
+    scale_word,
 };
 use crate::article::text::numerals::{
     after_comparison, is_currency_code, is_dimension, is_yearly_event, opens_a_size, year_of,
@@ -151,9 +152,9 @@ fn before_number(text: &str, t: &[Token], i: usize) -> Before {
     let prev = p.text(text);
     let word = p.kind == Kind::Word;
     let glued_sign = p.end == t[i].start && matches!(prev, "-" | "#" | "/" | "." | ":" | "№");
-    // Ages: "aged 58", "Jane Doe, 58, said".
-    let age = word && matches!(low(prev).as_str(), "aged" | "age" | "ages") || is_apposed_age(text, t, i);
-    if glued_sign || word && is_label(prev) || age {
+    // Ages: "aged 58", "aged between 18 and 65", "Jane Doe, 58, said".
+    let age = is_age(text, t, i) || is_apposed_age(text, t, i);
+    if glued_sign || word && is_label(prev) || age || is_short_year(text, t, i) || is_plus_one(text, t, i) {
         Before::NotAQuantity
     } else if is_currency_code(prev) {
         Before::Currency
@@ -162,6 +163,44 @@ fn before_number(text: &str, t: &[Token], i: usize) -> Before {
     } else {
         Before::Nothing
     }
+}
+
+/// Whether the words before the number at `k` make it an age: "aged 58", "aged between
+/// 18", "ages from 5".
+fn age_before(text: &str, t: &[Token], k: usize) -> bool {
+    let w = |j: usize| if j < k { low(word_at(text, t, k - 1 - j)) } else { low("") };
+    let aged = |x: &str| matches!(x, "aged" | "age" | "ages");
+    aged(w(0).as_str()) || matches!(w(0).as_str(), "between" | "from" | "over" | "under") && aged(w(1).as_str())
+}
+
+/// An age, or the second figure of an age range: "aged 58", "aged between 18 and 65",
+/// "aged 18 to 24".
+fn is_age(text: &str, t: &[Token], i: usize) -> bool {
+    age_before(text, t, i)
+        || i >= 2
+            && matches!(low(word_at(text, t, i - 1)).as_str(), "and" | "to" | "-" | "–")
+            && t[i - 2].kind == Kind::Number
+            && age_before(text, t, i - 2)
+}
+
+/// A year with its century cut off: "the class of ’89". The apostrophe opens the word.
+fn is_short_year(text: &str, t: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(word_at(text, t, i - 1), "’" | "'")
+        && t[i - 1].end == t[i].start
+        && t[i].end - t[i].start == 2
+        && t[i].text(text).bytes().all(|b| b.is_ascii_digit())
+        && text[..t[i - 1].start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// "the +1 button": a plus glued to a bare whole number is a vote or a button, not a
+/// quantity ("+3.5%" and "+5 °C" are changes and measures).
+fn is_plus_one(text: &str, t: &[Token], i: usize) -> bool {
+    i > 0
+        && word_at(text, t, i - 1) == "+"
+        && t[i - 1].end == t[i].start
+        && t[i].text(text).bytes().all(|b| b.is_ascii_digit())
+        && !is_degree_sign(word_at(text, t, i + 1))
 }
 
 /// "Jane Doe, 58, said": a short number between commas after a name is an age.
@@ -265,7 +304,7 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
         return article_quantity(text, t, i, prev.as_str());
     }
     if let Some(v) = number_word(s) {
-        if anaphoric || blocked {
+        if anaphoric || blocked || is_other_word(text, t, i) {
             return None;
         }
         // "Ninety Mile Beach", "the Three Lions", "Otto Dix": a capital inside a sentence
@@ -283,6 +322,23 @@ fn word_quantity(text: &str, t: &[Token], i: usize, blocked: bool) -> Option<(us
         return None;
     }
     hyphenated_quantity(s, anaphoric).map(|v| (i, Some(v)))
+}
+
+/// A number word that is another word here: an acronym in capitals ("SIX, the Swiss
+/// exchange"; "SIX DEAD" in a line of capitals still counts), a pronoun's possessive
+/// ("one's"), or a word of another language ("w ten sposób", "ten noorden") in a
+/// paragraph with no English in it.
+fn is_other_word(text: &str, t: &[Token], i: usize) -> bool {
+    let s = t[i].text(text);
+    let capitals =
+        |x: &Token| x.kind == Kind::Word && x.end - x.start > 1 && x.text(text).bytes().all(|b| b.is_ascii_uppercase());
+    // The nearest words on either side, past a comma or a bracket.
+    let before = t[..i].iter().rev().take(2).find(|x| x.kind == Kind::Word);
+    let after = t.get(i + 1..).unwrap_or(&[]).iter().take(2).find(|x| x.kind == Kind::Word);
+    let acronym = capitals(&t[i]) && !before.is_some_and(capitals) && !after.is_some_and(capitals);
+    let possessive = s.ends_with("'s") || s.ends_with("’s");
+    let foreign = t[i].lex.is(NUMBER_HOMOGRAPH) && !t.iter().any(|x| x.lex.is(ENGLISH));
+    acronym || possessive || foreign
 }
 
 /// Amounts no number word in the lexicon gives: "several million", "scores of fires",
@@ -411,8 +467,10 @@ fn hyphenated_quantity(s: &str, anaphoric: bool) -> Option<f64> {
     if anaphoric {
         return None;
     }
-    if let Some(tv) = number_word(tail).filter(|v| !v.is_nan()) {
-        return Some(hv + tv);
+    // Two number words that make no number ("twenty-five" is one, looked up whole): "a
+    // one-two punch".
+    if number_word(tail).is_some() {
+        return None;
     }
     let unit = tail.split('-').next().unwrap_or("");
     (is_hyphen_unit(unit) && !tail.ends_with("-old") && low(head).as_str() != "one").then_some(hv)
@@ -440,7 +498,22 @@ pub(super) fn unit_end(text: &str, t: &[Token], mut end: usize) -> usize {
     if percent && low(word_at(text, t, end + 1)).as_str() == "points" {
         end += 1;
     }
-    end
+    degrees_end(text, t, end).unwrap_or(end)
+}
+
+/// A temperature or an angle after a figure: "21,5 °C", "21.5°C", "12 ℃", "a 90° turn".
+fn degrees_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
+    let sign = word_at(text, t, end + 1);
+    if !is_degree_sign(sign) {
+        return None;
+    }
+    let scale = matches!(sign, "°" | "º")
+        && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end && matches!(x.text(text), "C" | "F" | "K"));
+    Some(if scale { end + 2 } else { end + 1 })
+}
+
+pub(super) fn is_degree_sign(s: &str) -> bool {
+    matches!(s, "°" | "º" | "℃" | "℉")
 }
 
 /// Words before a bare fraction that make it a quantity: "just over half", "up by a third".

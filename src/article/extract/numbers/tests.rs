@@ -209,3 +209,53 @@ fn clock_times_are_not_statistics() {
     assert!(phrases("Polls close at 10 p.m. local time.").is_empty());
     assert_eq!(phrases("We counted 8 amphibians."), ["8 amphibians"]);
 }
+
+#[test]
+fn words_that_only_look_like_numbers() {
+    // An acronym in capitals is a name, wherever it stands.
+    assert!(phrases("SIX, the Swiss exchange operator, said trading was normal.").is_empty());
+    assert!(phrases("Shares in TEN rose when the company reported.").is_empty());
+    // Polish and Czech "ten" is "this"; Dutch "ten" is "at the".
+    assert!(phrases("W ten sposób rząd chce obniżyć ceny energii.").is_empty());
+    assert!(phrases("Ten projekt stál hodně peněz a ten druhý taky.").is_empty());
+    assert!(phrases("Het dorp ligt ten noorden van de stad.").is_empty());
+    // Pronouns and idioms.
+    assert!(phrases("It is hard to change one's mind, and no one's fault.").is_empty());
+    assert!(phrases("America's two-party system is strained.").is_empty());
+    assert!(phrases("It was a one-two punch for the economy.").is_empty());
+    // Still counts: English "ten", compound number words.
+    assert_eq!(phrases("Ten people were hurt and ten of them are in hospital."), ["Ten people", "ten"]);
+    assert_eq!(phrases("The firm hired twenty-five engineers."), ["twenty-five engineers"]);
+}
+
+#[test]
+fn ranked_list_numbers_ages_years_and_buttons_are_no_statistics() {
+    // A ranked list's number, whatever opens the item after it.
+    assert!(phrases("10. ‘Succession’ (HBO)").is_empty());
+    assert!(phrases("3. iPhone owners will like it").is_empty());
+    assert!(phrases("That ends the list. 9. Next up is the river walk.").is_empty());
+    // Ages.
+    assert!(phrases("Volunteers aged between 18 and 65 were sought.").is_empty());
+    assert!(phrases("Those aged 18 to 24 voted least.").is_empty());
+    assert!(phrases("She is an 87-year-old grandmother.").is_empty());
+    assert!(phrases("An 87‑year‑old man was hurt.").is_empty());
+    // A year with its century cut off; a button.
+    assert!(phrases("the class of ’89 met again").is_empty());
+    assert!(phrases("the class of '89 met again").is_empty());
+    assert!(phrases("Click the +1 button to share it.").is_empty());
+    // Still statistics: a count that ends a sentence, a signed change with a unit.
+    assert_eq!(phrases("The team scored 10. The fans cheered."), ["10"]);
+    assert_eq!(phrases("Prices rose +3.5% in May."), ["3.5%"]);
+}
+
+#[test]
+fn units_stay_with_their_figure_in_other_languages() {
+    assert_eq!(stats("Der Bund zahlt 14,2 Milliarden Euro."), [("14,2 Milliarden Euro", "14,2 Milliarden Euro")]);
+    assert_eq!(phrases("Am Nachmittag wurden 21,5 °C gemessen."), ["21,5 °C"]);
+    assert_eq!(phrases("It was 21.5°C at noon."), ["21.5°C"]);
+    assert_eq!(phrases("El Gobierno destinará 3.500 millones de pesos al plan."), ["3.500 millones de pesos"]);
+    assert_eq!(phrases("L'État versera 2 milliards d'euros."), ["2 milliards d'euros"]);
+    let t = tokenize("zahlt 14,2 Milliarden Euro");
+    let s = find_statistics("zahlt 14,2 Milliarden Euro", &t, &[]);
+    assert_eq!(s[0].value.map(|v| v.round()), Some(14_200_000_000.0));
+}

@@ -3,6 +3,8 @@
 //! Chinese) always; »…« (Danish, some German) in a paragraph without «; ‘…’, ‚…‘ and ‹…›
 //! when a paragraph uses single marks; straight single marks only where a colon
 //! introduces them ("told the court: 'The harm…'"), since elsewhere they are apostrophes.
+//! News archives and typewriter text write a double mark as two characters: ''…'' and
+//! ``…''; each pair is one mark here.
 
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -21,11 +23,18 @@ pub struct Span {
     pub unclosed: bool,
 }
 
+/// Two apostrophes standing for a double mark (''We will win,'' he said), and two
+/// backticks opening one (``We will win,'' he said). Private-use characters: the scan
+/// gives them to a pair, never to a character of the text.
+const TWO_APOSTROPHES: char = '\u{F8F0}';
+const TWO_BACKTICKS: char = '\u{F8F1}';
+
 fn closes(open: char, c: char) -> bool {
     match open {
+        TWO_APOSTROPHES | TWO_BACKTICKS => c == TWO_APOSTROPHES || c == '”',
         // Typed by hand or joined from two sources, a quotation may open with one kind of
         // double mark and close with the other.
-        '“' => c == '”' || c == '"',
+        '“' => c == '”' || c == '"' || c == TWO_APOSTROPHES,
         '"' => c == '"' || c == '”',
         '„' => c == '“' || c == '”',
         '«' => c == '»',
@@ -67,7 +76,10 @@ fn marks_in(text: &str) -> Option<Marks> {
             )
         })
     };
+    static DOUBLED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"''").into_owned());
     let any = memchr::memchr3(b'"', 0xAB, 0xBB, b).is_some()
+        || memchr::memchr(b'`', b).is_some()
+        || DOUBLED.find(b).is_some()
         || memchr::memchr(0xB9, b).is_some()
         || straight_single
         || curly();
@@ -92,7 +104,11 @@ impl Marks {
     fn opens(&self, c: char, i: usize, at: Around) -> bool {
         let Around { before_prev, prev, next } = at;
         match c {
-            '“' | '„' | '«' | '「' | '『' => true,
+            '“' | '„' | '«' | '「' | '『' | TWO_BACKTICKS => true,
+            TWO_APOSTROPHES => {
+                prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
+                    && next.is_some_and(|n| !n.is_whitespace())
+            }
             '»' => self.reversed && next.is_some_and(|n| !n.is_whitespace()),
             '‘' | '‚' | '‹' => self.single && next.is_some_and(|n| !n.is_whitespace()),
             '\'' => {
@@ -120,7 +136,9 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
         return false;
     }
     match open {
-        '“' | '"' if c != open && c != '”' => at.next.is_none_or(|n| !n.is_alphanumeric()),
+        '“' | '"' | TWO_APOSTROPHES | TWO_BACKTICKS if c != open && c != '”' => {
+            at.next.is_none_or(|n| !n.is_alphanumeric())
+        }
         '‘' | '‚' => at.next.is_none_or(|n| !n.is_alphanumeric()),
         '\'' => {
             at.prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | ',')) && at.next.is_none_or(|n| !n.is_alphanumeric())
@@ -131,14 +149,34 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
 
 /// Every character that may open or close a quotation.
 fn is_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '‹' | '›' | '«' | '»' | '「' | '」' | '『' | '』')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‹'
+            | '›'
+            | '«'
+            | '»'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | TWO_APOSTROPHES
+            | TWO_BACKTICKS
+    )
 }
 
 /// Quotation spans, outermost only. An unclosed mark runs to the end of the paragraph.
 pub fn spans(text: &str) -> Vec<Span> {
     let Some(marks) = marks_in(text) else { return Vec::new() };
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    // Where the open quotation's mark starts, the mark, and its length in bytes.
+    let mut open: Option<(usize, char, usize)> = None;
     // Nested quotations using the same marks.
     let mut depth = 0usize;
     // Only the marks matter, and each mark's neighbours: the scan hops from one byte that
@@ -147,12 +185,21 @@ pub fn spans(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+        if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3) {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        let len = c.len_utf8();
+        let Some(mut c) = text[i..].chars().next() else { break };
+        let mut len = c.len_utf8();
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\'', Some(b'\'')) => (c, len) = (TWO_APOSTROPHES, 2),
+            (b'`', Some(b'`')) => (c, len) = (TWO_BACKTICKS, 2),
+            (b'`', _) => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         if !is_mark(c) {
             i += len;
             continue;
@@ -162,27 +209,21 @@ pub fn spans(text: &str) -> Vec<Span> {
         let at = Around { before_prev, prev, next: text[i + len..].chars().next() };
         match open {
             None if marks.opens(c, i, at) => {
-                open = Some((i, c));
+                open = Some((i, c, len));
                 depth = 0;
             }
             None => {}
-            Some((_, o)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»') => depth += 1,
-            // “…’’ and “…'' (two single marks for a double one, as some wires write).
-            Some((start, '“')) if depth == 0 && matches!(c, '’' | '\'') && at.next == Some(c) => {
-                out.push(Span { open: start, inner: start + 3, close: i, after: i + 2 * len, unclosed: false });
+            Some((_, o, _)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»' | TWO_APOSTROPHES) => depth += 1,
+            // “…’’ (two single curly marks for a double one, as some wires write).
+            Some((start, '“', olen)) if depth == 0 && c == '’' && at.next == Some(c) => {
+                out.push(Span { open: start, inner: start + olen, close: i, after: i + 2 * len, unclosed: false });
                 open = None;
                 i += 2 * len;
                 continue;
             }
-            Some((start, o)) if really_closes(o, c, at) => {
+            Some((start, o, olen)) if really_closes(o, c, at) => {
                 if depth == 0 {
-                    out.push(Span {
-                        open: start,
-                        inner: start + o.len_utf8(),
-                        close: i,
-                        after: i + len,
-                        unclosed: false,
-                    });
+                    out.push(Span { open: start, inner: start + olen, close: i, after: i + len, unclosed: false });
                     open = None;
                 } else {
                     depth -= 1;
@@ -193,14 +234,8 @@ pub fn spans(text: &str) -> Vec<Span> {
         i += len;
     }
     // A straight single mark never closed was an apostrophe after all.
-    if let Some((start, o)) = open.filter(|&(_, o)| o != '\'') {
-        out.push(Span {
-            open: start,
-            inner: start + o.len_utf8(),
-            close: text.len(),
-            after: text.len(),
-            unclosed: true,
-        });
+    if let Some((start, _, olen)) = open.filter(|&(_, o, _)| o != '\'') {
+        out.push(Span { open: start, inner: start + olen, close: text.len(), after: text.len(), unclosed: true });
     }
     out
 }

@@ -28,6 +28,11 @@ pub use source::{
     IRREGULAR_PLURAL, MONTH_LOWERCASE, NUMBER_ABBREVIATION, ORG_NOUN, PERCENT, PERIOD_ORDINAL, PERSON_NOUN, QUALIFIER,
     QUANTITY_MODIFIER, RATE_UNIT, SENTENCE_OPENER, TALLY, VAGUE_AMOUNT, VERB_AFTER, WORK,
 };
+pub use source::{
+    CJK_BODY, CJK_TITLE, CREDIT, CURRENCY_WORD, ENGLISH, NUMBER_HOMOGRAPH, PARTICLE, PLAIN_ACRONYM, ROLE, TELL,
+    TITLE_QUALIFIER,
+};
+pub use source::{DETERMINER, FIRST_PERSON, SCARE_CUE, TERM_CUE};
 
 impl Lex {
     #[inline]
@@ -116,7 +121,9 @@ pub fn lex(word: &str) -> Lex {
     if let Some(dash) = memchr::memchr(b'-', word) {
         let (head, tail) = (&word[..dash], &word[dash + 1..]);
         if let (Some(h), Some(t)) = (get(head.len(), &key_of(head)), get(tail.len(), &key_of(tail))) {
-            if h.is(NUMBER) && t.is(NUMBER) && h.value.is_finite() && t.value < 10.0 {
+            // "twenty-five": tens and a unit; "a one-two punch" is no number.
+            let tens = h.value >= 20.0 && h.value < 100.0 && h.value % 10.0 == 0.0;
+            if h.is(NUMBER) && t.is(NUMBER) && tens && t.value >= 1.0 && t.value < 10.0 {
                 return Lex { flags: NUMBER, value: h.value + t.value, month: 0 };
             }
             if h.is(NUMBER) && t.is(FRACTION) && h.value.is_finite() {

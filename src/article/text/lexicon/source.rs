@@ -83,6 +83,40 @@ pub const MONTH_LOWERCASE: u64 = 1 << 41;
 /// Words that may open a vague amount no number word gives: "several million", "scores
 /// of fires", "miles de personas".
 pub const VAGUE_AMOUNT: u64 = 1 << 42;
+/// Words before a quoted term that make it a name or a term: "called", "so-called".
+pub const TERM_CUE: u64 = 1 << 43;
+/// Determiners and possessives: "the", "her".
+pub const DETERMINER: u64 = 1 << 44;
+/// First- and second-person words: "I", "we", "your".
+pub const FIRST_PERSON: u64 = 1 << 45;
+/// Words in capitals that name no organisation: "GDP", "CEO", "COVID", "BREAKING".
+pub const PLAIN_ACRONYM: u64 = 1 << 46;
+/// Roles that, before a comma and a name, make the name a person's: "The head of X,
+/// Ilias Chatzis, said".
+pub const ROLE: u64 = 1 << 47;
+/// Words that only qualify a title and are none on their own: "First Amendment",
+/// "Former Yugoslavia", "X, national director".
+pub const TITLE_QUALIFIER: u64 = 1 << 48;
+/// English number words that are common words in other languages: Polish and Czech
+/// "ten" (this), Dutch "ten" (at the).
+pub const NUMBER_HOMOGRAPH: u64 = 1 << 49;
+/// Small words only English uses, which show a paragraph is in English.
+pub const ENGLISH: u64 = 1 << 50;
+/// Names of currencies after a figure: "14,2 Milliarden Euro", "500 pesos".
+pub const CURRENCY_WORD: u64 = 1 << 51;
+/// Words that open a photo credit: "Photo: Jane Doe", "Photograph by Jane Doe".
+pub const CREDIT: u64 = 1 << 52;
+/// Lowercase particles inside names: "von der", "de", "bin".
+pub const PARTICLE: u64 = 1 << 53;
+/// Titles written after a Japanese or Chinese name: 山本会長, 习近平主席, 田中さん.
+pub const CJK_TITLE: u64 = 1 << 54;
+/// The last character of a Japanese or Chinese place or body before a title: 同社 (the
+/// company), 東京都, 日本銀行; what stands before the title there is no person.
+pub const CJK_BODY: u64 = 1 << 55;
+/// Verbs whose object is the one spoken to: "told The Daily Ledger".
+pub const TELL: u64 = 1 << 56;
+/// Words that mark what follows as someone else's term, held at a distance ("so-called").
+pub const SCARE_CUE: u64 = 1 << 57;
 
 /// Keys longer than this are not in the table (and no word looked up can match one).
 pub const MAX_WORD: usize = 24;
@@ -131,6 +165,21 @@ fn flag_of(section: &str) -> u64 {
         "org_noun" => ORG_NOUN,
         "person_noun" => PERSON_NOUN,
         "vague_amount" => VAGUE_AMOUNT,
+        "term_cue" => TERM_CUE,
+        "determiner" => DETERMINER,
+        "first_person" => FIRST_PERSON,
+        "plain_acronym" => PLAIN_ACRONYM,
+        "role" => ROLE,
+        "title_qualifier" => TITLE_QUALIFIER,
+        "number_homograph" => NUMBER_HOMOGRAPH,
+        "english" => ENGLISH,
+        "currency_word" => CURRENCY_WORD,
+        "credit" => CREDIT,
+        "particle" => PARTICLE,
+        "cjk_title" => CJK_TITLE,
+        "cjk_body" => CJK_BODY,
+        "tell" => TELL,
+        "scare_cue" => SCARE_CUE,
         _ => 0,
     }
 }
