@@ -289,7 +289,16 @@ pub fn rank(
         let at = quotes[qi].at;
         let here = order(&at);
         let view = &views[qi];
-        let p = cache.entry(here).or_insert_with(|| para(texts, &at));
+        // Every paragraph of the window read once for the whole article (the quotation's
+        // own and those its candidates stand in), so none is tokenized twice.
+        cache.entry(here).or_insert_with(|| para(texts, &at));
+        let first = here.saturating_sub(WINDOW);
+        let from = mentions.partition_point(|m| order(&m.at) < first);
+        let to = mentions.partition_point(|m| order(&m.at) < here);
+        for m in &mentions[from.max(to.saturating_sub(NEAR_MENTIONS))..to] {
+            cache.entry(order(&m.at)).or_insert_with(|| para(texts, &m.at));
+        }
+        let Some(p) = cache.get(&here) else { continue };
         let sentence = sentence_of(&p.sentences, at.start);
         let mut sentence_end = sentence_of(&p.sentences, at.end.saturating_sub(1));
         // "“Perpetual motion!” Rep. Glenn Thompson said.": a quotation that ends its own
@@ -432,13 +441,13 @@ pub fn rank(
                         | "into"
                 );
                 c.f.set_if(prepositional, SpeakerFeature::Prepositional);
-                let sents = if back == 0 {
-                    p.sentences.clone()
-                } else {
-                    let t = tokenize(text);
-                    sentences(text, &t)
+                // An earlier paragraph's sentences, split once for every quotation after
+                // it (they were split for each candidate).
+                let opens = match cache.get(&order(&m.at)) {
+                    Some(earlier) => opens_sentence(text, &earlier.sentences, &m.at),
+                    None => opens_sentence(text, &sentences(text, &tokenize(text)), &m.at),
                 };
-                c.f.set_if(opens_sentence(text, &sents, &m.at), SpeakerFeature::OpensSentence);
+                c.f.set_if(opens, SpeakerFeature::OpensSentence);
                 c.f.set_if(st.possessive, SpeakerFeature::Possessive);
                 c.f.set_if(st.addressee, SpeakerFeature::Addressee);
                 c.f.set_if(st.addressee && !m.person, SpeakerFeature::Outlet);
@@ -605,7 +614,12 @@ pub fn rank(
         }
         // The speakers of the quotations before.
         let prev_here = (0..qi).rev().take_while(|&k| order(&quotes[k].at) == here).next();
-        let prev_para = (0..qi).rev().find(|&k| order(&quotes[k].at) + 1 == here);
+        // Quotations are in reading order: stop at the paragraph before (a search to the
+        // top was quadratic in the quotations of a long book).
+        let prev_para = (0..qi)
+            .rev()
+            .take_while(|&k| order(&quotes[k].at) + 1 >= here)
+            .find(|&k| order(&quotes[k].at) + 1 == here);
         let prev_any = qi.checked_sub(1);
         for (k, f) in [
             (prev_here, SpeakerFeature::PreviousHere),
