@@ -32,6 +32,21 @@ pub struct Findings {
     pub relative: Vec<DateMention>,
     pub quotes: Vec<ParagraphQuotes>,
     pub hits: Vec<PlacedHit>,
+    /// The sentences and verbs of speech of each paragraph that has quotations or names,
+    /// in reading order: the speaker ranker reads them instead of tokenizing again.
+    pub readings: Vec<Reading>,
+}
+
+/// What the speaker ranker needs of a paragraph the extractors have read.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub section: usize,
+    pub paragraph: usize,
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// Where its verbs of speech stand ("according" is not one here).
+    pub verbs: Vec<usize>,
+    /// Whether a word only English uses is in it.
+    pub english: bool,
 }
 
 impl Findings {
@@ -52,6 +67,7 @@ impl Findings {
             relative: concat(&mut parts, |f| &mut f.relative),
             quotes: concat(&mut parts, |f| &mut f.quotes),
             hits: concat(&mut parts, |f| &mut f.hits),
+            readings: concat(&mut parts, |f| &mut f.readings),
         }
     }
 }
@@ -131,7 +147,18 @@ fn analyse(
         out.quotes.push(ParagraphQuotes { section, paragraph, text_len: text.len(), quotes, intro });
     }
     let starts: Vec<usize> = sents.iter().map(|s| s.start).collect();
+    let before = out.hits.len();
     out.hits.extend(find_names(text, t, &starts).into_iter().map(|hit| PlacedHit::new(section, paragraph, hit)));
+    if out.hits.len() > before || out.quotes.last().is_some_and(|q| (q.section, q.paragraph) == (section, paragraph)) {
+        use crate::article::text::lexicon::{ENGLISH, SPEECH};
+        out.readings.push(Reading {
+            section,
+            paragraph,
+            verbs: t.iter().filter(|x| x.lex.is(SPEECH) && x.text(text) != "according").map(|x| x.start).collect(),
+            english: t.iter().any(|x| x.lex.is(ENGLISH)),
+            sentences: sents,
+        });
+    }
 }
 
 /// Every span between quotation marks that the acceptance model weighs, in reading order,

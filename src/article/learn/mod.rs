@@ -11,7 +11,6 @@
 //! feature weighs nothing until the model is trained again). Training lives in
 //! `crate::training`.
 
-
 /// A sparse feature vector: (feature index, value). Most features are on (1.0) or absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features(pub Vec<(u16, f32)>);
@@ -60,6 +59,31 @@ impl Features {
     pub fn has(&self, f: impl Into<u16>) -> bool {
         let f = f.into();
         self.0.iter().any(|&(i, _)| i == f)
+    }
+
+    /// The score [`Features::paired`] would give under `weights`, without building the
+    /// pairs: what the reader needs (the pairs themselves are for training and study).
+    pub fn paired_score(&self, n: usize, weights: &[f32]) -> f32 {
+        let mut single: Vec<(u16, f32)> = self.0.clone();
+        single.sort_by_key(|&(i, _)| i);
+        single.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 = a.1.max(b.1);
+            }
+            same
+        });
+        let w = |k: usize| weights.get(k).copied().unwrap_or(0.0);
+        let mut sum = 0.0;
+        for (x, &(i, u)) in single.iter().enumerate() {
+            sum += w(i as usize) * u;
+            for &(j, v) in &single[x + 1..] {
+                if (j as usize) < n {
+                    sum += w(n + pair_index(i as usize, j as usize, n)) * u * v;
+                }
+            }
+        }
+        sum
     }
 
     /// The score under `weights` (indexed like the features).

@@ -54,7 +54,18 @@ pub fn resolve(
     };
     let mut registry = Registry::build(&found.hits, &texts);
     let mut quotes = speakers::resolve(&found.quotes, &mut registry, &found.hits, &texts, paras);
-    ranker::rank(&mut quotes, &found.quotes, &registry, &found.hits, &texts, cx.speaker, cx.byline, cx.chain, trace);
+    ranker::rank(
+        &mut quotes,
+        &found.quotes,
+        &registry,
+        &found.hits,
+        &found.readings,
+        &texts,
+        cx.speaker,
+        cx.byline,
+        cx.chain,
+        trace,
+    );
     // A few words in marks that nobody is said to have said are a term or a scare quote
     // ("the so-called “sharing economy”"), not a quotation.
     quotes.retain(|q| q.speaker.is_some() || word_count(&q.text).0 > UNATTRIBUTED_TERM_WORDS);

@@ -14,6 +14,7 @@ mod subject;
 
 pub use features::SpeakerFeature;
 
+use crate::article::extract::Reading;
 use crate::article::extract::names::PlacedHit;
 use crate::article::extract::quotes::{ParagraphQuotes, Said};
 use crate::article::learn::Features;
@@ -21,8 +22,8 @@ use crate::article::model::{Location, Quote};
 use crate::article::resolve::descriptions::{Described, described};
 use crate::article::resolve::entities::{Mention, Registry, Texts};
 use crate::article::text::lexicon::{
-    AUXILIARY, DETERMINER, DOCUMENT, ENGLISH, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN, SENTENCE_OPENER,
-    SPEECH, TITLE, WEEKDAY, lex,
+    AUXILIARY, DETERMINER, DOCUMENT, ENGLISH, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN,
+    SENTENCE_OPENER, SPEECH, TITLE, WEEKDAY, lex,
 };
 use crate::article::text::script::{Script, script};
 use crate::article::text::sentences::sentences;
@@ -76,8 +77,12 @@ struct Para<'a> {
     english: bool,
 }
 
-fn para<'a>(texts: &Texts<'a>, at: &Location) -> Para<'a> {
+fn para<'a>(texts: &Texts<'a>, readings: &[Reading], at: &Location) -> Para<'a> {
     let text = texts.text_at(at);
+    let k = readings.partition_point(|r| (r.section, r.paragraph) < (at.section, at.paragraph));
+    if let Some(r) = readings.get(k).filter(|r| (r.section, r.paragraph) == (at.section, at.paragraph)) {
+        return Para { text, sentences: r.sentences.clone(), verbs: r.verbs.clone(), english: r.english };
+    }
     let t = tokenize(text);
     let sentences = sentences(text, &t);
     let verbs = t.iter().filter(|x| x.lex.is(SPEECH) && x.text(text) != "according").map(|x| x.start).collect();
@@ -239,6 +244,7 @@ pub fn rank(
     paras: &[ParagraphQuotes],
     registry: &Registry,
     hits: &[PlacedHit],
+    readings: &[Reading],
     texts: &Texts,
     weights: &[f32],
     byline: Option<&str>,
@@ -289,7 +295,16 @@ pub fn rank(
         let at = quotes[qi].at;
         let here = order(&at);
         let view = &views[qi];
-        let p = cache.entry(here).or_insert_with(|| para(texts, &at));
+        // Every paragraph of the window read once for the whole article (the quotation's
+        // own and those its candidates stand in), so none is tokenized twice.
+        cache.entry(here).or_insert_with(|| para(texts, readings, &at));
+        let first = here.saturating_sub(WINDOW);
+        let from = mentions.partition_point(|m| order(&m.at) < first);
+        let to = mentions.partition_point(|m| order(&m.at) < here);
+        for m in &mentions[from.max(to.saturating_sub(NEAR_MENTIONS))..to] {
+            cache.entry(order(&m.at)).or_insert_with(|| para(texts, readings, &m.at));
+        }
+        let Some(p) = cache.get(&here) else { continue };
         let sentence = sentence_of(&p.sentences, at.start);
         let mut sentence_end = sentence_of(&p.sentences, at.end.saturating_sub(1));
         // "“Perpetual motion!” Rep. Glenn Thompson said.": a quotation that ends its own
@@ -432,13 +447,13 @@ pub fn rank(
                         | "into"
                 );
                 c.f.set_if(prepositional, SpeakerFeature::Prepositional);
-                let sents = if back == 0 {
-                    p.sentences.clone()
-                } else {
-                    let t = tokenize(text);
-                    sentences(text, &t)
+                // An earlier paragraph's sentences, split once for every quotation after
+                // it (they were split for each candidate).
+                let opens = match cache.get(&order(&m.at)) {
+                    Some(earlier) => opens_sentence(text, &earlier.sentences, &m.at),
+                    None => opens_sentence(text, &sentences(text, &tokenize(text)), &m.at),
                 };
-                c.f.set_if(opens_sentence(text, &sents, &m.at), SpeakerFeature::OpensSentence);
+                c.f.set_if(opens, SpeakerFeature::OpensSentence);
                 c.f.set_if(st.possessive, SpeakerFeature::Possessive);
                 c.f.set_if(st.addressee, SpeakerFeature::Addressee);
                 c.f.set_if(st.addressee && !m.person, SpeakerFeature::Outlet);
@@ -605,7 +620,10 @@ pub fn rank(
         }
         // The speakers of the quotations before.
         let prev_here = (0..qi).rev().take_while(|&k| order(&quotes[k].at) == here).next();
-        let prev_para = (0..qi).rev().find(|&k| order(&quotes[k].at) + 1 == here);
+        // Quotations are in reading order: stop at the paragraph before (a search to the
+        // top was quadratic in the quotations of a long book).
+        let prev_para =
+            (0..qi).rev().take_while(|&k| order(&quotes[k].at) + 1 >= here).find(|&k| order(&quotes[k].at) + 1 == here);
         let prev_any = qi.checked_sub(1);
         for (k, f) in [
             (prev_here, SpeakerFeature::PreviousHere),
@@ -613,7 +631,9 @@ pub fn rank(
             (prev_any, SpeakerFeature::PreviousAny),
         ] {
             let previous = |k: usize| if chain { quotes[k].speaker.as_deref() } else { rule[k].as_deref() };
-            let Some(name) = k.filter(|&k| script_at(&quotes[k].at) == here_script).and_then(previous) else { continue };
+            let Some(name) = k.filter(|&k| script_at(&quotes[k].at) == here_script).and_then(previous) else {
+                continue;
+            };
             let name = name.to_string();
             let name = name.as_str();
             let m = by_name.get(name).map(|&i| &mentions[i]);
@@ -707,23 +727,26 @@ pub fn rank(
         });
         none.set_if(copula, SpeakerFeature::NoneCopula);
         let before_words: Vec<String> = words_before(p.text, open, 2).iter().map(|w| w.to_string()).collect();
-        let naming = matches!(before_words.first().map(String::as_str), Some("called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"))
-            && before_words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase) && !lex(w).is(FUNCTION));
+        let naming =
+            matches!(
+                before_words.first().map(String::as_str),
+                Some("called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed")
+            ) && before_words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase) && !lex(w).is(FUNCTION));
         none.set_if(naming, SpeakerFeature::NoneNaming);
         // Choose, each fact weighed with every other.
         let n = SpeakerFeature::NAMES.len();
-        let none = none.paired(n);
-        for c in &mut cands {
-            c.f = std::mem::take(&mut c.f).paired(n);
-        }
-        let mut best: (f32, Option<usize>) = (none.score(weights), None);
+        let mut best: (f32, Option<usize>) = (none.paired_score(n, weights), None);
         for (i, c) in cands.iter().enumerate() {
-            let s = c.f.score(weights);
+            let s = c.f.paired_score(n, weights);
             if s > best.0 {
                 best = (s, Some(i));
             }
         }
         if let Some(tr) = trace.as_deref_mut() {
+            let none = none.paired(n);
+            for c in &mut cands {
+                c.f = std::mem::take(&mut c.f).paired(n);
+            }
             let mut all: Vec<(Option<String>, Features)> = vec![(None, none)];
             all.extend(cands.iter().map(|c| (Some(c.name.clone()), c.f.clone())));
             let said = match view.said {
@@ -740,11 +763,12 @@ pub fn rank(
         // "the senator said", "the company said": a description stands for the one it
         // describes, as the rules found them (by role, by name, by what was named last).
         let described = match view.said {
-            Said::Phrase(ph) => matches!(described(ph), Described::Person(_) | Described::Organisation { .. })
-                && rule[qi].as_deref().is_some_and(|r| r != ph.as_str()),
+            Said::Phrase(ph) => {
+                matches!(described(ph), Described::Person(_) | Described::Organisation { .. })
+                    && rule[qi].as_deref().is_some_and(|r| r != ph.as_str())
+            }
             _ => false,
         };
-        quotes[qi].speaker =
-            if described { rule[qi].clone() } else { best.1.map(|i| cands[i].name.clone()) };
+        quotes[qi].speaker = if described { rule[qi].clone() } else { best.1.map(|i| cands[i].name.clone()) };
     }
 }
