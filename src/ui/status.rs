@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
         Mode::Search => " SEARCH ",
         Mode::Filter => " FILTER ",
         Mode::SetMark | Mode::GoToMark => " MARK ",
+        Mode::LinkNumber => " LINK ",
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
     let mut used = cells(mode) + 1;
@@ -27,8 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
     let right_w = right.as_ref().map_or(0, |(s, _)| cells(s) + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
     match app.mode() {
-        Mode::Search | Mode::Filter => {
-            let lead = if app.mode() == Mode::Search { "/" } else { "filter: " };
+        Mode::Search | Mode::Filter | Mode::LinkNumber => {
+            let lead = match app.mode() {
+                Mode::Search => "/",
+                Mode::Filter => "filter: ",
+                _ => "follow link [number]: ",
+            };
             let typed = visible(app.prompt());
             // Show the end of a long query: that is where the cursor is.
             let shown = tail(&typed, room.saturating_sub(cells(lead) + 1));
