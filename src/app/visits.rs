@@ -143,15 +143,16 @@ impl App {
         }
         self.group = left.group;
         self.relayout();
-        let (block, offset) = left.place;
-        if memory::fits(&self.doc, left.place) {
-            self.reader.show_at(&self.doc, block, offset);
-        }
         if !left.query.is_empty() {
             self.search.query = left.query;
             find::rerun(self);
         }
         self.refresh_target();
+        // The place last: the selection and the search would each take the text to theirs.
+        let (block, offset) = left.place;
+        if memory::fits(&self.doc, left.place) {
+            self.reader.show_at(&self.doc, block, offset);
+        }
     }
 
     /// Opens `to` in folio: the page shown goes into the history, a first frame says what

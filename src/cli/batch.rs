@@ -37,13 +37,13 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
         if args.inputs.is_empty() { vec![None] } else { args.inputs.iter().map(|s| Some(s.as_str())).collect() };
     let (names, articles) = expand_feeds(&inputs, load_all(&inputs, args), args);
     // A feed's entries are several articles, each named by its URL.
-    let several = names.len() > 1 || names.iter().any(|n| n.is_some());
+    let several = inputs.len() > 1 || names.len() != inputs.len();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let terminal = std::io::stdout().is_terminal();
     let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (mut failed, mut found, mut printed) = (false, 0usize, 0usize);
-    for ((input, entry), article) in inputs.iter().zip(names).zip(articles) {
+    for (name, article) in names.iter().zip(articles) {
         let article = match article {
             Ok(a) => a,
             Err(message) => {
@@ -54,7 +54,7 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
-        let name = field(&entry.unwrap_or_else(|| input.unwrap_or("bundled article").to_string()));
+        let name = field(name);
         let written = if let Some(format) = args.export {
             if several && format == ExportFormat::Json {
                 crate::article::export::write_json_line(&article, &mut out)
@@ -125,24 +125,24 @@ fn expand_feeds(
     inputs: &[Option<&str>],
     loaded: Vec<Result<Loaded, String>>,
     args: &Args,
-) -> (Vec<Option<String>>, Vec<Result<Article, String>>) {
+) -> (Vec<String>, Vec<Result<Article, String>>) {
     let (mut names, mut articles) = (Vec::new(), Vec::new());
     for (input, l) in inputs.iter().zip(loaded) {
         match l {
             Ok(Loaded::Article(a)) => {
-                names.push(None);
+                names.push(input.unwrap_or("bundled article").to_string());
                 articles.push(Ok(a));
             }
             Err(e) => {
-                names.push(None);
+                names.push(input.unwrap_or("bundled article").to_string());
                 articles.push(Err(e));
             }
             Ok(Loaded::Feed(feed)) => {
                 let entries = feed.entries;
                 let read = |e: &crate::feed::Entry| entry_article(e, args);
-                names.extend(entries.iter().map(|e| {
-                    Some(e.link.clone().unwrap_or_else(|| format!("{}#{}", input.unwrap_or("-"), e.id)))
-                }));
+                names.extend(
+                    entries.iter().map(|e| e.link.clone().unwrap_or_else(|| format!("{}#{}", input.unwrap_or("-"), e.id))),
+                );
                 articles.extend(in_parallel(&entries, super::feeds::AT_ONCE, read));
             }
         }

@@ -130,8 +130,7 @@ fn feeds_listing(
         )));
     }
     let what = format!("{} feeds", subs.len());
-    let (app, _) = loading::open(String::new(), None, Vec::new(), options).map_err(|e| Failure::input(e.to_string()))?;
-    let app = app.with_listing(crate::app::listing::Listing { title: format!("fetching {what} …"), ..Default::default() });
+    let app = crate::app::App::new(Default::default(), options).with_listing(crate::app::listing::Listing { title: format!("fetching {what} …"), ..Default::default() });
     let loader = loading::Loader::new(move |tx| {
         let store = state::dir().and_then(|dir| state::open(&dir).0).map(std::sync::Mutex::new);
         let results = super::feeds::fetch_all(&subs, &opts, store.as_ref());

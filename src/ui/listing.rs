@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
             .map(|f| truncate(f, 28))
             .collect::<Vec<_>>()
             .join("  ");
-        let room = width.saturating_sub(cells(&right) + 5);
+        let room = width.saturating_sub(cells(&right) + 6);
         let title = truncate(&row.title, room);
         let pad = room.saturating_sub(cells(&title));
         let style = if i == list.selected {

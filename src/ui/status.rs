@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::{cells, duration, thousands, truncate};
-use crate::app::{App, Mode};
+use crate::app::{Action, App, Mode};
 use crate::keymap::Keymap;
 use crate::sanitize::visible;
 use ratatui::Frame;
@@ -13,6 +13,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
     let mode = match app.mode() {
+        Mode::Normal if app.listing().is_some() => " LIST ",
         Mode::Normal if app.focus() == crate::app::Focus::Reader => " READER ",
         Mode::Normal => " LIST ",
         Mode::Help => " HELP ",
@@ -76,6 +77,12 @@ fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(Stri
             None => m.text.clone(),
         };
         return Some((truncate(&visible(&text), limit), if m.error { t.error } else { t.status }));
+    }
+    // A list: how to read from it.
+    if app.listing().is_some() {
+        let (open, back) = (keys.first_key_for(Mode::Normal, &Action::Activate), keys.first_key_for(Mode::Normal, &Action::Back));
+        let unread = keys.first_key_for(Mode::Normal, &Action::NextMatch);
+        return Some((truncate(&format!("{open} read  {unread} next unread  {back} back"), limit), t.status));
     }
     if let Some(s) = app.search().status() {
         return Some((truncate(&visible(&s), limit), if app.search().error.is_some() { t.error } else { t.status }));

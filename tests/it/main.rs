@@ -11,6 +11,8 @@ mod bad_input;
 mod bounded;
 mod cli;
 mod extraction;
+#[cfg(unix)]
+mod feeds;
 mod fixtures;
 mod habits;
 mod hostile;
