@@ -53,8 +53,8 @@ fn a_link_followed_in_folio_and_back_to_the_same_line() {
     let before = t.wait_gone("Paragraph number 1 of");
     let at = top(&before);
     assert!(at.parse::<u32>().is_ok_and(|n| n > 3), "scrolled down: {before}");
-    // The Links tab, its first link, Enter.
-    t.keys(&[b"7", b"g", b"\r"]);
+    // The first link by its number (the text stays where it is while the number is typed).
+    t.keys(&[b"#", b"1", b"\r"]);
     let second = t.wait_for("a page of its own");
     assert!(second.contains("The second page"), "{second}");
     assert!(second.lines().next().unwrap_or("").contains("‹ 2/2"), "the title bar says where: {second}");
@@ -68,6 +68,12 @@ fn a_link_followed_in_folio_and_back_to_the_same_line() {
     t.keys(&[b"\x1b[1;3C"]);
     t.wait_for("a page of its own");
     assert_eq!(server.requests().len(), fetched, "forward shows what was read, no fetch");
+    // Back, then the Links tab: its third link with Enter opens in folio.
+    t.keys(&[b"\x7f"]);
+    t.wait_for("Paragraph number");
+    t.keys(&[b"7", b"G", b"k", b"\r"]);
+    let third = t.wait_for("This is The third page");
+    assert!(third.lines().next().unwrap_or("").contains("‹ 2/2"), "the page ahead was replaced: {third}");
     t.keys(&[b"q"]);
     assert!(t.wait_exit().success());
 }
