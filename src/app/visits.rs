@@ -286,10 +286,12 @@ impl App {
         self.numbered = on;
         self.reader.reset_wrapping();
         self.relayout();
-        let offset = self.doc.blocks.get(block).map_or(0, |b| b.to_display(original));
-        self.reader.show_at(&self.doc, block, offset);
+        // The matches are in the displayed text, which the numbers change; the place
+        // last, as the search would take the text to its match.
         find::rerun(self);
         self.refresh_target();
+        let offset = self.doc.blocks.get(block).map_or(0, |b| b.to_display(original));
+        self.reader.show_at(&self.doc, block, offset);
     }
 
     /// A key at the link-number prompt: digits, then `Enter` follows that link.

@@ -103,7 +103,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: NORMAL,
         keys: &[code(KeyCode::Enter)],
         action: Action::Activate,
-        help: "go to the selected item in the text (a link: open it in folio)",
+        help: "go to the item in the text; a link: open it",
         hint: Some("go"),
         pane: Pane::Sidebar,
     },

@@ -29,4 +29,5 @@ mod state;
 mod terminal;
 mod tidy;
 mod ui_snapshots;
+mod visits;
 mod web;
