@@ -12,7 +12,9 @@ use std::hint::black_box;
 /// An RSS 2.0 feed of `n` entries, each with a title, a link, a date and a summary of a
 /// few dozen words, as news sites write them.
 fn feed(n: usize) -> Vec<u8> {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Bench News</title>");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Bench News</title>",
+    );
     for i in 0..n {
         xml.push_str(&format!(
             "<item><title>Story number {i} &amp; what it means</title><link>https://news.example/{i}.html</link>\

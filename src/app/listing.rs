@@ -67,7 +67,7 @@ impl App {
     /// A key while a list is shown.
     pub(super) fn listing_key(&mut self, action: Action) -> Option<Effect> {
         let height = self.reader.height.max(1);
-        let Some(list) = self.listing.as_mut() else { return None };
+        let list = self.listing.as_mut()?;
         let last = list.rows.len().saturating_sub(1);
         let step = |by: isize, list: &mut Listing| {
             list.selected = (list.selected as isize + by).clamp(0, last as isize) as usize;
@@ -180,7 +180,9 @@ pub fn from_feeds(title: String, feeds: Vec<FeedResult>) -> Listing {
             let whole = words >= FULL_TEXT_WORDS;
             let go = match (e.link, fallback) {
                 (Some(link), fallback) => Some(Destination { location: link, fallback, whole }),
-                (None, Some(fallback)) => Some(Destination { location: String::new(), fallback: Some(fallback), whole: true }),
+                (None, Some(fallback)) => {
+                    Some(Destination { location: String::new(), fallback: Some(fallback), whole: true })
+                }
                 (None, None) => None,
             };
             let n = rows.len();

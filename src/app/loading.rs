@@ -380,10 +380,15 @@ pub fn article_or_feed(arg: String, opts: crate::input::Options) -> Loader {
             },
             Ok(crate::input::Opened::Feed(raw)) => {
                 // Read state goes by the feed's URL as given, or its file's full path.
-                let key = if crate::input::is_url(&arg) { arg.clone() } else { raw.base.clone().unwrap_or(arg.clone()) };
+                let key =
+                    if crate::input::is_url(&arg) { arg.clone() } else { raw.base.clone().unwrap_or(arg.clone()) };
                 let feed = crate::feed::parse(&raw.bytes, raw.base.as_deref());
                 let title = feed.as_ref().map_or_else(|_| crate::sanitize::url(&key), |f| f.title.clone());
-                let one = super::listing::FeedResult { name: None, key: crate::sanitize::hide_password(&key).into_owned(), feed };
+                let one = super::listing::FeedResult {
+                    name: None,
+                    key: crate::sanitize::hide_password(&key).into_owned(),
+                    feed,
+                };
                 Loaded::Listing(Box::new(super::listing::from_feeds(title, vec![one])))
             }
             Err(e) => Loaded::Fatal(e),

@@ -301,7 +301,8 @@ impl App {
             Action::PromptInput(c) if c.is_ascii_digit() && self.prompt.len() < 6 => self.prompt.push(c),
             Action::PromptInput('#') => self.toggle_link_numbers(),
             Action::PromptInput(c) => {
-                self.message = Some(Message::error(format!("{}: type a link's number", crate::sanitize::field(&c.to_string()))))
+                self.message =
+                    Some(Message::error(format!("{}: type a link's number", crate::sanitize::field(&c.to_string()))))
             }
             Action::PromptBackspace => {
                 self.prompt.pop();
@@ -359,7 +360,10 @@ mod tests {
     #[test]
     fn links_resolve_beside_their_page() {
         assert_eq!(resolve("https://a.test/x", None).as_deref(), Some("https://a.test/x"));
-        assert_eq!(resolve("b.html#top", Some("http://a.test/news/a.html")).as_deref(), Some("http://a.test/news/b.html#top"));
+        assert_eq!(
+            resolve("b.html#top", Some("http://a.test/news/a.html")).as_deref(),
+            Some("http://a.test/news/b.html#top")
+        );
         assert_eq!(resolve("b%20c.md#s", Some("/home/u/notes/a.md")).as_deref(), Some("/home/u/notes/b c.md"));
         assert_eq!(resolve("javascript:alert(1)", Some("http://a.test/")), None);
         assert_eq!(resolve("mailto:x@a.test", None), None);

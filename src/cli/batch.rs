@@ -16,7 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
     if let Some(opml) = &args.import_opml {
-        let feeds = super::feeds::path().ok_or_else(|| Failure::input("no config folder (set HOME or XDG_CONFIG_HOME)"))?;
+        let feeds =
+            super::feeds::path().ok_or_else(|| Failure::input("no config folder (set HOME or XDG_CONFIG_HOME)"))?;
         let n = super::feeds::import_opml(std::path::Path::new(opml), &feeds).map_err(Failure::input)?;
         println!("{n} feeds added to {}", field(&feeds.display().to_string()));
         return Ok(ExitCode::SUCCESS);
@@ -25,7 +26,9 @@ pub fn run_batch(args: &Args) -> Result<ExitCode, Failure> {
         return print_recent(args);
     }
     if args.list == Some(ListKind::Articles) {
-        return Err(Failure::usage("--list needs a KIND (sections, quotes, statistics, dates, people, organisations, links), or --recent"));
+        return Err(Failure::usage(
+            "--list needs a KIND (sections, quotes, statistics, dates, people, organisations, links), or --recent",
+        ));
     }
     // `--search` exits like grep: 0 found, 1 not found, 2 trouble.
     let searching = args.search.is_some();
@@ -115,7 +118,7 @@ fn print_recent(args: &Args) -> Result<ExitCode, Failure> {
 
 /// What an input turned out to be.
 pub enum Loaded {
-    Article(Article),
+    Article(Box<Article>),
     Feed(crate::feed::Feed),
 }
 
@@ -131,7 +134,7 @@ fn expand_feeds(
         match l {
             Ok(Loaded::Article(a)) => {
                 names.push(input.unwrap_or("bundled article").to_string());
-                articles.push(Ok(a));
+                articles.push(Ok(*a));
             }
             Err(e) => {
                 names.push(input.unwrap_or("bundled article").to_string());
@@ -141,7 +144,9 @@ fn expand_feeds(
                 let entries = feed.entries;
                 let read = |e: &crate::feed::Entry| entry_article(e, args);
                 names.extend(
-                    entries.iter().map(|e| e.link.clone().unwrap_or_else(|| format!("{}#{}", input.unwrap_or("-"), e.id))),
+                    entries
+                        .iter()
+                        .map(|e| e.link.clone().unwrap_or_else(|| format!("{}#{}", input.unwrap_or("-"), e.id))),
                 );
                 articles.extend(in_parallel(&entries, super::feeds::AT_ONCE, read));
             }
@@ -152,10 +157,11 @@ fn expand_feeds(
 
 /// A feed entry as an article: its page, else the feed's own text of it.
 fn entry_article(e: &crate::feed::Entry, args: &Args) -> Result<Article, String> {
-    let fallback = e.content.as_ref().map(|html| crate::app::listing::Fallback { title: e.title.clone(), html: html.clone() });
+    let fallback =
+        e.content.as_ref().map(|html| crate::app::listing::Fallback { title: e.title.clone(), html: html.clone() });
     let page = match &e.link {
         Some(link) => load(Some(link), args).and_then(|l| match l {
-            Loaded::Article(a) => Ok(a),
+            Loaded::Article(a) => Ok(*a),
             Loaded::Feed(_) => Err(format!("{}: a news feed, not an article", field(link))),
         }),
         None => Err(format!("{}: no link", field(&e.title))),
@@ -175,7 +181,11 @@ fn load_all(inputs: &[Option<&str>], args: &Args) -> Vec<Result<Loaded, String>>
 }
 
 /// `f` over `items` on up to `threads` threads; the results in the items' order.
-fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> Result<R, String> + Sync) -> Vec<Result<R, String>> {
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> Result<R, String> + Sync,
+) -> Vec<Result<R, String>> {
     let threads = threads.min(items.len()).max(1);
     if threads == 1 {
         return items.iter().map(f).collect();
@@ -232,5 +242,5 @@ pub fn load(input: Option<&str>, args: &Args) -> Result<Loaded, String> {
         crate::article::extract(&mut article);
     }
     article.warnings.extend(input.warnings);
-    Ok(Loaded::Article(article))
+    Ok(Loaded::Article(Box::new(article)))
 }

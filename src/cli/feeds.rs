@@ -164,7 +164,11 @@ fn read_file(path: &str, opts: &crate::input::Options) -> Result<crate::feed::Fe
     }
 }
 
-fn fetch_url(url: &str, opts: &crate::input::Options, store: Option<&Mutex<Store>>) -> Result<crate::feed::Feed, String> {
+fn fetch_url(
+    url: &str,
+    opts: &crate::input::Options,
+    store: Option<&Mutex<Store>>,
+) -> Result<crate::feed::Feed, String> {
     let cached = store.and_then(|s| s.lock().ok()).and_then(|s| s.cached_feed(url).ok().flatten());
     let validators = cached
         .as_ref()

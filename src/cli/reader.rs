@@ -50,17 +50,17 @@ pub fn read(args: &Args) -> Result<ExitCode, Failure> {
         feeds_listing(opts, options)?
     } else {
         match &source {
-        Source::Bundled => loading::open(crate::BUNDLED_ARTICLE.to_string(), opts.format, Vec::new(), options)
-            .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
-        Source::Input(url) if crate::input::is_url(url) => {
-            let (app, loader) = loading::fetching(url, opts, options);
-            (app, Some(loader))
-        }
-        Source::Input(path) => {
-            let head = crate::input::open_head(path, opts.max_size, loading::SYNC_LIMIT)
-                .map_err(|e| Failure::input(e.to_string()))?;
-            loading::open_head(head, opts.format, options).map_err(Failure::input)?
-        }
+            Source::Bundled => loading::open(crate::BUNDLED_ARTICLE.to_string(), opts.format, Vec::new(), options)
+                .map_err(|e| Failure::input(format!("bundled article: {e}")))?,
+            Source::Input(url) if crate::input::is_url(url) => {
+                let (app, loader) = loading::fetching(url, opts, options);
+                (app, Some(loader))
+            }
+            Source::Input(path) => {
+                let head = crate::input::open_head(path, opts.max_size, loading::SYNC_LIMIT)
+                    .map_err(|e| Failure::input(e.to_string()))?;
+                loading::open_head(head, opts.format, options).map_err(Failure::input)?
+            }
         }
     };
     let location = if args.recent || args.feeds { None } else { location_of(&source) };
@@ -130,7 +130,8 @@ fn feeds_listing(
         )));
     }
     let what = format!("{} feeds", subs.len());
-    let app = crate::app::App::new(Default::default(), options).with_listing(crate::app::listing::Listing { title: format!("fetching {what} …"), ..Default::default() });
+    let app = crate::app::App::new(Default::default(), options)
+        .with_listing(crate::app::listing::Listing { title: format!("fetching {what} …"), ..Default::default() });
     let loader = loading::Loader::new(move |tx| {
         let store = state::dir().and_then(|dir| state::open(&dir).0).map(std::sync::Mutex::new);
         let results = super::feeds::fetch_all(&subs, &opts, store.as_ref());

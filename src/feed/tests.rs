@@ -96,7 +96,8 @@ fn dates_in_many_formats_and_some_wrong() {
 #[test]
 fn a_feed_is_bounded() {
     let item = "<item><title>x</title><link>http://example.test/x</link></item>";
-    let many = format!("<rss version=\"2.0\"><channel><title>m</title>{}</channel></rss>", item.repeat(MAX_ENTRIES + 5));
+    let many =
+        format!("<rss version=\"2.0\"><channel><title>m</title>{}</channel></rss>", item.repeat(MAX_ENTRIES + 5));
     let f = parse(many.as_bytes(), None).unwrap();
     assert_eq!(f.entries.len(), MAX_ENTRIES);
     assert_eq!(f.warnings.len(), 1);

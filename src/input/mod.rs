@@ -239,7 +239,8 @@ fn fetch_page(
             not_modified: page.not_modified,
         }));
     }
-    let text = if page.kind == fetch::Kind::Feed { String::from_utf8_lossy(&page.bytes).into_owned() } else { page.text };
+    let text =
+        if page.kind == fetch::Kind::Feed { String::from_utf8_lossy(&page.bytes).into_owned() } else { page.text };
     if text.trim().is_empty() {
         return Err(InputError { origin, problem: Problem::NoText });
     }

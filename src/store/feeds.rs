@@ -53,13 +53,7 @@ impl Store {
                 "INSERT INTO feeds (url, etag, last_modified, body, fetched) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                    body = excluded.body, fetched = excluded.fetched",
-                params![
-                    crate::sanitize::hide_password(url),
-                    feed.etag,
-                    feed.last_modified,
-                    feed.body,
-                    now() as i64
-                ],
+                params![crate::sanitize::hide_password(url), feed.etag, feed.last_modified, feed.body, now() as i64],
             )?;
             tx.execute(
                 "DELETE FROM feeds WHERE url IN (SELECT url FROM feeds ORDER BY fetched DESC LIMIT -1 OFFSET ?1)",

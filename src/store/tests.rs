@@ -25,7 +25,8 @@ fn saved_rows_read_back_and_stay_within_bounds() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path(), any_memory).store.unwrap();
     for i in 0..(MAX_ARTICLES as u64 + 50) {
-        let saving = Saving { article: Some(article(i, 1000 + i)), searches: vec![format!("query {i}")], ..Default::default() };
+        let saving =
+            Saving { article: Some(article(i, 1000 + i)), searches: vec![format!("query {i}")], ..Default::default() };
         store.save(&saving).unwrap();
     }
     let articles = store.articles().unwrap();
@@ -90,7 +91,9 @@ fn a_newer_folios_store_is_read_and_never_written() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path(), any_memory).store.unwrap();
-        store.save(&Saving { article: Some(article(5, 5)), searches: vec!["old".into()], ..Default::default() }).unwrap();
+        store
+            .save(&Saving { article: Some(article(5, 5)), searches: vec!["old".into()], ..Default::default() })
+            .unwrap();
         store.conn.execute("UPDATE schema_version SET version = 99", []).unwrap();
     }
     let path = dir.path().join(FILE);

@@ -55,7 +55,8 @@ pub fn draw(frame: &mut Frame, app: &App, options: &Options) {
     }
     title(frame, app, options, areas.title);
     if app.listing().is_some() {
-        let body = Rect { y: areas.title.bottom(), height: areas.status.y.saturating_sub(areas.title.bottom()), ..area };
+        let body =
+            Rect { y: areas.title.bottom(), height: areas.status.y.saturating_sub(areas.title.bottom()), ..area };
         listing::draw(frame, app, options, body);
     } else {
         sidebar::draw(frame, app, options, &areas);

@@ -80,7 +80,8 @@ fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(Stri
     }
     // A list: how to read from it.
     if app.listing().is_some() {
-        let (open, back) = (keys.first_key_for(Mode::Normal, &Action::Activate), keys.first_key_for(Mode::Normal, &Action::Back));
+        let (open, back) =
+            (keys.first_key_for(Mode::Normal, &Action::Activate), keys.first_key_for(Mode::Normal, &Action::Back));
         let unread = keys.first_key_for(Mode::Normal, &Action::NextMatch);
         return Some((truncate(&format!("{open} read  {unread} next unread  {back} back"), limit), t.status));
     }

@@ -218,7 +218,8 @@ fn the_second_refresh_downloads_nothing() {
     });
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(home.path().join("config/folio")).unwrap();
-    std::fs::write(home.path().join("config/folio/feeds"), format!("# mine\n{} The Harbour\n", server.url("/feed"))).unwrap();
+    std::fs::write(home.path().join("config/folio/feeds"), format!("# mine\n{} The Harbour\n", server.url("/feed")))
+        .unwrap();
     for run in 0..2 {
         let mut t = pty_in(home.path(), &["--feeds"]);
         let list = t.wait_for("Older story");
@@ -237,7 +238,9 @@ fn a_feed_that_never_ends_and_a_100_mb_feed_are_refused_in_bounded_time() {
     let server = Server::start(|_| {
         Reply::Stream(Box::new(|s: &mut std::net::TcpStream| {
             use std::io::Write;
-            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n<rss version=\"2.0\"><channel>");
+            let _ = s.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n<rss version=\"2.0\"><channel>",
+            );
             let item = b"<item><title>again</title></item>".repeat(1000);
             while s.write_all(&item).is_ok() {}
         }))

@@ -4,7 +4,7 @@
 
 use crate::common::{folio, press, render, render_options, screen_text, stdout};
 use folio::app::items::Group;
-use folio::app::{Action, App, Effect, Focus, update};
+use folio::app::{Action, App, Effect, update};
 use serde_json::Value;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rich/every-kind.md");

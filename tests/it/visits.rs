@@ -2,7 +2,7 @@
 //! place, selection and search; a list's entries open and come back marked read; and a
 //! hostile feed's list shows nothing raw.
 
-use crate::common::{bundled_app, press, render, screen_text};
+use crate::common::{press, render, screen_text};
 use folio::app::items::Group;
 use folio::app::listing::{Destination, FeedResult, from_feeds};
 use folio::app::loading::Loaded;

@@ -188,12 +188,7 @@ impl DocBlock {
         inline.extend(marks.into_iter().map(|range| Inline { range, kind: SpanKind::Code, href: None }));
         inline.sort_by_key(|i| i.range.start);
         let original = self.original().to_string();
-        DocBlock {
-            text,
-            inline: inline.into(),
-            changed: Some(Box::new(Changed { original, map })),
-            ..self.clone()
-        }
+        DocBlock { text, inline: inline.into(), changed: Some(Box::new(Changed { original, map })), ..self.clone() }
     }
 
     /// The text as the article has it (the extractors' positions are in this).

@@ -13,7 +13,9 @@ fn first_page() -> String {
          or <a href=\"/gone.html\">a gone one</a> and come back.</p>",
     );
     for n in 1..=80 {
-        html.push_str(&format!("<p>Paragraph number {n} of the first page, with words enough to be read as prose.</p>"));
+        html.push_str(&format!(
+            "<p>Paragraph number {n} of the first page, with words enough to be read as prose.</p>"
+        ));
     }
     html + "</article></body></html>"
 }
