@@ -162,10 +162,12 @@ pub fn from_feeds(title: String, feeds: Vec<FeedResult>) -> Listing {
             Ok(feed) => feed,
             Err(why) => {
                 let name = f.name.map_or_else(|| shown_key.clone(), |n| crate::sanitize::field(&n));
+                // The error names the URL, which the row shows beside it.
+                let why = why.strip_prefix(&format!("{}: ", f.key)).unwrap_or(&why);
                 failed.push(Row {
-                    title: format!("{name}: could not be read"),
+                    title: format!("{name}: {}", crate::sanitize::field(why)),
                     source: shown_key,
-                    note: crate::sanitize::field(&why),
+                    note: "could not be read".into(),
                     failed: true,
                     ..Row::default()
                 });

@@ -84,7 +84,10 @@ impl App {
         self.title = listing.title.clone();
         self.listing = Some(listing);
         self.loading = false;
-        self.fetching = None;
+        // "fetching … received" is over.
+        if self.fetching.take().is_some() {
+            self.message = None;
+        }
         self.mode = Mode::Normal;
     }
 
@@ -167,7 +170,6 @@ impl App {
         if self.back.len() > MAX_HISTORY {
             self.back.remove(0);
         }
-        self.forward.clear();
         let shown = crate::sanitize::url(&to.location);
         let placeholder = Article {
             title: Some(shown.clone()),
@@ -188,6 +190,8 @@ impl App {
     /// A followed page has come: it takes the placeholder's place.
     pub(super) fn followed(&mut self, article: Article) {
         let came = self.pending.take();
+        // A new page ahead: what Backspace had left is gone, as in a browser.
+        self.forward.clear();
         self.load(article);
         self.location = came.as_ref().map(|d| crate::sanitize::hide_password(&d.location).into_owned());
         self.came = came;
@@ -255,9 +259,10 @@ impl App {
         }
     }
 
-    /// `#`: the links' numbers shown in the text (and the prompt for one), or hidden.
+    /// `#`: the links' numbers shown in the text and the prompt for one (the numbers
+    /// stay when the prompt is left with `Esc`; `#` at the prompt hides them).
     pub(super) fn toggle_link_numbers(&mut self) {
-        if self.numbered {
+        if self.mode == Mode::LinkNumber {
             self.set_numbers(false);
             self.mode = Mode::Normal;
             return;

@@ -134,7 +134,7 @@ pub const BINDINGS: &[Binding] = &[
         NORMAL,
         &[key('#')],
         Action::NumberLinks,
-        "number the links in the text, to follow one by number",
+        "number the links in the text and follow one by its number",
     ),
     h("close-help", HELP, &[code(KeyCode::Esc), key('?'), key('q')], Action::ToggleHelp, "close the help", "close"),
     b("down", HELP, &[key('j'), code(KeyCode::Down)], Action::Down, "scroll the help down"),

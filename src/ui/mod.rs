@@ -99,11 +99,12 @@ fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
     // The time left, while the title keeps a fair share of the bar.
     let right = app
         .reading_time()
-        .filter(|r| r.minutes_left > 0)
+        .filter(|r| r.minutes_left > 0 && app.listing().is_none())
         .map(|r| format!(" {} left ·{progress}", duration(r.minutes_left)))
         .filter(|full| width >= cells(lead) + cells(full) + 24)
         .unwrap_or(progress);
-    let a = app.article();
+    // A list has its title only; the article behind it is not shown.
+    let a = if app.listing().is_some() { &crate::article::Article::default() } else { app.article() };
     let mut fields: Vec<&str> = Vec::new();
     // A web page's site says where the article is from before its headline does.
     fields.extend(a.site_name.as_deref().filter(|s| !s.trim().is_empty()));
