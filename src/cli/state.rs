@@ -248,6 +248,20 @@ mod tests {
         assert_eq!(recall.notice, None);
     }
 
+    /// A link followed before the last place of the article left was saved: both kept.
+    #[test]
+    fn an_article_left_for_another_is_saved_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let keeper = Keeper::new(open(dir.path()).0.unwrap());
+        keeper.offer(saving(Some((1, memory(4))), Some("A".into()), Some("http://a.test/".into()), Vec::new()));
+        keeper.offer(saving(Some((2, memory(9))), Some("B".into()), Some("http://b.test/".into()), Vec::new()));
+        keeper.finish().unwrap();
+        let (store, _) = open(dir.path());
+        let recall = recall(store.as_ref(), Vec::new(), true);
+        assert_eq!(recall.articles.get(&1), Some(&memory(4)));
+        assert_eq!(recall.articles.get(&2), Some(&memory(9)));
+    }
+
     #[test]
     fn the_keeper_saves_a_moment_after_a_change_without_being_asked() {
         let dir = tempfile::tempdir().unwrap();
