@@ -6,6 +6,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod feed;
 pub mod input;
 pub mod keymap;
 pub mod sanitize;

@@ -71,6 +71,13 @@ pub enum Action {
     OpenFailed(String),
     /// Reads the input again (the file, or the page from its URL), keeping the place.
     Reload,
+    /// The page before in the run's history (`Backspace`, `Alt-Left`); the list an
+    /// entry was opened from.
+    Back,
+    /// The page `Back` left (`Alt-Right`).
+    Forward,
+    /// Numbers the links in the text, to follow one by its number (`#`), or hides them.
+    NumberLinks,
     /// What the background loader has finished (see `loading`).
     Loaded(Loaded),
     /// The loader ended without sending everything (its thread is gone).
@@ -87,8 +94,13 @@ pub enum Effect {
     Open(String),
     /// Put this text (free of control characters) on the terminal's clipboard, OSC 52.
     Copy(String),
-    /// Read the input again in the background (`Loaded::Page` brings it).
-    Reload,
+    /// Read the input again in the background (`Loaded::Page` brings it): the one the
+    /// reader was opened with, or where a link or a list row went.
+    Reload(Option<super::listing::Destination>),
+    /// Fetch and open this in place of the placeholder (`Loaded::Page` brings it).
+    Follow(super::listing::Destination),
+    /// Stop the loading under way (a followed link given up with `Backspace`).
+    Stop,
     /// End the reader with this error: the only input could not be read.
     Fail(String),
 }

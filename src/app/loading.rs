@@ -38,6 +38,8 @@ pub enum Loaded {
     Page(Box<Article>),
     /// The input could not be read at all (a fetch that failed): the reader ends.
     Fatal(String),
+    /// A list to show in place of the text: a feed's entries.
+    Listing(Box<super::listing::Listing>),
 }
 
 pub use crate::article::Extraction;
@@ -89,6 +91,11 @@ fn first_part(text: &str) -> &str {
 pub struct Loader(Box<dyn FnOnce(std::sync::mpsc::Sender<Loaded>) + Send>);
 
 impl Loader {
+    /// A loader that runs `job`, which sends what it loads.
+    pub fn new(job: impl FnOnce(std::sync::mpsc::Sender<Loaded>) + Send + 'static) -> Loader {
+        Loader(Box::new(job))
+    }
+
     /// Starts loading; what is loaded arrives on the returned channel.
     pub fn start(self) -> Receiver<Loaded> {
         let (tx, rx) = channel();
@@ -150,6 +157,11 @@ pub fn open_head(
     let complete_and_short = head.is_complete() && head.bytes.len() <= SYNC_LIMIT;
     let sniffed =
         if format == Some(Format::Html) { Sniffed::Html } else { crate::input::sniff(name.as_deref(), &head.bytes) };
+    if let (None, Sniffed::Feed, Some(path)) = (format, sniffed, &name) {
+        let (app, _) = behind_a_first_frame(&origin, options, || Err(String::new()));
+        let opts = crate::input::Options { max_size: crate::feed::MAX_BYTES, ..Default::default() };
+        return Ok((app, Some(article_or_feed(path.clone(), opts))));
+    }
     if format.is_none_or(|f| f == Format::Html) && sniffed != Sniffed::Text {
         let origin_kind = head.origin.clone();
         let read = move || -> Result<crate::input::Input, String> {
@@ -257,7 +269,7 @@ pub fn fetching(url: &str, opts: crate::input::Options, options: Options) -> (Ap
     app.loading = true;
     app.message = Some(super::Message::info(format!("fetching {shown} …")));
     app.fetching = Some(shown);
-    (app, reader(Source::Input(url.to_string()), opts, true))
+    (app, article_or_feed(url.to_string(), opts))
 }
 
 /// What the reader reads (and reads again on `r`).
@@ -290,15 +302,96 @@ pub fn reader(source: Source, opts: crate::input::Options, first: bool) -> Loade
                 let _ = tx.send(Loaded::Progress(n));
             }
         };
-        let result = crate::input::read(&arg, &opts, &mut progress).map_err(|e| e.to_string()).and_then(|input| {
-            let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
-            article.warnings.extend(input.warnings);
-            Ok(article)
-        });
+        let result = read_article(&arg, &opts, &mut progress);
         let _ = tx.send(match result {
             Ok(article) => Loaded::Page(Box::new(article)),
             Err(e) if first => Loaded::Fatal(e),
             Err(e) => Loaded::Failed(e),
+        });
+    }))
+}
+
+/// An input read and parsed whole; an error is one line.
+pub fn read_article(arg: &str, opts: &crate::input::Options, progress: &mut dyn FnMut(u64)) -> Result<Article, String> {
+    let input = crate::input::read(arg, opts, progress).map_err(|e| e.to_string())?;
+    let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
+    article.warnings.extend(input.warnings);
+    Ok(article)
+}
+
+/// A loader that opens where a link or a list row goes: the page fetched (or the file
+/// read) and parsed as any input is; a feed entry's own text when its page cannot be had.
+pub fn follow(to: super::listing::Destination, opts: crate::input::Options) -> Loader {
+    Loader(Box::new(move |tx| {
+        let mut last: Option<std::time::Instant> = None;
+        let mut progress = |n: u64| {
+            if last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(100)) {
+                last = Some(std::time::Instant::now());
+                let _ = tx.send(Loaded::Progress(n));
+            }
+        };
+        let result = match &to.fallback {
+            Some(fallback) if to.whole || to.location.is_empty() => entry_text(fallback, &to.location, None),
+            _ => read_article(&to.location, &opts, &mut progress).or_else(|e| match &to.fallback {
+                Some(fallback) => entry_text(fallback, &to.location, Some(&e)),
+                None => Err(e),
+            }),
+        };
+        let _ = tx.send(match result {
+            Ok(article) => Loaded::Page(Box::new(article)),
+            Err(e) => Loaded::Failed(e),
+        });
+    }))
+}
+
+/// A feed entry's own text as the article, when its page could not be had (`why`).
+pub fn entry_text(fallback: &super::listing::Fallback, url: &str, why: Option<&str>) -> Result<Article, String> {
+    let url = Some(url).filter(|u| !u.is_empty());
+    let mut article = parse_structure_at(&fallback.html, Some(Format::Html), url).map_err(|e| e.to_string())?;
+    if article.title.is_none() {
+        article.title = Some(fallback.title.clone());
+    }
+    crate::article::extract(&mut article);
+    if let Some(why) = why {
+        article.warnings.push(format!("the feed's own text: the page could not be had ({why})"));
+    }
+    Ok(article)
+}
+
+/// A loader for what the reader opens first when it may be a feed: an article is sent
+/// as a page, a feed as the list of its entries.
+pub fn article_or_feed(arg: String, opts: crate::input::Options) -> Loader {
+    Loader(Box::new(move |tx| {
+        let mut last: Option<std::time::Instant> = None;
+        let mut progress = |n: u64| {
+            if last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(100)) {
+                last = Some(std::time::Instant::now());
+                let _ = tx.send(Loaded::Progress(n));
+            }
+        };
+        let opened = crate::input::open(&arg, &opts, &mut progress).map_err(|e| e.to_string());
+        let _ = tx.send(match opened {
+            Ok(crate::input::Opened::Article(input)) => match parse_whole(&input) {
+                Ok(mut article) => {
+                    article.warnings.extend(input.warnings);
+                    Loaded::Page(Box::new(article))
+                }
+                Err(e) => Loaded::Fatal(format!("{}: {e}", input.origin)),
+            },
+            Ok(crate::input::Opened::Feed(raw)) => {
+                // Read state goes by the feed's URL as given, or its file's full path.
+                let key =
+                    if crate::input::is_url(&arg) { arg.clone() } else { raw.base.clone().unwrap_or(arg.clone()) };
+                let feed = crate::feed::parse(&raw.bytes, raw.base.as_deref());
+                let title = feed.as_ref().map_or_else(|_| crate::sanitize::url(&key), |f| f.title.clone());
+                let one = super::listing::FeedResult {
+                    name: None,
+                    key: crate::sanitize::hide_password(&key).into_owned(),
+                    feed,
+                };
+                Loaded::Listing(Box::new(super::listing::from_feeds(title, vec![one])))
+            }
+            Err(e) => Loaded::Fatal(e),
         });
     }))
 }

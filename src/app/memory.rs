@@ -42,6 +42,8 @@ pub struct Recall {
     pub resume: bool,
     /// A message for the status bar about the state itself (a file that could not be read).
     pub notice: Option<String>,
+    /// Feed entries read: (feed, entry id).
+    pub read: std::collections::HashSet<(String, String)>,
 }
 
 /// An article's key: a hash of its paragraphs' text (FNV-1a, 64 bits: fixed, so the key

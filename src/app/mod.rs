@@ -16,6 +16,7 @@ pub mod document;
 pub mod find;
 pub mod items;
 pub mod layout;
+pub mod listing;
 pub mod loading;
 pub mod memory;
 mod mouse;
@@ -24,6 +25,7 @@ mod outside;
 pub mod reader;
 pub mod tabs;
 mod update;
+pub mod visits;
 
 pub use action::{Action, Effect};
 pub use update::update;
@@ -49,6 +51,8 @@ pub enum Mode {
     SetMark,
     /// After `'`: the next letter is the mark to go to (`'` the place before the last jump).
     GoToMark,
+    /// After `#`: the links are numbered, and a number then `Enter` follows one.
+    LinkNumber,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +168,24 @@ pub struct App {
     reading_section: usize,
     /// Which of the selected name's mentions `n`/`N` went to last.
     mention: usize,
+    /// Where the article shown was read from (a URL, its password hidden, or a file).
+    location: Option<String>,
+    /// How the article shown came, when a link or a list brought it (`r` reads it again).
+    came: Option<listing::Destination>,
+    /// A link being fetched, to come in place of the placeholder.
+    pending: Option<listing::Destination>,
+    /// The run's history: the pages before the one shown (the latest last), and those
+    /// `Backspace` left (the nearest last).
+    back: Vec<visits::Visit>,
+    forward: Vec<visits::Visit>,
+    /// A list shown in place of the text (a feed's entries, the articles read lately).
+    listing: Option<listing::Listing>,
+    /// Feed entries read: earlier runs' and this one's; and this run's, for the store.
+    read: std::collections::HashSet<(String, String)>,
+    read_now: Vec<(String, String)>,
+    /// `#` numbered the links: `doc` has the numbers, `plain_doc` is without them.
+    numbered: bool,
+    plain_doc: Option<Arc<Document>>,
 }
 
 impl App {
@@ -206,6 +228,16 @@ impl App {
             key: None,
             reading_section: 0,
             mention: 0,
+            location: None,
+            came: None,
+            pending: None,
+            back: Vec::new(),
+            forward: Vec::new(),
+            listing: None,
+            read: Default::default(),
+            read_now: Vec::new(),
+            numbered: false,
+            plain_doc: None,
         };
         app.load(article);
         app
@@ -218,14 +250,22 @@ impl App {
     /// the rest of the run. The one way an article comes into the reader: opening, a fetched
     /// page arriving, a reload.
     pub fn load(&mut self, article: Article) {
+        self.load_with(article, None);
+    }
+
+    /// [`App::load`], with the article's document when it is at hand (from the history).
+    fn load_with(&mut self, article: Article, doc: Option<Arc<Document>>) {
         if let (Some((key, memory)), Some(recall)) = (self.memory().0, self.recall.as_mut()) {
             recall.articles.insert(key, memory);
         }
         self.key = None;
         self.recalled = false;
+        self.listing = None;
+        self.numbered = false;
+        self.plain_doc = None;
         self.message = article.warnings.first().map(|w| Message::error(format!("warning: {w}")));
         self.title = article.display_title();
-        self.doc = Arc::new(Document::new(&article));
+        self.doc = doc.unwrap_or_else(|| Arc::new(Document::new(&article)));
         self.article = article;
         self.dates = DateEntries::new(&self.article);
         self.lists = Group::ALL.iter().map(|&g| GroupList::new(items::items(&self.article, &self.dates, g))).collect();
@@ -262,6 +302,7 @@ impl App {
         let mut history: Vec<String> = recall.searches.iter().filter(|q| !typed.contains(q)).cloned().collect();
         history.extend(typed);
         self.search.history = history;
+        self.read.extend(recall.read.iter().cloned());
         if let Some(n) = &recall.notice {
             self.message = Some(Message::error(n.clone()));
         }
@@ -292,7 +333,7 @@ impl App {
     pub fn memory(&self) -> (Option<(u64, memory::Memory)>, &[String]) {
         let place = self.place();
         let width = (self.measure != self.options.measure).then_some(self.measure);
-        let m = self.key.map(|k| {
+        let m = self.key.filter(|_| self.listing.is_none()).map(|k| {
             let marks = self.marks.clone();
             let full_width = !self.sidebar;
             (k, memory::Memory { at: Some(place), progress: self.progress, marks, width, full_width })

@@ -74,11 +74,29 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             find::prompt(app, a);
             None
         }
+        (Mode::LinkNumber, a) => app.link_number_key(a),
+        (Mode::Normal, Action::Back) => app.go_back(),
+        (Mode::Normal, Action::Forward) => {
+            app.go_forward();
+            None
+        }
+        (Mode::Normal, a) if app.listing.is_some() && !matches!(a, Action::ToggleHelp) => app.listing_key(a),
         (Mode::Normal, Action::Open) => app.open(),
+        (Mode::Normal, Action::Reload) if app.loading => {
+            app.message = Some(Message::info("still reading: r once it is here"));
+            None
+        }
         (Mode::Normal, Action::Reload) => {
             app.reload_at = Some(app.place());
             app.message = Some(Message::info("reloading…"));
-            Some(Effect::Reload)
+            Some(Effect::Reload(app.came.clone()))
+        }
+        (Mode::Normal, Action::NumberLinks) => {
+            app.toggle_link_numbers();
+            None
+        }
+        (Mode::Normal, Action::Activate) if app.focus == Focus::Sidebar && app.group == Group::Links => {
+            app.follow_selected_link()
         }
         (Mode::Normal, Action::Copy) => app.copy(),
         (Mode::Normal, a) => {
@@ -210,7 +228,8 @@ impl App {
             self.refresh_target();
         }
         let visible = !self.areas.too_small && self.size != (0, 0);
-        if visible && !self.loading && !self.recalled {
+        self.scroll_listing(self.size.1.saturating_sub(3) as usize);
+        if visible && !self.loading && !self.recalled && self.listing.is_none() {
             self.apply_recall();
         }
         if visible {
@@ -260,8 +279,14 @@ impl App {
                     self.message = Some(Message::info(format!("fetching … {} received from {url}", received(n))));
                 }
             }
+            Loaded::Page(article) if self.pending.is_some() => self.followed(*article),
             Loaded::Page(article) => self.arrive(*article),
+            Loaded::Failed(e) | Loaded::Fatal(e) if self.pending.is_some() => self.follow_failed(&e),
             Loaded::Fatal(e) => return Some(Effect::Fail(e)),
+            Loaded::Listing(listing) => {
+                self.pending = None;
+                self.show_listing(*listing);
+            }
             Loaded::Structure { skeleton, doc } => {
                 self.title = if skeleton.title.is_some() {
                     skeleton.display_title()

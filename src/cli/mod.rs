@@ -4,7 +4,9 @@
 
 mod batch;
 pub mod config;
+pub mod feeds;
 mod reader;
+pub mod recent;
 pub mod state;
 mod write;
 
@@ -29,8 +31,9 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT")]
     pub export: Option<ExportFormat>,
 
-    /// Print one kind of extracted item, one per line, tab-separated.
-    #[arg(long, value_name = "KIND", conflicts_with = "export")]
+    /// Print one kind of extracted item, one per line, tab-separated. With --recent and
+    /// no KIND: the articles read lately.
+    #[arg(long, value_name = "KIND", conflicts_with = "export", num_args = 0..=1, default_missing_value = "articles")]
     pub list: Option<ListKind>,
 
     /// Print every match of QUERY as `section:paragraph: context` (exit 1 when none).
@@ -82,6 +85,19 @@ pub struct Args {
     #[arg(long)]
     pub no_state: bool,
 
+    /// The articles read lately, newest first: a list to reopen them from (with --list,
+    /// printed: last read, progress, title, source).
+    #[arg(long, conflicts_with_all = ["feeds", "export", "search"])]
+    pub recent: bool,
+
+    /// Every feed in the feeds file ($XDG_CONFIG_HOME/folio/feeds) as one list, newest first.
+    #[arg(long)]
+    pub feeds: bool,
+
+    /// Add an OPML file's feeds to the feeds file, then exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["recent", "feeds", "export", "list", "search"])]
+    pub import_opml: Option<String>,
+
     /// Give up on a web page after this many seconds, all told.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
@@ -126,6 +142,9 @@ impl Args {
             no_mouse: false,
             no_resume: false,
             no_state: false,
+            recent: false,
+            feeds: false,
+            import_opml: None,
             timeout: 30,
         })
     }
@@ -147,6 +166,9 @@ pub enum ListKind {
     People,
     Organisations,
     Links,
+    /// `--recent --list`: the articles read lately.
+    #[value(hide = true)]
+    Articles,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -209,7 +231,7 @@ impl Failure {
 impl Args {
     /// Whether the reader is asked for (no printing mode).
     pub fn interactive(&self) -> bool {
-        self.export.is_none() && self.list.is_none() && self.search.is_none()
+        self.export.is_none() && self.list.is_none() && self.search.is_none() && self.import_opml.is_none()
     }
 
     /// How the inputs are read.

@@ -39,6 +39,7 @@ pub fn open(dir: &Path) -> (Option<Store>, Vec<String>) {
 pub fn recall(store: Option<&Store>, mut notices: Vec<String>, resume: bool) -> Recall {
     let mut articles = std::collections::HashMap::new();
     let mut searches = Vec::new();
+    let mut read = Default::default();
     if let Some(s) = store {
         match s.articles() {
             Ok(rows) => articles.extend(
@@ -50,9 +51,13 @@ pub fn recall(store: Option<&Store>, mut notices: Vec<String>, resume: bool) -> 
             Ok(q) => searches = q,
             Err(e) => notices.push(format!("state file {}: {e}", s.path().display())),
         }
+        match s.read_entries() {
+            Ok(r) => read = r,
+            Err(e) => notices.push(format!("state file {}: {e}", s.path().display())),
+        }
     }
     let notice = (!notices.is_empty()).then(|| notices.join("; "));
-    Recall { articles, searches, resume, notice }
+    Recall { articles, searches, resume, notice, read }
 }
 
 /// What one run would save now: the article (its key and memory, its title and where it
@@ -67,7 +72,7 @@ pub fn saving(
         let memory = serde_json::to_string(&m).ok()?;
         Some(Remembered { key, memory, seen: 0, title, location })
     });
-    Saving { article, searches }
+    Saving { article, searches, ..Saving::default() }
 }
 
 /// The run's keeper, once the store is open (it opens behind the first frame), with the
@@ -96,13 +101,14 @@ impl Kept {
     }
 
     /// Offers the app's memory to the keeper when it has changed.
-    pub fn offer(&self, app: &crate::app::App, location: Option<&str>) {
+    pub fn offer(&self, app: &crate::app::App) {
         let Ok(mut k) = self.0.lock() else { return };
         let Some(Keeping { keeper, recalled, last }) = k.as_mut() else { return };
         let (article, searches) = app.memory();
         // Only the searches typed in this run: another reader's meanwhile keep their place.
         let typed: Vec<String> = searches.iter().filter(|q| !recalled.contains(q)).cloned().collect();
-        let now = saving(article, Some(app.article().display_title()), location.map(str::to_string), typed);
+        let mut now = saving(article, Some(app.article().display_title()), app.location().map(str::to_string), typed);
+        now.read = app.read_now().to_vec();
         if last.as_ref() != Some(&now) {
             keeper.offer(now.clone());
             *last = Some(now);
@@ -180,8 +186,15 @@ impl Keeper {
     }
 
     /// The run's memory as it is now; saved a moment later.
-    pub fn offer(&self, saving: Saving) {
+    pub fn offer(&self, mut saving: Saving) {
         if let Ok(mut p) = self.shared.pending.lock() {
+            // An article left for another (a link followed) before its last place was
+            // saved is saved with the next.
+            if let Some(before) = p.take() {
+                saving.earlier = before.earlier;
+                let key = saving.article.as_ref().map(|a| a.key);
+                saving.earlier.extend(before.article.filter(|a| Some(a.key) != key));
+            }
             *p = Some(saving);
             self.shared.wake.notify_one();
         }
@@ -233,6 +246,20 @@ mod tests {
         assert_eq!(recall.articles.get(&42), Some(&memory(7)));
         assert_eq!(recall.searches, ["treaty"]);
         assert_eq!(recall.notice, None);
+    }
+
+    /// A link followed before the last place of the article left was saved: both kept.
+    #[test]
+    fn an_article_left_for_another_is_saved_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let keeper = Keeper::new(open(dir.path()).0.unwrap());
+        keeper.offer(saving(Some((1, memory(4))), Some("A".into()), Some("http://a.test/".into()), Vec::new()));
+        keeper.offer(saving(Some((2, memory(9))), Some("B".into()), Some("http://b.test/".into()), Vec::new()));
+        keeper.finish().unwrap();
+        let (store, _) = open(dir.path());
+        let recall = recall(store.as_ref(), Vec::new(), true);
+        assert_eq!(recall.articles.get(&1), Some(&memory(4)));
+        assert_eq!(recall.articles.get(&2), Some(&memory(9)));
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub fn list(article: &Article, kind: ListKind, prefix: &str, out: &mut impl Writ
                 writeln!(out, "{prefix}{}\t{}\t{}\t{}", l.at.section, l.at.paragraph, field(&l.url), field(&l.text))?;
             }
         }
+        // Not an article's: `--recent --list` prints it (see `recent`).
+        ListKind::Articles => {}
         ListKind::People | ListKind::Organisations => {
             let items = if kind == ListKind::People { &article.people } else { &article.organisations };
             for e in items {

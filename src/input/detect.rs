@@ -14,6 +14,8 @@ pub enum Sniffed {
     Mhtml,
     /// A web page (`.html`, `.htm`, `.xhtml`, or markup at the top).
     Html,
+    /// A news feed: RSS (2.0 or 1.0), Atom or JSON Feed, by its root.
+    Feed,
     Text,
 }
 
@@ -29,7 +31,43 @@ pub fn sniff(name: Option<&str>, bytes: &[u8]) -> Sniffed {
     if looks_like_mhtml(head) {
         return Sniffed::Mhtml;
     }
+    if is_feed(head) {
+        return Sniffed::Feed;
+    }
     if markup_at_the_top(head) { Sniffed::Html } else { Sniffed::Text }
+}
+
+/// Whether the bytes begin a feed: XML whose first element is `<rss>`, `<feed>` (Atom) or
+/// `<rdf:RDF>` (RSS 1.0), after the declaration, comments and processing instructions; or
+/// a JSON object whose `version` names jsonfeed.org. Only the first [`SNIFF_BYTES`] are read.
+pub fn is_feed(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head).trim_ascii_start();
+    if head.starts_with(b"{") {
+        return memchr::memmem::find(head, b"jsonfeed.org/version").is_some();
+    }
+    let mut rest = head;
+    // Skip the declaration, comments, processing instructions and a doctype.
+    while let Some(after) = rest.strip_prefix(b"<") {
+        let skip = match after.first() {
+            Some(b'?') => memchr::memmem::find(after, b"?>").map(|i| i + 2),
+            Some(b'!') if after.starts_with(b"!--") => memchr::memmem::find(after, b"-->").map(|i| i + 3),
+            Some(b'!') => memchr::memchr(b'>', after).map(|i| i + 1),
+            _ => {
+                let name_end = after
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+                    .unwrap_or(after.len());
+                let name = &after[..name_end];
+                // A prefix is the document's choice (`<rdf:RDF>`, `<atom:feed>`).
+                let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+                return local == b"rss" || local == b"feed" || local == b"RDF";
+            }
+        };
+        let Some(skip) = skip else { return false };
+        rest = after[skip..].trim_ascii_start();
+    }
+    false
 }
 
 /// A doctype, `<html>`, `<head>` or an XML declaration first (after a BOM and space), or a
@@ -65,6 +103,12 @@ mod tests {
         let utf16: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("<html><body>x".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(sniff(None, &utf16), Sniffed::Html);
+        assert_eq!(sniff(None, b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">"), Sniffed::Feed);
+        assert_eq!(sniff(None, b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Feed);
+        assert_eq!(sniff(None, b"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">"), Sniffed::Feed);
+        assert_eq!(sniff(None, b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"), Sniffed::Feed);
+        assert_eq!(sniff(None, b"<?xml version=\"1.0\"?><html><body>x"), Sniffed::Html);
+        assert_eq!(sniff(None, b"{\"schema\": \"folio.article/3\"}"), Sniffed::Text);
         assert_eq!(
             sniff(None, b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n"),
             Sniffed::Mhtml

@@ -29,6 +29,8 @@ use url::{Url, UrlError};
 pub const USER_AGENT: &str = concat!("folio/", env!("CARGO_PKG_VERSION"));
 /// Sent as `Accept`: pages first, anything else last (so a server's error page still comes).
 pub const ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.5";
+/// Sent as `Accept` for a feed: the feed formats first.
+pub const ACCEPT_FEED: &str = "application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,*/*;q=0.5";
 /// Sent as `Accept-Encoding`: what [`body`] can undo.
 const ACCEPT_ENCODING: &str = "gzip, deflate, br";
 
@@ -53,6 +55,18 @@ pub struct FetchOptions {
     /// `Proxy::from_env()` in folio; the default is no proxy.
     pub proxy: Proxy,
     pub user_agent: String,
+    /// `Accept`, when not [`ACCEPT`] (a feed asks for feeds first).
+    pub accept: Option<&'static str>,
+    /// What an earlier answer said of itself, sent back so that an unchanged document
+    /// is a `304` and no download ([`Fetched::not_modified`]).
+    pub validators: Validators,
+}
+
+/// An answer's `ETag` and `Last-Modified`, as the server wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
 }
 
 impl Default for FetchOptions {
@@ -64,6 +78,8 @@ impl Default for FetchOptions {
             max_redirects: DEFAULT_MAX_REDIRECTS,
             proxy: Proxy::none(),
             user_agent: USER_AGENT.to_string(),
+            accept: None,
+            validators: Validators::default(),
         }
     }
 }
@@ -75,6 +91,9 @@ pub enum Kind {
     Text,
     Markdown,
     Json,
+    /// RSS, Atom or JSON Feed: kept as bytes (an XML feed's own declaration names its
+    /// charset, which the feed parser reads).
+    Feed,
 }
 
 /// A fetched document.
@@ -89,6 +108,12 @@ pub struct Fetched {
     pub text: String,
     /// Repairs and guesses made on the way, e.g. "invalid bytes in windows-1252 replaced".
     pub warnings: Vec<String>,
+    /// A feed's body as it came (`text` is then empty).
+    pub bytes: Vec<u8>,
+    /// The answer's validators, to send back next time.
+    pub validators: Validators,
+    /// The server answered `304 Not Modified` to the validators sent: nothing came.
+    pub not_modified: bool,
 }
 
 /// A failed fetch. `Display` is one line naming the URL the user gave, then what went wrong,
@@ -214,6 +239,18 @@ pub fn fetch(url: &str, opts: &FetchOptions, progress: &mut dyn FnMut(u64)) -> R
             current = next;
             continue;
         }
+        if status.as_u16() == 304 && opts.validators != Validators::default() {
+            return Ok(Fetched {
+                final_url: current.to_string(),
+                content_type: None,
+                kind: Kind::Feed,
+                text: String::new(),
+                warnings: Vec::new(),
+                bytes: Vec::new(),
+                validators: opts.validators.clone(),
+                not_modified: true,
+            });
+        }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("").to_string();
             return Err(fail(at, Problem::Http { status: status.as_u16(), reason }));
@@ -269,8 +306,17 @@ fn send(agent: &Agent, url: &Url, opts: &FetchOptions, deadline: Instant) -> Res
     // When what is left of the overall budget is shorter than the connect time-out, running
     // out of it while connecting is the overall time-out.
     let budget_bound = connect_timeout < opts.connect_timeout;
-    agent
-        .get(url.to_string())
+    let mut request = agent.get(url.to_string());
+    if let Some(accept) = opts.accept {
+        request = request.header("Accept", accept);
+    }
+    if let Some(etag) = &opts.validators.etag {
+        request = request.header("If-None-Match", etag.as_str());
+    }
+    if let Some(date) = &opts.validators.last_modified {
+        request = request.header("If-Modified-Since", date.as_str());
+    }
+    request
         .config()
         .timeout_global(Some(remaining))
         .timeout_resolve(Some(connect_timeout))
@@ -294,6 +340,7 @@ fn read_page(
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type");
     let content_encoding = header("content-encoding");
+    let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
     let media_type = content_type
         .as_deref()
         .map(|t| t.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
@@ -318,17 +365,28 @@ fn read_page(
         })?;
     let kind = match class {
         Class::Page(kind) => kind,
+        Class::Xml if crate::input::is_feed(&bytes) => Kind::Feed,
+        Class::Xml => Kind::Html,
         _ => {
             body::sniff(&bytes).ok_or_else(|| Problem::NotAPage(media_type.clone().unwrap_or("binary data".into())))?
         }
     };
+    // JSON that is a feed (JSON Feed's version names it) is a feed.
+    let kind = if kind == Kind::Json && body::is_json_feed(&bytes) { Kind::Feed } else { kind };
     let final_url = url.to_string();
     let header_charset = content_type.as_deref().and_then(charset::charset_param);
-    let (text, warnings) = match kind {
-        Kind::Html => charset::decode_html(&bytes, header_charset, Some(&final_url)),
-        _ => charset::decode_text(&bytes, header_charset, Some(&final_url)),
+    let (text, warnings, bytes) = match kind {
+        Kind::Feed => (String::new(), Vec::new(), bytes),
+        Kind::Html => {
+            let (t, w) = charset::decode_html(&bytes, header_charset, Some(&final_url));
+            (t, w, Vec::new())
+        }
+        _ => {
+            let (t, w) = charset::decode_text(&bytes, header_charset, Some(&final_url));
+            (t, w, Vec::new())
+        }
     };
-    Ok(Fetched { final_url, content_type: media_type, kind, text, warnings })
+    Ok(Fetched { final_url, content_type: media_type, kind, text, warnings, bytes, validators, not_modified: false })
 }
 
 /// Whether an error came before the response headers or while reading the body.

@@ -13,7 +13,7 @@ pub mod fetch;
 mod file;
 pub mod mhtml;
 
-pub use detect::{Sniffed, sniff};
+pub use detect::{Sniffed, is_feed, sniff};
 pub use file::{Decoded, Head, decode, decode_owned, open_head, read_article};
 
 use crate::article::Format;
@@ -78,6 +78,10 @@ pub enum Problem {
     Web(String),
     /// A page saved as one file that could not be unpacked.
     Mhtml(String),
+    /// A news feed where an article was expected.
+    IsFeed,
+    /// An article where a feed was expected.
+    NotAFeed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +102,8 @@ impl fmt::Display for InputError {
             Problem::TooLarge { limit } => write!(f, "larger than the {} limit (see --max-size)", human_size(*limit)),
             Problem::Io(e) | Problem::Web(e) => f.write_str(&crate::sanitize::field(e)),
             Problem::Mhtml(e) => write!(f, "not a page saved as one file ({})", crate::sanitize::field(e)),
+            Problem::IsFeed => f.write_str("a news feed, not an article"),
+            Problem::NotAFeed => f.write_str("not a news feed (RSS, Atom or JSON Feed)"),
         }
     }
 }
@@ -140,26 +146,78 @@ pub struct Input {
 }
 
 /// Reads one input named on the command line: a URL (fetched; `progress` hears the bytes
-/// as they arrive), `-` for standard input, or a file.
+/// as they arrive), `-` for standard input, or a file. A feed is an error here: see [`open`].
 pub fn read(arg: &str, opts: &Options, progress: &mut dyn FnMut(u64)) -> Result<Input, InputError> {
+    match open(arg, opts, progress)? {
+        Opened::Article(input) => Ok(input),
+        Opened::Feed(feed) => Err(InputError { origin: feed.origin, problem: Problem::IsFeed }),
+    }
+}
+
+/// What an input turned out to be: an article, or a news feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    Article(Input),
+    Feed(RawFeed),
+}
+
+/// A feed as it came, for the feed parser: its bytes, the address its relative links are
+/// relative to (the URL that answered, or the file's path), and its validators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFeed {
+    pub origin: Origin,
+    pub bytes: Vec<u8>,
+    pub base: Option<String>,
+    pub validators: fetch::Validators,
+    /// A `304` to the validators sent: `bytes` is empty, the copy kept is still good.
+    pub not_modified: bool,
+}
+
+/// Reads one input, as [`read`], and tells an article from a feed (by the content type,
+/// else by the first bytes).
+pub fn open(arg: &str, opts: &Options, progress: &mut dyn FnMut(u64)) -> Result<Opened, InputError> {
     let origin = Origin::of(arg);
     match &origin {
-        Origin::Url(url) => fetch_page(url, opts, progress),
+        Origin::Url(url) => fetch_page(url, opts, None, progress),
         _ => {
             let head = open_head(arg, opts.max_size, usize::MAX)?;
             let name = matches!(origin, Origin::File(_)).then_some(arg);
-            from_bytes(origin.clone(), name, head.into_bytes()?, opts.format)
+            let bytes = head.into_bytes()?;
+            if opts.format.is_none() && sniff(name, &bytes) == Sniffed::Feed {
+                let base = name.and_then(|n| std::path::absolute(n).ok()).map(|p| p.display().to_string());
+                let validators = fetch::Validators::default();
+                return Ok(Opened::Feed(RawFeed { origin, bytes, base, validators, not_modified: false }));
+            }
+            from_bytes(origin.clone(), name, bytes, opts.format).map(Opened::Article)
         }
     }
 }
 
-/// Fetches a page and decodes it; a `text/plain` or `text/markdown` answer is read as that.
-fn fetch_page(url: &str, opts: &Options, progress: &mut dyn FnMut(u64)) -> Result<Input, InputError> {
+/// Fetches a feed, sending back what its last answer said of itself (`validators`): an
+/// unchanged feed is a `304` and nothing downloaded. A page where a feed was expected is
+/// an error.
+pub fn fetch_feed(url: &str, opts: &Options, validators: &fetch::Validators) -> Result<RawFeed, InputError> {
+    match fetch_page(url, opts, Some(validators), &mut |_| {})? {
+        Opened::Feed(feed) => Ok(feed),
+        Opened::Article(input) => Err(InputError { origin: input.origin, problem: Problem::NotAFeed }),
+    }
+}
+
+/// Fetches a page or a feed and decodes a page; a `text/plain` or `text/markdown` answer
+/// is read as that. `feed`: a feed is expected, and these are its last validators.
+fn fetch_page(
+    url: &str,
+    opts: &Options,
+    feed: Option<&fetch::Validators>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Opened, InputError> {
     let fetch_opts = fetch::FetchOptions {
         timeout: opts.timeout,
         connect_timeout: fetch::DEFAULT_CONNECT_TIMEOUT.min(opts.timeout),
         max_size: opts.max_size,
         proxy: fetch::Proxy::from_env(),
+        accept: feed.map(|_| fetch::ACCEPT_FEED),
+        validators: feed.cloned().unwrap_or_default(),
         ..fetch::FetchOptions::default()
     };
     let origin = Origin::Url(url.to_string());
@@ -172,16 +230,27 @@ fn fetch_page(url: &str, opts: &Options, progress: &mut dyn FnMut(u64)) -> Resul
         };
         InputError { origin: origin.clone(), problem }
     })?;
-    if page.text.trim().is_empty() {
+    if page.kind == fetch::Kind::Feed && opts.format.is_none() {
+        return Ok(Opened::Feed(RawFeed {
+            origin,
+            bytes: page.bytes,
+            base: Some(page.final_url),
+            validators: page.validators,
+            not_modified: page.not_modified,
+        }));
+    }
+    let text =
+        if page.kind == fetch::Kind::Feed { String::from_utf8_lossy(&page.bytes).into_owned() } else { page.text };
+    if text.trim().is_empty() {
         return Err(InputError { origin, problem: Problem::NoText });
     }
     let format = opts.format.or(match page.kind {
         fetch::Kind::Html => Some(Format::Html),
         fetch::Kind::Text => Some(Format::Text),
         fetch::Kind::Markdown => Some(Format::Markdown),
-        fetch::Kind::Json => None,
+        fetch::Kind::Json | fetch::Kind::Feed => None,
     });
-    Ok(Input { origin, text: page.text, format, url: Some(page.final_url), warnings: page.warnings })
+    Ok(Opened::Article(Input { origin, text, format, url: Some(page.final_url), warnings: page.warnings }))
 }
 
 /// An input's bytes to text, by what its name and first bytes say it is: a page saved as
@@ -199,6 +268,8 @@ pub fn from_bytes(
         Some(_) => Sniffed::Text,
         None => sniff(name, &bytes),
     };
+    // A feed reaches here only when it is to be read as text (`open` takes feeds apart).
+    let sniffed = if sniffed == Sniffed::Feed { Sniffed::Text } else { sniffed };
     let (text, url, warnings, format) = match sniffed {
         Sniffed::Mhtml => {
             let page = mhtml::read_mhtml(&bytes).map_err(|e| err(Problem::Mhtml(e)))?;
@@ -208,7 +279,7 @@ pub fn from_bytes(
             let (text, warnings) = charset::decode_html(&bytes, None, None);
             (text, None, warnings, Some(Format::Html))
         }
-        Sniffed::Text => {
+        Sniffed::Text | Sniffed::Feed => {
             let decoded = decode_owned(bytes).map_err(err)?;
             (decoded.text, None, decoded.warnings, forced)
         }

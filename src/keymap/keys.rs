@@ -17,6 +17,10 @@ pub const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
 }
 
+pub const fn alt(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::ALT }
+}
+
 pub const fn code(code: KeyCode) -> Key {
     Key { code, mods: KeyModifiers::NONE }
 }

@@ -16,7 +16,7 @@ pub use rebind::RebindError;
 use crate::app::items::Group;
 use crate::app::{Action, Focus, Mode};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use keys::{code, ctrl, key};
+use keys::{alt, code, ctrl, key};
 
 /// Which pane a binding does something in, for the status bar's hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,8 @@ const NORMAL: &[Mode] = &[Mode::Normal];
 const HELP: &[Mode] = &[Mode::Help];
 const SEARCH: &[Mode] = &[Mode::Search];
 const FILTER: &[Mode] = &[Mode::Filter];
-const PROMPTS: &[Mode] = &[Mode::Search, Mode::Filter];
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::Filter, Mode::LinkNumber];
+const LINK_NUMBER: &[Mode] = &[Mode::LinkNumber];
 const MARKS: &[Mode] = &[Mode::SetMark, Mode::GoToMark];
 
 /// A binding for any pane, without a hint.
@@ -102,7 +103,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: NORMAL,
         keys: &[code(KeyCode::Enter)],
         action: Action::Activate,
-        help: "go to the selected item in the text",
+        help: "go to the item in the text; a link: open it",
         hint: Some("go"),
         pane: Pane::Sidebar,
     },
@@ -120,6 +121,21 @@ pub const BINDINGS: &[Binding] = &[
     b("mark", NORMAL, &[key('m')], Action::StartMark, "mark the place: m, then a letter"),
     b("go-to-mark", NORMAL, &[key('\'')], Action::StartGoToMark, "go to a mark: ', then its letter ('' goes back)"),
     b("clear", NORMAL, &[code(KeyCode::Esc)], Action::Clear, "clear the search's highlights and the filter"),
+    b(
+        "back",
+        NORMAL,
+        &[code(KeyCode::Backspace), alt(KeyCode::Left)],
+        Action::Back,
+        "back: the article before, or the list it came from",
+    ),
+    b("forward", NORMAL, &[alt(KeyCode::Right)], Action::Forward, "forward: the article Backspace left"),
+    b(
+        "number-links",
+        NORMAL,
+        &[key('#')],
+        Action::NumberLinks,
+        "number the links in the text and follow one by its number",
+    ),
     h("close-help", HELP, &[code(KeyCode::Esc), key('?'), key('q')], Action::ToggleHelp, "close the help", "close"),
     b("down", HELP, &[key('j'), code(KeyCode::Down)], Action::Down, "scroll the help down"),
     b("up", HELP, &[key('k'), code(KeyCode::Up)], Action::Up, "scroll the help up"),
@@ -129,6 +145,7 @@ pub const BINDINGS: &[Binding] = &[
     b("bottom", HELP, &[key('G'), code(KeyCode::End)], Action::Bottom, "the end of the help"),
     h("accept", SEARCH, &[code(KeyCode::Enter)], Action::PromptAccept, "keep the search", "keep"),
     h("accept", FILTER, &[code(KeyCode::Enter)], Action::PromptAccept, "keep the filter", "keep"),
+    h("accept", LINK_NUMBER, &[code(KeyCode::Enter)], Action::PromptAccept, "open the link of that number", "open"),
     h("cancel", PROMPTS, &[code(KeyCode::Esc), ctrl('c')], Action::PromptCancel, "cancel", "cancel"),
     b("backspace", PROMPTS, &[code(KeyCode::Backspace)], Action::PromptBackspace, "delete a character"),
     b("clear-line", PROMPTS, &[ctrl('u')], Action::PromptClear, "clear the line"),
@@ -142,14 +159,16 @@ pub const OTHER_INPUT: &[(Mode, &str, &str)] = &[
     (Mode::Search, "any character", "type into the prompt"),
     (Mode::Filter, "any character", "type into the prompt"),
     (Mode::SetMark, "a letter", "the mark's name"),
+    (Mode::LinkNumber, "a digit", "type the link's number ([3] in the text); # hides the numbers"),
     (Mode::Normal, "mouse", "wheel scrolls a pane; click a tab or an item"),
 ];
 
 /// The help's sections, in order: a mode and its heading.
-pub const HELP_SECTIONS: [(Mode, &str); 5] = [
+pub const HELP_SECTIONS: [(Mode, &str); 6] = [
     (Mode::Normal, "Reading"),
     (Mode::Search, "Search prompt"),
     (Mode::Filter, "Filter prompt"),
+    (Mode::LinkNumber, "Link number (after #)"),
     (Mode::SetMark, "After m or '"),
     (Mode::Help, "This help"),
 ];
@@ -214,7 +233,7 @@ impl Keymap {
             _ => None,
         };
         match (mode, typed) {
-            (Mode::Search | Mode::Filter, Some(c)) => Some(Action::PromptInput(c)),
+            (Mode::Search | Mode::Filter | Mode::LinkNumber, Some(c)) => Some(Action::PromptInput(c)),
             (Mode::SetMark | Mode::GoToMark, Some(c)) => Some(Action::MarkKey(c)),
             (Mode::SetMark | Mode::GoToMark, None) => Some(Action::PromptCancel),
             // Anything else says it is not a key here, rather than nothing.

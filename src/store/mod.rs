@@ -15,8 +15,11 @@
 //! It stays small: the [`MAX_ARTICLES`] most recently read articles and the last
 //! [`MAX_SEARCHES`] searches.
 
+mod feeds;
 mod legacy;
 mod schema;
+
+pub use feeds::{CachedFeed, MAX_FEEDS, MAX_READ_ENTRIES};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -45,12 +48,17 @@ pub struct Remembered {
     pub location: Option<String>,
 }
 
-/// What a run saves: the article read (if it got as far as having one) and the searches.
+/// What a run saves: the article read (if it got as far as having one), the articles it
+/// left for another since the last save, the searches, and the feed entries read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Saving {
     pub article: Option<Remembered>,
+    /// Articles read earlier in the run (a link followed away from them), not yet saved.
+    pub earlier: Vec<Remembered>,
     /// This run's searches, oldest first: they become the latest.
     pub searches: Vec<String>,
+    /// Feed entries read in this run: (feed, entry id).
+    pub read: Vec<(String, String)>,
 }
 
 /// An open store.
@@ -207,11 +215,18 @@ impl Store {
         if self.read_only {
             return Ok(());
         }
-        self.write(saving.article.iter(), &saving.searches).map_err(|e| format!("{}: {e}", self.path.display()))
+        let articles = saving.earlier.iter().chain(saving.article.iter());
+        self.write(articles, &saving.searches, &saving.read).map_err(|e| format!("{}: {e}", self.path.display()))
     }
 
-    fn write<'a>(&self, articles: impl Iterator<Item = &'a Remembered>, searches: &[String]) -> rusqlite::Result<()> {
+    fn write<'a>(
+        &self,
+        articles: impl Iterator<Item = &'a Remembered>,
+        searches: &[String],
+        read: &[(String, String)],
+    ) -> rusqlite::Result<()> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+        feeds::mark_read(&tx, read)?;
         for a in articles {
             tx.execute(
                 "INSERT INTO articles (key, memory, seen, title, location) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -242,7 +257,7 @@ impl Store {
     /// Rows read from elsewhere (a salvaged file, the old JSON), kept unless this store
     /// has a newer reading of the same article.
     fn take_in(&self, rows: &Salvaged) -> Result<(), String> {
-        self.write(rows.articles.iter(), &rows.searches).map_err(|e| e.to_string())
+        self.write(rows.articles.iter(), &rows.searches, &[]).map_err(|e| e.to_string())
     }
 }
 

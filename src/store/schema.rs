@@ -28,6 +28,27 @@ pub const MIGRATIONS: &[&str] = &[
         seq INTEGER NOT NULL
     );
     CREATE INDEX searches_seq ON searches (seq);",
+    // 2: news feeds: each feed's last answer (for a conditional GET, and to list it when
+    // the server says nothing changed), and which entries have been read.
+    "CREATE TABLE feeds (
+        -- The feed's URL as fetched, its password hidden.
+        url TEXT PRIMARY KEY NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        -- The feed as it came, to list it again on a 304.
+        body BLOB NOT NULL,
+        -- When it was fetched, in seconds since 1970: the oldest go first.
+        fetched INTEGER NOT NULL
+    );
+    CREATE TABLE entries_read (
+        -- The feed (its URL, password hidden, or a file's path) and the entry's id.
+        feed TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        -- When it was read, in seconds since 1970: the oldest go first.
+        read INTEGER NOT NULL,
+        PRIMARY KEY (feed, entry)
+    );
+    CREATE INDEX entries_read_read ON entries_read (read);",
 ];
 
 /// The version this folio writes.

@@ -25,7 +25,8 @@ fn saved_rows_read_back_and_stay_within_bounds() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path(), any_memory).store.unwrap();
     for i in 0..(MAX_ARTICLES as u64 + 50) {
-        let saving = Saving { article: Some(article(i, 1000 + i)), searches: vec![format!("query {i}")] };
+        let saving =
+            Saving { article: Some(article(i, 1000 + i)), searches: vec![format!("query {i}")], ..Default::default() };
         store.save(&saving).unwrap();
     }
     let articles = store.articles().unwrap();
@@ -35,7 +36,7 @@ fn saved_rows_read_back_and_stay_within_bounds() {
     assert_eq!(searches.len(), MAX_SEARCHES);
     assert_eq!(searches.last().map(String::as_str), Some("query 549"));
     // A search typed again moves to the end, once.
-    store.save(&Saving { article: None, searches: vec!["query 460".into()] }).unwrap();
+    store.save(&Saving { article: None, searches: vec!["query 460".into()], ..Default::default() }).unwrap();
     let searches = store.searches().unwrap();
     assert_eq!(searches.iter().filter(|q| *q == "query 460").count(), 1);
     assert_eq!(searches.last().map(String::as_str), Some("query 460"));
@@ -53,7 +54,7 @@ fn a_file_that_is_not_a_store_is_set_aside_not_overwritten() {
     let names = files(dir.path());
     let aside = names.iter().find(|n| n.starts_with("state.db.bad-")).expect("set aside");
     assert_eq!(std::fs::read(dir.path().join(aside)).unwrap()[..4], b"\xff\xfe\x00g"[..], "kept as it was");
-    store.save(&Saving { article: Some(article(1, 1)), searches: Vec::new() }).unwrap();
+    store.save(&Saving { article: Some(article(1, 1)), searches: Vec::new(), ..Default::default() }).unwrap();
 }
 
 #[test]
@@ -65,7 +66,7 @@ fn a_damaged_store_is_set_aside_with_its_readable_rows_kept() {
             // Long memories: the table spans many pages.
             let mut a = article(i, 100 + i);
             a.memory = format!("{{\"progress\":{i},\"pad\":\"{}\"}}", "x".repeat(400));
-            store.save(&Saving { article: Some(a), searches: vec![format!("q{i}")] }).unwrap();
+            store.save(&Saving { article: Some(a), searches: vec![format!("q{i}")], ..Default::default() }).unwrap();
         }
     }
     // Damage the last pages: the first ones (the schema, the first rows) still read.
@@ -90,7 +91,9 @@ fn a_newer_folios_store_is_read_and_never_written() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path(), any_memory).store.unwrap();
-        store.save(&Saving { article: Some(article(5, 5)), searches: vec!["old".into()] }).unwrap();
+        store
+            .save(&Saving { article: Some(article(5, 5)), searches: vec!["old".into()], ..Default::default() })
+            .unwrap();
         store.conn.execute("UPDATE schema_version SET version = 99", []).unwrap();
     }
     let path = dir.path().join(FILE);
@@ -101,7 +104,7 @@ fn a_newer_folios_store_is_read_and_never_written() {
     let store = opened.store.unwrap();
     assert!(store.read_only());
     assert_eq!(store.articles().unwrap().len(), 1, "still read");
-    store.save(&Saving { article: Some(article(6, 6)), searches: vec!["new".into()] }).unwrap();
+    store.save(&Saving { article: Some(article(6, 6)), searches: vec!["new".into()], ..Default::default() }).unwrap();
     drop(store);
     assert_eq!(std::fs::read(&path).unwrap(), before, "left untouched");
 }

@@ -2,6 +2,7 @@
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT. And the event loop that
 //! turns terminal events into actions.
 
+use crate::app::listing::Destination;
 use crate::app::loading::{Loaded, Loader};
 use crate::app::{Action, App, Effect, update};
 use crate::ui::Options;
@@ -112,7 +113,7 @@ pub fn run(
     app: &mut App,
     options: &Options,
     loading: Option<Loader>,
-    reopen: &dyn Fn() -> Loader,
+    reopen: &dyn Fn(Option<&Destination>) -> Loader,
     around: Around,
 ) -> io::Result<Ended> {
     // Caught from the start; `watch_signals` passes them on once the first frame is out.
@@ -131,7 +132,7 @@ fn event_loop(
     options: &Options,
     signals: signal_hook::iterator::Signals,
     loader: Option<Loader>,
-    reopen: &dyn Fn() -> Loader,
+    reopen: &dyn Fn(Option<&Destination>) -> Loader,
     around: Around,
 ) -> io::Result<Ended> {
     let Around { arriving, observe } = around;
@@ -225,7 +226,7 @@ fn carry_out(
     terminal: &mut Tui,
     effect: Option<Effect>,
     results: &Sender<Action>,
-    reopen: &dyn Fn() -> Loader,
+    reopen: &dyn Fn(Option<&Destination>) -> Loader,
     loading: &mut Option<Receiver<Loaded>>,
 ) -> io::Result<Option<Ended>> {
     match effect {
@@ -234,7 +235,9 @@ fn carry_out(
         Some(Effect::Open(url)) => effects::open(&url, results),
         Some(Effect::Copy(text)) => effects::copy(terminal.backend_mut(), &text)?,
         // A new loader; what the old one still sends is dropped with its channel.
-        Some(Effect::Reload) => *loading = Some(reopen().start()),
+        Some(Effect::Reload(to)) => *loading = Some(reopen(to.as_ref()).start()),
+        Some(Effect::Follow(to)) => *loading = Some(reopen(Some(&to)).start()),
+        Some(Effect::Stop) => *loading = None,
         None => {}
     }
     Ok(None)

@@ -4,6 +4,7 @@
 
 pub mod bidi;
 pub mod help;
+pub mod listing;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
@@ -53,8 +54,14 @@ pub fn draw(frame: &mut Frame, app: &App, options: &Options) {
         return;
     }
     title(frame, app, options, areas.title);
-    sidebar::draw(frame, app, options, &areas);
-    reader::draw(frame, app, options, &areas);
+    if app.listing().is_some() {
+        let body =
+            Rect { y: areas.title.bottom(), height: areas.status.y.saturating_sub(areas.title.bottom()), ..area };
+        listing::draw(frame, app, options, body);
+    } else {
+        sidebar::draw(frame, app, options, &areas);
+        reader::draw(frame, app, options, &areas);
+    }
     status::draw(frame, app, theme, &options.keys, areas.status);
     if app.mode() == Mode::Help {
         help::draw(frame, app, theme, &options.keys, area);
@@ -79,16 +86,25 @@ fn too_small(frame: &mut Frame, area: Rect) {
 fn title(frame: &mut Frame, app: &App, o: &Options, area: Rect) {
     let t = &o.theme;
     let width = area.width as usize;
-    let lead = " folio │ ";
-    let progress = format!(" {}% ", app.progress());
+    // Where the page stands in the run's history: "‹ 2/3".
+    let lead = match app.history_position() {
+        Some((at, of)) => format!(" folio ‹ {at}/{of} │ "),
+        None => " folio │ ".to_string(),
+    };
+    let lead = lead.as_str();
+    let progress = match app.listing() {
+        Some(l) => format!(" {} ", l.rows.len()),
+        None => format!(" {}% ", app.progress()),
+    };
     // The time left, while the title keeps a fair share of the bar.
     let right = app
         .reading_time()
-        .filter(|r| r.minutes_left > 0)
+        .filter(|r| r.minutes_left > 0 && app.listing().is_none())
         .map(|r| format!(" {} left ·{progress}", duration(r.minutes_left)))
         .filter(|full| width >= cells(lead) + cells(full) + 24)
         .unwrap_or(progress);
-    let a = app.article();
+    // A list has its title only; the article behind it is not shown.
+    let a = if app.listing().is_some() { &crate::article::Article::default() } else { app.article() };
     let mut fields: Vec<&str> = Vec::new();
     // A web page's site says where the article is from before its headline does.
     fields.extend(a.site_name.as_deref().filter(|s| !s.trim().is_empty()));

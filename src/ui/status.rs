@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::{cells, duration, thousands, truncate};
-use crate::app::{App, Mode};
+use crate::app::{Action, App, Mode};
 use crate::keymap::Keymap;
 use crate::sanitize::visible;
 use ratatui::Frame;
@@ -13,12 +13,14 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) {
     let mode = match app.mode() {
+        Mode::Normal if app.listing().is_some() => " LIST ",
         Mode::Normal if app.focus() == crate::app::Focus::Reader => " READER ",
         Mode::Normal => " LIST ",
         Mode::Help => " HELP ",
         Mode::Search => " SEARCH ",
         Mode::Filter => " FILTER ",
         Mode::SetMark | Mode::GoToMark => " MARK ",
+        Mode::LinkNumber => " LINK ",
     };
     let mut spans = vec![Span::styled(mode, t.mode), Span::raw(" ")];
     let mut used = cells(mode) + 1;
@@ -27,8 +29,12 @@ pub fn draw(frame: &mut Frame, app: &App, t: &Theme, keys: &Keymap, area: Rect) 
     let right_w = right.as_ref().map_or(0, |(s, _)| cells(s) + 1);
     let room = (area.width as usize).saturating_sub(used + right_w);
     match app.mode() {
-        Mode::Search | Mode::Filter => {
-            let lead = if app.mode() == Mode::Search { "/" } else { "filter: " };
+        Mode::Search | Mode::Filter | Mode::LinkNumber => {
+            let lead = match app.mode() {
+                Mode::Search => "/",
+                Mode::Filter => "filter: ",
+                _ => "follow link [number]: ",
+            };
             let typed = visible(app.prompt());
             // Show the end of a long query: that is where the cursor is.
             let shown = tail(&typed, room.saturating_sub(cells(lead) + 1));
@@ -71,6 +77,13 @@ fn right_text(app: &App, t: &Theme, keys: &Keymap, limit: usize) -> Option<(Stri
             None => m.text.clone(),
         };
         return Some((truncate(&visible(&text), limit), if m.error { t.error } else { t.status }));
+    }
+    // A list: how to read from it.
+    if app.listing().is_some() {
+        let (open, back) =
+            (keys.first_key_for(Mode::Normal, &Action::Activate), keys.first_key_for(Mode::Normal, &Action::Back));
+        let unread = keys.first_key_for(Mode::Normal, &Action::NextMatch);
+        return Some((truncate(&format!("{open} read  {unread} next unread  {back} back"), limit), t.status));
     }
     if let Some(s) = app.search().status() {
         return Some((truncate(&visible(&s), limit), if app.search().error.is_some() { t.error } else { t.status }));

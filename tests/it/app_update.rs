@@ -402,6 +402,7 @@ fn an_article_resumes_where_reading_stopped() {
         searches: searches.to_vec(),
         resume,
         notice: None,
+        read: Default::default(),
     };
     // (The reader applies what it recalls once it has a size: here, at the next action.)
     let mut again = bundled_app(80, 24).with_recall(recall(true));

@@ -51,7 +51,9 @@ mod pty {
             "theme = \"sepia\"\nwidth = 5\nmouse = \"no\"\ncolour = 1\n[keys]\nsideways = \"x\"\nup = \"q\"\n",
         );
         let mut t = Pty::spawn_with_env(&[], 120, 40, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
-        let screen = t.wait_for("Threatening progress made");
+        t.wait_for("Threatening progress made");
+        // The frame may be read in pieces: wait for its last line too.
+        let screen = t.wait_for("mistakes in the config");
         let status = screen.lines().last().unwrap_or_default().to_string();
         assert!(status.contains("6 mistakes in the config"), "counted in the status bar: {status:?}");
         t.keys(&[b"?"]);

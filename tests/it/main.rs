@@ -11,6 +11,8 @@ mod bad_input;
 mod bounded;
 mod cli;
 mod extraction;
+#[cfg(unix)]
+mod feeds;
 mod fixtures;
 mod habits;
 mod hostile;
@@ -27,4 +29,5 @@ mod state;
 mod terminal;
 mod tidy;
 mod ui_snapshots;
+mod visits;
 mod web;

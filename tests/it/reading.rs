@@ -35,8 +35,13 @@ fn search(app: &mut App, query: &str) {
 /// The app a later run opens on the same article, given what this one remembers.
 fn reopen(app: &App, width: u16, height: u16) -> App {
     let (remembered, searches) = app.memory();
-    let recall =
-        Recall { articles: remembered.into_iter().collect(), searches: searches.to_vec(), resume: true, notice: None };
+    let recall = Recall {
+        articles: remembered.into_iter().collect(),
+        searches: searches.to_vec(),
+        resume: true,
+        notice: None,
+        read: Default::default(),
+    };
     let mut again = bundled_app(width, height).with_recall(recall);
     press(&mut again, &[Action::Resize(width, height)]);
     again

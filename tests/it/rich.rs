@@ -4,7 +4,7 @@
 
 use crate::common::{folio, press, render, render_options, screen_text, stdout};
 use folio::app::items::Group;
-use folio::app::{Action, App, Effect, Focus, update};
+use folio::app::{Action, App, Effect, update};
 use serde_json::Value;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rich/every-kind.md");
@@ -194,13 +194,19 @@ fn the_links_tab_lists_the_links_and_enter_goes_to_one() {
             ("council's summary".to_string(), Some("example.org".to_string()))
         ]
     );
-    press(&mut a, &[Action::Down, Action::Activate]);
-    assert_eq!(a.focus(), Focus::Reader);
+    // Moving in the list takes the text to the link (issue 25: Enter opens it in folio).
+    press(&mut a, &[Action::Down]);
     let (block, range) = a.target().ranges[0].clone();
     assert_eq!(&a.doc().blocks[block].text[range.clone()], "council's summary");
     assert!(a.reader().is_visible(a.doc(), block, range.start));
     let screen = screen_text(&render(&a));
     assert!(screen.contains("Link — example.org"), "the header names the link:\n{screen}");
+    let url = a.article().links[1].url.clone();
+    match folio::app::update(&mut a, Action::Activate) {
+        Some(folio::app::Effect::Follow(to)) => assert_eq!(to.location, url),
+        other => panic!("Enter in the Links tab opens the link in folio, not {other:?}"),
+    }
+    assert!(screen_text(&render(&a)).contains("Fetching"), "the first frame says so at once");
 }
 
 #[test]

@@ -146,6 +146,51 @@ impl DocBlock {
         DocBlock { kind, text, shape, inline: Box::new([]), gap_after: true, ascii_letters, changed }
     }
 
+    /// This block with `inserts` (an offset in the original text, and what goes there, in
+    /// order) put into its displayed text, each styled as code: `#`'s link numbers. The
+    /// original text, and so every extracted item's place, is unchanged.
+    pub fn with_inserts(&self, inserts: &[(usize, String)]) -> DocBlock {
+        let at: Vec<(usize, usize, &str)> = inserts
+            .iter()
+            .map(|(o, s)| {
+                let mut d = self.to_display(*o);
+                while !self.text.is_char_boundary(d) {
+                    d -= 1;
+                }
+                (*o, d, s.as_str())
+            })
+            .collect();
+        // How far a display offset moves: past every insert before it (and at it, for
+        // what starts there).
+        let shift = |x: usize, at_too: bool| {
+            x + at.iter().filter(|(_, d, _)| *d < x || (at_too && *d == x)).map(|(_, _, s)| s.len()).sum::<usize>()
+        };
+        let mut text = String::with_capacity(self.text.len() + at.iter().map(|a| a.2.len()).sum::<usize>());
+        let mut prev = 0;
+        let mut map: Vec<(usize, usize)> =
+            self.changed.as_ref().map_or(Vec::new(), |c| c.map.iter().map(|&(o, d)| (o, shift(d, true))).collect());
+        let mut marks = Vec::new();
+        for &(o, d, s) in &at {
+            text.push_str(&self.text[prev..d]);
+            let start = text.len();
+            text.push_str(s);
+            marks.push(start..text.len());
+            map.push((o, text.len()));
+            prev = d;
+        }
+        text.push_str(&self.text[prev..]);
+        map.sort_unstable();
+        let mut inline: Vec<Inline> = self
+            .inline
+            .iter()
+            .map(|i| Inline { range: shift(i.range.start, true)..shift(i.range.end, false), ..i.clone() })
+            .collect();
+        inline.extend(marks.into_iter().map(|range| Inline { range, kind: SpanKind::Code, href: None }));
+        inline.sort_by_key(|i| i.range.start);
+        let original = self.original().to_string();
+        DocBlock { text, inline: inline.into(), changed: Some(Box::new(Changed { original, map })), ..self.clone() }
+    }
+
     /// The text as the article has it (the extractors' positions are in this).
     pub fn original(&self) -> &str {
         self.changed.as_ref().map_or(&self.text, |c| &c.original)

@@ -182,6 +182,27 @@ impl Document {
         }
     }
 
+    /// The document with each link's number after its words, "[3]" for the Links tab's
+    /// third (`#`, as w3m and newsboat number them). Tables and code keep their shape.
+    pub fn with_link_numbers(&self, links: &[crate::article::Link]) -> Document {
+        let mut by_block: std::collections::BTreeMap<usize, Vec<(usize, String)>> = Default::default();
+        for (i, l) in links.iter().enumerate() {
+            if let Some(b) = self.paragraph_block(l.at.section, l.at.paragraph) {
+                by_block.entry(b).or_default().push((l.at.end, format!("[{}]", i + 1)));
+            }
+        }
+        let mut doc = self.clone();
+        for (b, mut inserts) in by_block {
+            inserts.sort();
+            if let Some(block) = doc.blocks.get_mut(b)
+                && matches!(block.shape, Shape::Prose { .. } | Shape::Quoted)
+            {
+                *block = block.with_inserts(&inserts);
+            }
+        }
+        doc
+    }
+
     /// Display bytes before `block`, and in all.
     pub fn bytes_before(&self, block: usize) -> usize {
         self.bytes_before.get(block).copied().unwrap_or(self.total_bytes)

@@ -131,6 +131,8 @@ pub(crate) enum Class {
     Page(Kind),
     /// No type, or `application/octet-stream`: look at the bytes.
     Sniff,
+    /// XML of no stated kind: a feed when its root says so, else a page (XHTML).
+    Xml,
     NotPage,
 }
 
@@ -142,13 +144,25 @@ pub(crate) fn classify(media_type: Option<&str>) -> Class {
         Some("text/plain") => Class::Page(Kind::Text),
         Some("text/markdown" | "text/x-markdown") => Class::Page(Kind::Markdown),
         Some("application/json") => Class::Page(Kind::Json),
+        Some("application/rss+xml" | "application/atom+xml" | "application/rdf+xml" | "application/feed+json") => {
+            Class::Page(Kind::Feed)
+        }
+        Some("application/xml" | "text/xml") => Class::Xml,
         Some(_) => Class::NotPage,
     }
+}
+
+/// Whether JSON is a JSON Feed (its `version` names jsonfeed.org).
+pub(crate) fn is_json_feed(bytes: &[u8]) -> bool {
+    crate::input::is_feed(bytes)
 }
 
 /// HTML when the bytes start (after a BOM and whitespace) like an HTML document, text when
 /// they have no NUL in the first 8 KiB, `None` for binary data.
 pub(crate) fn sniff(bytes: &[u8]) -> Option<Kind> {
+    if crate::input::is_feed(bytes) {
+        return Some(Kind::Feed);
+    }
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes).trim_ascii_start();
     // The HTML spec's MIME sniffing patterns for text/html.
     const TAGS: [&[u8]; 16] = [
@@ -255,6 +269,9 @@ mod tests {
         assert_eq!(classify(None), Class::Sniff);
         assert_eq!(classify(Some("image/png")), Class::NotPage);
         assert_eq!(classify(Some("application/pdf")), Class::NotPage);
+        assert_eq!(classify(Some("application/rss+xml")), Class::Page(Kind::Feed));
+        assert_eq!(classify(Some("application/feed+json")), Class::Page(Kind::Feed));
+        assert_eq!(classify(Some("text/xml")), Class::Xml);
     }
 
     #[test]

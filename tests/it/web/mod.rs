@@ -6,6 +6,8 @@ mod decoding;
 mod fetch;
 mod fetch_limits;
 mod fetch_proxy;
+#[cfg(unix)]
+mod follow;
 mod gold;
 mod hostile;
 mod leaks;
