@@ -1,135 +1,20 @@
-//! Short lines that are page furniture wherever they appear ("Advertisement",
-//! "Read more", "Share this article" …).
+//! The one stage where a block of a page's content is dropped for what it says: page
+//! furniture ("Advertisement", "Read more: …", "Share this article"), bylines and date lines
+//! repeated in the body, and the headings that introduce teasers. The phrases are in
+//! `structure::lists`, shared with pasted text.
 
-/// Whether a block's whole text is a furniture line.
-pub fn is_junk(text: &str) -> bool {
-    // Copyright and rights notices.
-    if text.len() < 300 && (text.starts_with('©') || text.starts_with("(c) ") || text.starts_with("Copyright")) {
-        return true;
-    }
-    // Teaser lead-ins: "READ MORE: …", "SEE ALSO: …", "DON'T MISS …".
-    if text.len() < 400 {
-        let head: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
-        let head = head.replace('’', "'");
-        if PREFIXES.iter().any(|p| head.starts_with(p)) {
-            return true;
-        }
-    }
-    if text.len() > 60 {
-        return false;
-    }
-    let t: String = text.trim_matches(|c: char| !c.is_alphanumeric()).chars().flat_map(char::to_lowercase).collect();
-    JUNK.contains(&t.as_str())
+use crate::article::structure::chrome::{self, Origin};
+use crate::article::structure::html::page::Kind;
+use crate::article::structure::lists::{BYLINE_CONNECTORS, DATE_WORDS, MONTH_WORDS, TEASER_HEADINGS, TEASER_MORE};
+
+/// Whether a block of the content is furniture: a furniture line of any text or of a page
+/// (`chrome`), a credit or a pointer after the story, or a byline or a date line repeated
+/// in the body. The one place a block of a page is dropped for what it says.
+pub fn is_furniture(kind: &Kind, text: &str) -> bool {
+    chrome::is_chrome(text, Origin::Page)
+        || chrome::is_credit_or_promo(text)
+        || (*kind == Kind::Paragraph && (is_byline_line(text) || is_date_line(text)))
 }
-
-const JUNK: &[&str] = &[
-    "advertisement",
-    "advertisements",
-    "advertising",
-    "ad",
-    "ads",
-    "sponsored",
-    "sponsored content",
-    "story continues below advertisement",
-    "continue reading below",
-    "article continues below",
-    "scroll to continue with content",
-    "read more",
-    "read more here",
-    "continue reading",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "leave a comment",
-    "related",
-    "related articles",
-    "related stories",
-    "related posts",
-    "related content",
-    "recommended",
-    "recommended for you",
-    "you may also like",
-    "you might also like",
-    "more from",
-    "most popular",
-    "most read",
-    "trending",
-    "tags",
-    "topics",
-    "follow us",
-    "subscribe",
-    "sign up",
-    "newsletter",
-    "click here",
-    "image",
-    "photo",
-    "video",
-    "loading",
-    "play video",
-    "watch",
-    "listen",
-    "back to top",
-    "text size",
-    "sponsored links",
-    "caption",
-    "close",
-    "open",
-    "expand",
-    "enlarge",
-    "hide caption",
-    "toggle caption",
-    "view gallery",
-    "photos",
-    "gallery",
-    "skip to content",
-    "skip advertisement",
-    "anzeige",
-    "publicité",
-    "publicidad",
-    "werbung",
-    "pubblicità",
-    "реклама",
-    "广告",
-];
-
-/// Lead-ins of promotional lines that point elsewhere.
-const PREFIXES: &[&str] = &[
-    "read more:",
-    "read more »",
-    "see more:",
-    "see also:",
-    "also read:",
-    "read also:",
-    "related:",
-    "more:",
-    "write to ",
-    "recommended:",
-    "don't miss",
-    "click here",
-    "sign up for",
-    "subscribe to",
-    "watch:",
-    "listen:",
-    "related article",
-    "more from ",
-    "lire aussi",
-    "à lire aussi",
-    "leia também",
-    "lee también",
-    "auch interessant",
-    "mehr zum thema",
-    // The BBC's labels on a video's or a photo's caption, read as text without markup.
-    "media caption",
-    "image caption",
-    "image copyright",
-];
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline line (short, "By" and
 /// capitalised words).
@@ -141,10 +26,7 @@ pub fn is_byline_line(text: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 10
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(*w, "and" | "&" | "de" | "van" | "von" | "der" | "la" | "le" | "in" | "for" | "|")
-        })
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || BYLINE_CONNECTORS.contains(w))
 }
 
 /// A line that is only a date (and time): "Nov. 19, 2019, 8:41 AM UTC", "2019-11-19".
@@ -158,23 +40,9 @@ pub fn is_date_line(text: &str) -> bool {
         w.chars().any(|c| c.is_ascii_digit())
             || w.len() <= 3
             || MONTH_WORDS.iter().any(|m| w.starts_with(m))
-            || matches!(
-                w.as_str(),
-                "updated"
-                    | "published"
-                    | "posted"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
+            || DATE_WORDS.contains(&w.as_str())
     })
 }
-
-const MONTH_WORDS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Headings that introduce links to other articles: "More Great WIRED Stories",
 /// "Related coverage", "You may also like".
@@ -185,32 +53,8 @@ pub fn is_teaser_heading(text: &str) -> bool {
     let t = text.to_lowercase();
     let t = t.trim();
     let words = t.split_whitespace().count();
-    let more = t.starts_with("more ")
-        && words <= 5
-        && ["stories", "from", "news", "articles", " on ", " in ", "coverage", "videos", "reading", " to "]
-            .iter()
-            .any(|w| t.contains(w));
-    more || [
-        "related",
-        "recommended",
-        "you may also",
-        "you might also",
-        "most popular",
-        "most read",
-        "trending",
-        "read next",
-        "also on ",
-        "more from",
-        "popular on",
-        "latest news",
-        "top stories",
-        "editor's picks",
-        "editors' picks",
-        "don't miss",
-        "we recommend",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
+    let more = t.starts_with("more ") && words <= 5 && TEASER_MORE.iter().any(|w| t.contains(w));
+    more || TEASER_HEADINGS.iter().any(|p| t.starts_with(p))
         || t.ends_with(" stories") && words <= 5
         // "Business news in pictures": a gallery of other stories.
         || (t.ends_with(" in pictures") || t.ends_with(" in photos")) && words <= 6

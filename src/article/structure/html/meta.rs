@@ -2,11 +2,12 @@
 //! canonical URL — from JSON-LD, `<meta>` tags, and the page's own elements.
 
 use crate::article::model::Direction;
-use crate::article::structure::html::content::classify::is_skipped;
+use crate::article::structure::html::content::classify::{class_or_id_names, is_skipped};
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::jsonld;
 use crate::article::structure::html::page::Meta;
 use crate::article::structure::html::text::{collapse, loose};
+use crate::article::structure::html::vocab;
 
 /// Everything read off the page in one walk.
 #[derive(Default)]
@@ -135,10 +136,7 @@ fn byline_element(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
         return true;
     }
-    ["class", "id"].iter().filter_map(|a| dom.attr(id, a)).any(|v| {
-        let low = v.to_ascii_lowercase();
-        ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| low.contains(w))
-    })
+    class_or_id_names(dom, id, vocab::BYLINE)
 }
 
 /// Remove the site part from a document title (Readability's rule): cut at the last
@@ -187,7 +185,7 @@ fn similarity(a: &str, b: &str) -> f32 {
 
 fn clean_byline(s: &str) -> Option<String> {
     let mut t = collapse(s);
-    for p in ["by:", "by ", "written by ", "posted by ", "words by ", "story by ", "von ", "par "] {
+    for p in vocab::BYLINE_LEAD_INS {
         if t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             t = t.get(p.len()..).unwrap_or("").trim().to_string();
         }
@@ -206,24 +204,58 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// Read the page's metadata.
+/// Read the page's metadata: everything gathered in one walk, then each field in turn.
 pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
     let f = gather(dom);
     let ld = jsonld::read(f.ld_scripts.iter().map(String::as_str));
-    let mut m = Meta {
-        site_name: f
-            .meta(&["og:site_name", "application-name", "twitter:site"])
-            .map(collapse)
-            .filter(|s| !s.starts_with('@'))
-            .or(ld.publisher.clone()),
-        ..Meta::default()
-    };
+    let site_name = site_name(&f, &ld);
+    let site = site_name.as_deref();
+    let (title, h1) = title(&f, &ld, site);
+    let description = f.meta(vocab::META_DESCRIPTION).map(collapse).filter(|d| !d.is_empty());
+    Meta {
+        title,
+        standfirst: standfirst(dom, h1, description.as_deref()),
+        byline: byline(&f, &ld, site),
+        published: published(&f, &ld),
+        lang: f.lang.clone().or_else(|| f.meta(&["content-language"]).map(String::from)),
+        dir: f.dir,
+        canonical: canonical(&f, url),
+        description,
+        site_name,
+    }
+}
 
-    let site = m.site_name.as_deref();
+/// The site's name: a meta tag (not a social handle), else the JSON-LD publisher.
+fn site_name(f: &Found, ld: &jsonld::LdArticle) -> Option<String> {
+    f.meta(vocab::META_SITE).map(collapse).filter(|s| !s.starts_with('@')).or(ld.publisher.clone())
+}
+
+/// The headline, and the `<h1>` that shows it (the standfirst is looked for after it).
+/// Meta titles are taken as written (as Readability.js does); only `<title>` has its
+/// site part removed.
+fn title(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> (Option<String>, Option<NodeId>) {
     let doc_title = f.doc_title.as_deref().map(|t| strip_site(t, site)).filter(|t| !t.is_empty());
-    // JSON-LD: name and headline usually agree; when they differ, the one that matches
-    // the document title (Wikipedia's headline is a description).
-    let ld_title = match (&ld.name, &ld.headline) {
+    let meta_title = ld_title(f, ld, site).or_else(|| f.meta(vocab::META_TITLE).map(collapse));
+    let h1 = f.h1s.iter().find(|(_, h)| {
+        let hl = loose(h);
+        !hl.is_empty()
+            && [meta_title.as_deref(), doc_title.as_deref()].into_iter().flatten().any(|t| {
+                let tl = loose(t);
+                tl == hl || (hl.len() > 15 && tl.starts_with(&hl))
+            })
+    });
+    let doc_title = doc_title.map(|dt| title_before_h1(f, dt));
+    let title = meta_title
+        .filter(|t| !t.is_empty())
+        .or(doc_title)
+        .or_else(|| if let [(_, h)] = f.h1s.as_slice() { Some(h.clone()) } else { None });
+    (title, h1.map(|h| h.0))
+}
+
+/// JSON-LD's title: name and headline usually agree; when they differ, the one that
+/// matches the document title (Wikipedia's headline is a description).
+fn ld_title(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> Option<String> {
+    match (&ld.name, &ld.headline) {
         // A name that is the publisher's is not the article's.
         (Some(n), Some(h))
             if site.is_some_and(|s| loose(s) == loose(n))
@@ -236,125 +268,70 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
             if similarity(h, dt) > 0.75 && similarity(n, dt) <= 0.75 { Some(h.clone()) } else { Some(n.clone()) }
         }
         (n, h) => n.clone().or(h.clone()),
-    };
-    let meta_title = ld_title.or_else(|| {
-        f.meta(&[
-            "dc:title",
-            "dc.title",
-            "dcterm:title",
-            "dcterms.title",
-            "og:title",
-            "title",
-            "twitter:title",
-            "parsely-title",
-            "sailthru.title",
-        ])
-        .map(collapse)
-    });
-    let h1 = f.h1s.iter().find(|(_, h)| {
-        let hl = loose(h);
-        !hl.is_empty()
-            && [meta_title.as_deref(), doc_title.as_deref()].into_iter().flatten().any(|t| {
-                let tl = loose(t);
-                tl == hl || (hl.len() > 15 && tl.starts_with(&hl))
-            })
-    });
-    // From <title> alone: when the page's <h1> is the title's first part (before a
-    // separator), the rest is the site.
-    let doc_title = doc_title.map(|dt| {
-        let dl = loose(&dt);
-        f.h1s
-            .iter()
-            .map(|(_, h)| h)
-            .find(|h| {
-                let hl = loose(h);
-                hl.len() >= 4
-                    && hl.len() < dl.len()
-                    && dl.starts_with(&hl)
-                    && dt.get(h.len()..).is_some_and(|rest| {
-                        [" | ", " - ", " – ", " — ", " :: ", " » ", " · "].iter().any(|s| rest.starts_with(s))
-                    })
-            })
-            .cloned()
-            .unwrap_or(dt)
-    });
-    // Meta titles are taken as written (as Readability.js does); only <title> has its
-    // site part removed.
-    m.title = meta_title
-        .filter(|t| !t.is_empty())
-        .or(doc_title)
-        .or_else(|| if let [(_, h)] = f.h1s.as_slice() { Some(h.clone()) } else { None });
+    }
+}
 
-    // Byline.
+/// From `<title>` alone: when the page's `<h1>` is the title's first part (before a
+/// separator), the rest is the site.
+fn title_before_h1(f: &Found, dt: String) -> String {
+    let dl = loose(&dt);
+    f.h1s
+        .iter()
+        .map(|(_, h)| h)
+        .find(|h| {
+            let hl = loose(h);
+            hl.len() >= 4
+                && hl.len() < dl.len()
+                && dl.starts_with(&hl)
+                && dt.get(h.len()..).is_some_and(|rest| {
+                    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "].iter().any(|s| rest.starts_with(s))
+                })
+        })
+        .cloned()
+        .unwrap_or(dt)
+}
+
+/// The authors: JSON-LD's (not the site itself), else a meta tag, else the first page
+/// element that reads like a name line (menus that happen to carry an "author" class
+/// have bars and many words).
+fn byline(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> Option<String> {
     let mut names: Vec<String> = ld.authors.iter().filter_map(|a| clean_byline(a)).collect();
     names.retain(|n| site.is_none_or(|s| loose(s) != loose(n)));
-    m.byline = if !names.is_empty() {
-        Some(join_names(&names))
-    } else {
-        f.meta(&[
-            "dc:creator",
-            "dcterm:creator",
-            "author",
-            "parsely-author",
-            "article:author",
-            "sailthru.author",
-            "byl",
-        ])
-        .and_then(clean_byline)
-        .or_else(|| {
-            // Page elements: the first that reads like a name line (menus that happen
-            // to carry an "author" class have bars and many words).
-            f.bylines
-                .iter()
-                .filter(|b| !b.contains('|') && b.split_whitespace().count() <= 12)
-                .find_map(|b| clean_byline(b))
-        })
-    };
+    if !names.is_empty() {
+        return Some(join_names(&names));
+    }
+    f.meta(vocab::META_AUTHOR).and_then(clean_byline).or_else(|| {
+        f.bylines
+            .iter()
+            .filter(|b| !b.contains('|') && b.split_whitespace().count() <= 12)
+            .find_map(|b| clean_byline(b))
+    })
+}
 
-    m.published = ld
-        .published
+/// The date of publication: JSON-LD, a meta tag, an itemprop, then the first `<time>`.
+fn published(f: &Found, ld: &jsonld::LdArticle) -> Option<String> {
+    use crate::article::structure::html::dates::iso;
+    ld.published
         .as_deref()
-        .and_then(crate::article::structure::html::dates::iso)
-        .or_else(|| {
-            f.meta(&[
-                "article:published_time",
-                "parsely-pub-date",
-                "og:published_time",
-                "published_time",
-                "datepublished",
-                "publishdate",
-                "pubdate",
-                "publish-date",
-                "sailthru.date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterm:date",
-                "date",
-                "article.published",
-            ])
-            .and_then(crate::article::structure::html::dates::iso)
-        })
-        .or_else(|| f.prop("datepublished").and_then(crate::article::structure::html::dates::iso))
-        .or_else(|| f.times.iter().find_map(|t| crate::article::structure::html::dates::iso(t)));
+        .and_then(iso)
+        .or_else(|| f.meta(vocab::META_PUBLISHED).and_then(iso))
+        .or_else(|| f.prop("datepublished").and_then(iso))
+        .or_else(|| f.times.iter().find_map(|t| iso(t)))
+}
 
-    m.lang = f.lang.clone().or_else(|| f.meta(&["content-language"]).map(String::from));
-    m.dir = f.dir;
-
+/// The canonical URL, made absolute against the page's: `<link rel=canonical>`,
+/// og:url, else the page's own.
+fn canonical(f: &Found, url: Option<&str>) -> Option<String> {
     let base = url.and_then(|u| url::Url::parse(u).ok());
     let resolve = |h: &str| match &base {
         Some(b) => b.join(h.trim()).ok().map(String::from),
         None => url::Url::parse(h.trim()).ok().map(String::from),
     };
-    m.canonical = f
-        .canonical
+    f.canonical
         .as_deref()
         .and_then(resolve)
         .or_else(|| f.meta(&["og:url"]).and_then(resolve))
-        .or_else(|| base.as_ref().map(|b| b.to_string()));
-
-    m.description = f.meta(&["description", "og:description"]).map(collapse).filter(|d| !d.is_empty());
-    m.standfirst = standfirst(dom, h1.map(|h| h.0), m.description.as_deref());
-    m
+        .or_else(|| base.as_ref().map(|b| b.to_string()))
 }
 
 /// The deck under the headline: an element after the `<h1>` whose class says so, or the
@@ -390,24 +367,7 @@ fn standfirst(dom: &Dom, h1: Option<NodeId>, description: Option<&str>) -> Optio
         if t.len() < 20 || t.len() > 600 {
             continue;
         }
-        let named = [
-            "standfirst",
-            "subtitle",
-            "subheadline",
-            "sub-headline",
-            "subhead",
-            "dek",
-            "deck",
-            "strapline",
-            "summary",
-            "lede",
-            "teaser",
-            "excerpt",
-            "intro",
-            "description",
-        ]
-        .iter()
-        .any(|w| cls.contains(w));
+        let named = vocab::names(&cls, vocab::STANDFIRST);
         if named || (!desc.is_empty() && loose(&t) == desc) || dom.tag(cur).is_some_and(|t| &**t == "h2") && seen <= 3 {
             return Some(t);
         }

@@ -2,8 +2,9 @@
 //! (html5ever) into an arena (`dom`, `sink`, `parser`), its metadata read off JSON-LD,
 //! `<meta>` tags and the page's own elements (`meta`, `jsonld`, `dates`), its main content
 //! found (`content`: what is never read, boilerplate by class and id, Readability-style
-//! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`,
-//! `junk` for the furniture lines inside the content). Scripts, styles, templates and
+//! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`;
+//! `furniture` drops the lines inside the content that are not the article). The
+//! markup's vocabulary is in `vocab`. Scripts, styles, templates and
 //! hidden elements never reach the text; every walk is iterative, so no page can overflow
 //! the stack.
 
@@ -12,8 +13,8 @@ mod blocks;
 mod content;
 mod dates;
 mod dom;
+mod furniture;
 mod jsonld;
-mod junk;
 mod media;
 mod meta;
 mod page;
@@ -22,10 +23,11 @@ mod sink;
 mod table;
 mod text;
 mod urls;
+mod vocab;
 
 use crate::article::model::{Article, Code, Direction, Figure, Paragraph, ParagraphKind, Rich, Section};
 use crate::article::text::dates::{Months, in_words as date_in_words};
-use content::Analysis;
+use content::{Analysis, Pass};
 use dom::Dom;
 pub use page::{Block, Kind, Page};
 
@@ -36,12 +38,10 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
     let mut meta = meta::read(&dom, url);
     let base_href = dom.find_tag(dom.html_element(), "base").and_then(|b| dom.attr(b, "href"));
     let base = urls::base(url.or(meta.canonical.as_deref()), base_href);
-    let (mut blocks, mut roots) = body(&dom, base.as_ref(), meta.title.as_deref(), true);
-    // A page whose article sits in a container with a boilerplate-looking name gives
-    // almost nothing at first; read it again ignoring the class vocabulary.
-    if body_weight(&blocks) < 500 {
-        let again = body(&dom, base.as_ref(), meta.title.as_deref(), false);
-        if body_weight(&again.0) > body_weight(&blocks) * 2 {
+    let (mut blocks, mut roots) = body(&dom, base.as_ref(), meta.title.as_deref(), Pass::Strict);
+    if body_weight(&blocks) < RETRY_UNDER {
+        let again = body(&dom, base.as_ref(), meta.title.as_deref(), Pass::IgnoreClassNames);
+        if body_weight(&again.0) > body_weight(&blocks) * RETRY_GAIN {
             (blocks, roots) = again;
         }
     }
@@ -58,9 +58,18 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
     Page { meta, blocks }
 }
 
+/// A body under this much text (non-space bytes) is read again with the class names
+/// ignored: a short news item is longer, a page of furniture around a misnamed article
+/// shorter.
+const RETRY_UNDER: u32 = 500;
+/// The second reading is taken when it gives this many times the text.
+const RETRY_GAIN: u32 = 2;
+/// A bold line is a subheading when the paragraph after it is longer than this (bytes).
+const TEXT_UNDER_HEADING: usize = 80;
+
 /// The body blocks and the content roots they came from.
-fn body(dom: &Dom, base: Option<&url::Url>, title: Option<&str>, strict: bool) -> (Vec<Block>, Vec<dom::NodeId>) {
-    let a = Analysis::new(dom, strict);
+fn body(dom: &Dom, base: Option<&url::Url>, title: Option<&str>, pass: Pass) -> (Vec<Block>, Vec<dom::NodeId>) {
+    let a = Analysis::new(dom, pass);
     let scores = content::score::score(dom, &a);
     let roots = content::score::roots(dom, &a, &scores);
     let mut e = blocks::Emitter::new(dom, &a, base, title);
@@ -79,7 +88,8 @@ fn body_weight(blocks: &[Block]) -> u32 {
 /// level under the page's own.
 fn bold_lines_as_headings(blocks: &mut [page::Block]) {
     for i in 0..blocks.len() {
-        let next_is_text = blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Paragraph && n.text.len() > 80);
+        let next_is_text =
+            blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Paragraph && n.text.len() > TEXT_UNDER_HEADING);
         let b = &blocks[i];
         let all_bold = b
             .spans
@@ -148,13 +158,6 @@ pub fn assemble(page: Page) -> Article {
         let (kind, rich) = match b.kind {
             Kind::Heading(level) => {
                 sections.push(Section::new(Some(b.text), level.clamp(2, 6)));
-                continue;
-            }
-            // Page furniture the HTML did not mark: "Read more: …", "Media caption …",
-            // "X contributed reporting.", "Follow AP's full coverage …".
-            Kind::Paragraph | Kind::ListItem { .. }
-                if super::chrome::is_chrome(&b.text) || super::chrome::is_credit_or_promo(&b.text) =>
-            {
                 continue;
             }
             Kind::Paragraph => {

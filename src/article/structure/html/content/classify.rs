@@ -2,6 +2,7 @@
 //! the class/id vocabulary says (boilerplate or content).
 
 use crate::article::structure::html::dom::{Dom, NodeId};
+use crate::article::structure::html::vocab;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -49,181 +50,19 @@ pub const COMMENTS: u8 = 64;
 /// Inside a link (`<a href>`), however deep.
 pub const IN_LINK: u8 = 128;
 
-/// Substrings of a lowercased class/id that mark boilerplate.
-const BOILER_SUBSTRINGS: &[&str] = &[
-    "comment",
-    "disqus",
-    "sidebar",
-    "related",
-    "recommend",
-    "newsletter",
-    "subscri",
-    "signup",
-    "sign-up",
-    "sharing",
-    "share-",
-    "-share",
-    "social",
-    "promo",
-    "sponsor",
-    "advert",
-    "cookie",
-    "consent",
-    "gdpr",
-    "breadcrumb",
-    "footer",
-    "masthead",
-    "navbar",
-    "navigation",
-    "popup",
-    "modal",
-    "widget",
-    "outbrain",
-    "taboola",
-    "trending",
-    "popular",
-    "most-read",
-    "mostread",
-    "byline",
-    "author",
-    "dateline",
-    "pagination",
-    "pager",
-    "toolbar",
-    "readmore",
-    "read-more",
-    "more-stories",
-    "morestories",
-    "next-article",
-    "skip-link",
-    "skiplink",
-    "login",
-    "paywall",
-    "banner",
-    "rating",
-    "keywords",
-    "tag-list",
-    "taglist",
-    "article-tags",
-    "post-tags",
-    "sharebar",
-    "share_",
-    "_share",
-    "follow-us",
-    "jump-link",
-    "topics",
-    "playlist",
-    "also-read",
-    "alsoread",
-    "see-also",
-    "seealso",
-    "further-reading",
-    "links-list",
-    "shopping",
-    "affiliate",
-    "supplemental",
-    "hidden-print",
-    "print-only",
-    "inline-ad",
-    "ad-container",
-    "ad-slot",
-    "adslot",
-    "adunit",
-    "ad-unit",
-    "ad-wrapper",
-    "dfp",
-    "premium-box",
-    "upsell",
-    "donate",
-    "video-player",
-    "contributor",
-    "timestamp",
-    "publish-date",
-    "pubdate",
-    "editsection",
-    "edit-link",
-    "carousel",
-    "slideshow",
-    "lightbox",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-    "meta-data",
-];
-
-/// Whole class/id words (split at non-alphanumerics) that mark boilerplate.
-const BOILER_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "nav",
-    "tag",
-    "tags",
-    "bio",
-    "cta",
-    "share",
-    "shares",
-    "menu",
-    "meta",
-    "rss",
-    "tools",
-    "utility",
-    "subnav",
-    "aside",
-    "header",
-    "print",
-    "masthead",
-    "hide",
-    "hidden",
-    "sticky",
-    "overlay",
-    "signature",
-    "credits",
-    "source",
-    "date",
-    "published",
-    "updated",
-    "nocontent",
-    "noprint",
-    "sr",
-    "disclaimer",
-    "copyright",
-];
-
-/// Substrings that mark article content.
-const CONTENT_SUBSTRINGS: &[&str] = &[
-    "article",
-    "content",
-    "entry",
-    "story",
-    "post-body",
-    "postbody",
-    "post-text",
-    "main",
-    "body",
-    "text",
-    "blog",
-    "hentry",
-    "h-entry",
-    "page",
-];
-
-/// Class/id fragments that look like boilerplate words but are content.
-const NOT_BOILER: &[&str] = &["commentary", "author-content", "main-content"];
-
-struct Vocab {
+struct Automata {
     boiler: AhoCorasick,
     content: AhoCorasick,
     exempt: AhoCorasick,
 }
 
-fn vocab() -> &'static Vocab {
-    static V: OnceLock<Vocab> = OnceLock::new();
-    V.get_or_init(|| Vocab {
+fn automata() -> &'static Automata {
+    static V: OnceLock<Automata> = OnceLock::new();
+    V.get_or_init(|| Automata {
         // These pattern sets are constants, so building them cannot fail at run time.
-        boiler: AhoCorasick::new(BOILER_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
-        content: AhoCorasick::new(CONTENT_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
-        exempt: AhoCorasick::new(NOT_BOILER).unwrap_or_else(|_| unreachable!()),
+        boiler: AhoCorasick::new(vocab::BOILER_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        content: AhoCorasick::new(vocab::CONTENT_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        exempt: AhoCorasick::new(vocab::NOT_BOILER).unwrap_or_else(|_| unreachable!()),
     })
 }
 
@@ -233,10 +72,10 @@ pub fn class_signals(class_id: &str) -> (bool, bool) {
         return (false, false);
     }
     let low = class_id.to_ascii_lowercase();
-    let v = vocab();
+    let v = automata();
     let content = v.content.is_match(&low);
-    let mut boiler =
-        v.boiler.is_match(&low) || low.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILER_WORDS.contains(&w));
+    let mut boiler = v.boiler.is_match(&low)
+        || low.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| vocab::BOILER_WORDS.contains(&w));
     if boiler && v.exempt.is_match(&low) {
         boiler = false;
     }
@@ -251,24 +90,7 @@ fn style_hides(style: &str) -> bool {
 
 /// Class names that hide text from sighted readers (screen-reader-only helpers).
 fn class_hides(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|c| {
-        let c = c.to_ascii_lowercase();
-        matches!(
-            c.as_str(),
-            "sr-only"
-                | "visually-hidden"
-                | "visuallyhidden"
-                | "screen-reader-text"
-                | "screenreader-only"
-                | "element-invisible"
-                | "a11y-hidden"
-                | "hide-text"
-                | "offscreen"
-                | "u-hidden"
-                | "is-hidden"
-                | "d-none"
-        )
-    })
+    class.split_ascii_whitespace().any(|c| vocab::HIDING_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
 }
 
 /// Whether element `id` (and so its subtree) is never to be read.
@@ -317,21 +139,14 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
                 class_id.push(' ');
             }
             "itemprop" if a.value.to_ascii_lowercase().contains("articlebody") => f |= SEMANTIC,
-            "role" => match &*a.value {
-                "main" | "article" => f |= SEMANTIC,
-                "navigation" | "complementary" | "contentinfo" | "banner" | "search" | "menu" | "menubar"
-                | "dialog" | "alert" => f |= STRUCTURAL,
-                _ => {}
-            },
+            "role" if vocab::CONTENT_ROLES.contains(&&*a.value) => f |= SEMANTIC,
+            "role" if vocab::STRUCTURAL_ROLES.contains(&&*a.value) => f |= STRUCTURAL,
             _ => {}
         }
     }
     let (boiler, content) = class_signals(&class_id);
-    if boiler {
-        let low = class_id.to_ascii_lowercase();
-        if ["comment", "disqus", "respond", "replies"].iter().any(|w| low.contains(w)) {
-            f |= COMMENTS;
-        }
+    if boiler && vocab::names(&class_id.to_ascii_lowercase(), vocab::COMMENTS) {
+        f |= COMMENTS;
     }
     if boiler {
         f |= BOILER;
@@ -340,4 +155,9 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
         f |= POSITIVE;
     }
     f
+}
+
+/// Whether the class or the id of element `id` (each lowercased) contains one of `words`.
+pub fn class_or_id_names(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    ["class", "id"].iter().filter_map(|a| dom.attr(id, a)).any(|v| vocab::names(&v.to_ascii_lowercase(), words))
 }

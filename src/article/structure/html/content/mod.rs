@@ -30,6 +30,32 @@ fn is_slide_counter(text: &str) -> bool {
 
 /// The most text (non-space bytes) a teaser card holds: a headline and a summary.
 const MAX_CARD: u32 = 500;
+/// A list of teasers has at least this many cards (or counted slides)...
+const MIN_CARDS: u32 = 3;
+/// ... making up this share of its children at least (two thirds, as a fraction so that
+/// the comparison is exact).
+const CARD_SHARE: (u32, u32) = (2, 3);
+/// How much of a heading is read to see whether it opens with a slide's counter (source
+/// indentation counts towards it: room for that).
+const SLIDE_PROBE: usize = 400;
+/// A boilerplate-named element holding this share of the page's text is a wrapper with an
+/// unlucky name ("page-content with-sidebar"), not boilerplate.
+const WRAPPER_TEXT_SHARE: f32 = 0.6;
+/// ... or holding this share of the page's prose outside its landmarks.
+const WRAPPER_PROSE_SHARE: f32 = 0.4;
+/// A comments section must hold this share of it: a discussion can outweigh the article.
+const COMMENTS_PROSE_SHARE: f32 = 0.8;
+
+/// How far the class/id vocabulary is heeded. A page whose article sits in a container
+/// with a boilerplate-looking name gives almost nothing at first, and is read again
+/// with the names ignored (as dom_smoothie relaxes its flags one at a time).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pass {
+    /// Boilerplate class/id names and structural elements both mark the furniture.
+    Strict,
+    /// Only structural elements (nav, aside, footer, header, ARIA landmarks) do.
+    IgnoreClassNames,
+}
 
 /// Facts about every node, indexed by node id.
 pub struct Analysis {
@@ -54,9 +80,8 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Analyse `dom`. With `strict` off, boilerplate class names are ignored (a retry for
-    /// pages whose article sits in a container with a misleading name).
-    pub fn new(dom: &Dom, strict: bool) -> Analysis {
+    /// Analyse `dom`, heeding the class/id vocabulary as far as `pass` says.
+    pub fn new(dom: &Dom, pass: Pass) -> Analysis {
         let n = dom.nodes.len();
         let mut a = Analysis {
             flags: vec![0; n],
@@ -73,7 +98,7 @@ impl Analysis {
         a.sum(dom);
         a.body = dom.find_tag(dom.html_element(), "body").unwrap_or(0);
         a.total = a.text[a.body as usize];
-        a.confirm_boiler(dom, strict);
+        a.confirm_boiler(dom, pass);
         a
     }
 
@@ -149,8 +174,8 @@ impl Analysis {
     /// Pass 3: a boilerplate-named element counts as boilerplate unless it holds most of
     /// the page's text or a good share of its prose (then it is a wrapper with an unlucky
     /// name, like "page-content with-sidebar"); descendants of boilerplate are boilerplate.
-    fn confirm_boiler(&mut self, dom: &Dom, strict: bool) {
-        let limit = self.total as f32 * 0.6;
+    fn confirm_boiler(&mut self, dom: &Dom, pass: Pass) {
+        let limit = self.total as f32 * WRAPPER_TEXT_SHARE;
         // The page's prose outside nav/header/footer/aside (mega-menus carry teasers).
         let mut prose = self.prose[self.body as usize] as f32;
         let mut it = dom.descendants(self.body);
@@ -182,8 +207,11 @@ impl Analysis {
                 continue;
             }
             let inherited = self.flags[dom.node(id).parent as usize] & IN_BOILER;
-            let named = if strict { BOILER | STRUCTURAL } else { STRUCTURAL };
-            let share = if f & COMMENTS != 0 { 0.8 } else { 0.4 };
+            let named = match pass {
+                Pass::Strict => BOILER | STRUCTURAL,
+                Pass::IgnoreClassNames => STRUCTURAL,
+            };
+            let share = if f & COMMENTS != 0 { COMMENTS_PROSE_SHARE } else { WRAPPER_PROSE_SHARE };
             let twin_is_article = dom
                 .attr(id, "class")
                 .and_then(|c| prose_by_class.get(c))
@@ -227,8 +255,7 @@ impl Analysis {
         for &id in self.order.iter().rev() {
             let i = id as usize;
             if dom.tag(id).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6"))
-                // (Source indentation counts towards the limit: room for it.)
-                && is_slide_counter(&dom.text_upto(id, 400))
+                && is_slide_counter(&dom.text_upto(id, SLIDE_PROBE))
             {
                 headings[i] += 1;
             }
@@ -251,7 +278,8 @@ impl Analysis {
                 cards += (linked[c as usize] && self.text[c as usize] <= MAX_CARD) as u32;
                 slides += (headings[c as usize] == 1) as u32;
             }
-            out[id as usize] = (cards >= 3 || slides >= 3) && (cards.max(slides)) * 3 >= children * 2;
+            out[id as usize] = (cards >= MIN_CARDS || slides >= MIN_CARDS)
+                && cards.max(slides) * CARD_SHARE.1 >= children * CARD_SHARE.0;
         }
         out
     }
