@@ -5,18 +5,21 @@
 //! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`;
 //! `furniture` drops the lines inside the content that are not the article). The
 //! markup's vocabulary is in `vocab`. Scripts, styles, templates and
-//! hidden elements never reach the text; every walk is iterative, so no page can overflow
-//! the stack.
+//! hidden elements never reach the text (but an article's copy in `<noscript>`, read by
+//! `noscript`); every walk is iterative, so no page can overflow the stack.
 
 mod attributes;
 mod blocks;
+mod charts;
 mod content;
+mod credits;
 mod dates;
 mod dom;
 mod furniture;
 mod jsonld;
 mod media;
 mod meta;
+mod noscript;
 mod page;
 mod parser;
 mod sink;
@@ -34,13 +37,19 @@ pub use page::{Block, Kind, Page};
 /// Reads a page (already decoded to text) as an article's metadata and blocks. `url` is
 /// the page's address, for making links absolute.
 pub fn read_page(html: &str, url: Option<&str>) -> Page {
-    let dom = parser::parse(html);
+    let mut dom = parser::parse(html);
+    noscript::read_copies(&mut dom);
+    let dom = dom;
     let mut meta = meta::read(&dom, url);
     let base_href = dom.find_tag(dom.html_element(), "base").and_then(|b| dom.attr(b, "href"));
     let base = urls::base(url.or(meta.canonical.as_deref()), base_href);
-    let (mut blocks, mut roots) = body(&dom, base.as_ref(), meta.title.as_deref(), Pass::Strict);
+    // Served from another host (a mirror, an archive, a local server), a page is still of
+    // the site its canonical address names: its links there are its own.
+    let site = urls::site_hosts([base.as_ref().map(url::Url::as_str), meta.canonical.as_deref()]);
+    let read = |pass| body(&dom, base.as_ref(), &site, meta.title.as_deref(), pass);
+    let (mut blocks, mut roots) = read(Pass::Strict);
     if body_weight(&blocks) < RETRY_UNDER {
-        let again = body(&dom, base.as_ref(), meta.title.as_deref(), Pass::IgnoreClassNames);
+        let again = read(Pass::IgnoreClassNames);
         if body_weight(&again.0) > body_weight(&blocks) * RETRY_GAIN {
             (blocks, roots) = again;
         }
@@ -68,11 +77,17 @@ const RETRY_GAIN: u32 = 2;
 const TEXT_UNDER_HEADING: usize = 80;
 
 /// The body blocks and the content roots they came from.
-fn body(dom: &Dom, base: Option<&url::Url>, title: Option<&str>, pass: Pass) -> (Vec<Block>, Vec<dom::NodeId>) {
+fn body(
+    dom: &Dom,
+    base: Option<&url::Url>,
+    site: &[String],
+    title: Option<&str>,
+    pass: Pass,
+) -> (Vec<Block>, Vec<dom::NodeId>) {
     let a = Analysis::new(dom, pass);
     let scores = content::score::score(dom, &a);
-    let roots = content::score::roots(dom, &a, &scores);
-    let mut e = blocks::Emitter::new(dom, &a, base, title);
+    let content::score::Chosen { roots, best } = content::score::roots(dom, &a, &scores);
+    let mut e = blocks::Emitter::new(dom, &a, base, site, title, best);
     for &r in &roots {
         e.walk(r);
     }
@@ -176,11 +191,11 @@ pub fn assemble(page: Page) -> Article {
             Kind::Table(t) => (ParagraphKind::Table, Rich { table: Some(t), ..Rich::default() }),
             Kind::Code { language } => (ParagraphKind::Code, Rich { code: Some(Code { language }), ..Rich::default() }),
             Kind::Figure { src, alt } => {
+                let alt = alt.map(|a| credits::without_credit(&a).to_string()).filter(|a| !a.is_empty());
                 (ParagraphKind::Figure, Rich { figure: Some(Figure { src, alt }), ..Rich::default() })
             }
         };
-        let text =
-            if kind == ParagraphKind::Figure { super::chrome::without_credit(&b.text).to_string() } else { b.text };
+        let text = if kind == ParagraphKind::Figure { credits::without_credit(&b.text).to_string() } else { b.text };
         let rich = Rich { spans: b.spans, ..rich };
         if sections.is_empty() {
             sections.push(Section::new(None, 2));

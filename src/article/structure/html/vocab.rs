@@ -79,6 +79,8 @@ pub const BOILER_SUBSTRINGS: &[&str] = &[
     "supplemental",
     "hidden-print",
     "print-only",
+    "no-print",
+    "d-print-none",
     "inline-ad",
     "ad-container",
     "ad-slot",
@@ -126,7 +128,6 @@ pub const BOILER_WORDS: &[&str] = &[
     "subnav",
     "aside",
     "header",
-    "print",
     "masthead",
     "hide",
     "hidden",
@@ -186,6 +187,28 @@ pub const HIDING_CLASSES: &[&str] = &[
     "d-none",
 ];
 
+/// Class substrings of what a page keeps off paper: asides to the reader on screen.
+pub const NOT_PRINTED: &[&str] = &["noprint", "no-print", "d-print-none", "hidden-print"];
+
+/// Whole class/id words of a chart or a data graphic.
+pub const CHART_WORDS: &[&str] =
+    &["chart", "charts", "graph", "graphic", "infographic", "infografik", "dataviz", "datavis", "visualization"];
+
+/// Class/id substrings of charting libraries and graphics tools.
+pub const CHART_LIBRARIES: &[&str] = &[
+    "highcharts",
+    "datawrapper",
+    "ai2html",
+    "plotly",
+    "flourish",
+    "chartjs",
+    "amcharts",
+    "apexcharts",
+    "echarts",
+    "vega-embed",
+    "g-artboard",
+];
+
 /// ARIA roles of the article itself.
 pub const CONTENT_ROLES: &[&str] = &["main", "article"];
 
@@ -193,8 +216,9 @@ pub const CONTENT_ROLES: &[&str] = &["main", "article"];
 pub const STRUCTURAL_ROLES: &[&str] =
     &["navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar", "dialog", "alert"];
 
-/// Class/id substrings of a caption or a photo credit.
-pub const CAPTION: &[&str] = &["caption", "credit"];
+/// Class/id substrings of a caption or a photo credit ("wp-caption-text", "image-credit",
+/// an image's "legend", German "bildunterschrift").
+pub const CAPTION: &[&str] = &["caption", "credit", "legend", "bildunterschrift"];
 
 /// Class substrings of a pull quote.
 pub const PULL_QUOTE: &[&str] = &["pullquote", "pull-quote", "pull_quote"];

@@ -58,6 +58,23 @@ impl Emitter<'_> {
         true
     }
 
+    /// A chart (see `charts`): one figure, its caption the chart's `<figcaption>` or its
+    /// title (its first heading), its alt text the chart's label; nothing when it has
+    /// neither.
+    pub(super) fn chart(&mut self, id: NodeId) {
+        let dom = self.dom;
+        self.flush();
+        let caption = dom.descendants(id).find(|&d| is(dom, d, "figcaption")).or_else(|| {
+            dom.descendants(id).find(|&d| dom.tag(d).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6")))
+        });
+        let (text, spans) = caption.map(|c| self.inline_of(c)).unwrap_or_default();
+        let alt =
+            ["aria-label", "title"].iter().find_map(|k| dom.attr(id, k)).map(text::collapse).filter(|a| !a.is_empty());
+        if !text.is_empty() || alt.is_some() {
+            self.blocks.push(Block { kind: Kind::Figure { src: None, alt }, text, spans });
+        }
+    }
+
     /// The inline text of a subtree (for captions), skipping hidden parts.
     fn inline_of(&self, root: NodeId) -> (String, Vec<crate::article::model::Span>) {
         let dom = self.dom;

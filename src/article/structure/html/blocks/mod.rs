@@ -5,6 +5,7 @@
 //! block whose kind comes from the innermost block context (heading, list item, quote).
 
 use crate::article::model::SpanKind;
+use crate::article::structure::html::charts;
 use crate::article::structure::html::content::Analysis;
 use crate::article::structure::html::content::classify::{Cat, IN_BOILER, SKIP, cat};
 use crate::article::structure::html::dom::{Dom, NONE, NodeId};
@@ -74,6 +75,10 @@ pub struct Emitter<'a> {
     dom: &'a Dom,
     a: &'a Analysis,
     base: Option<&'a Url>,
+    /// The hosts that are the page's own site (without "www.").
+    site: &'a [String],
+    /// The best-scoring candidate: an element holding it is never a list of links.
+    best: NodeId,
     /// The headline, loosely normalised, so a repeat of it is not a block.
     title: Option<String>,
     pub blocks: Vec<Block>,
@@ -92,11 +97,20 @@ pub struct Emitter<'a> {
 }
 
 impl<'a> Emitter<'a> {
-    pub fn new(dom: &'a Dom, a: &'a Analysis, base: Option<&'a Url>, title: Option<&str>) -> Self {
+    pub fn new(
+        dom: &'a Dom,
+        a: &'a Analysis,
+        base: Option<&'a Url>,
+        site: &'a [String],
+        title: Option<&str>,
+        best: NodeId,
+    ) -> Self {
         Emitter {
             dom,
             a,
             base,
+            site,
+            best,
             title: title.map(text::loose).filter(|t| !t.is_empty()),
             blocks: Vec::new(),
             cur: InlineText::default(),
@@ -134,6 +148,10 @@ impl<'a> Emitter<'a> {
                 continue;
             }
             let tag: &str = tag;
+            if id != root && charts::is_chart(dom, self.a, id) {
+                self.chart(id);
+                continue;
+            }
             let exit = match tag {
                 "br" => {
                     self.br(id);
@@ -271,20 +289,21 @@ impl<'a> Emitter<'a> {
                 | "figure"
         );
         // Lists of links (related stories, tag clouds, share bars) — but not a list of
-        // descriptive links off the site ("Get it at Walmart for $238").
+        // descriptive links off the site ("Get it at Walmart for $238"), nor a part of the
+        // page around the article whose menus outweigh it.
         container
             && a.text[id as usize] > 0
             && a.link_density(id) > LINK_LIST_SHARE
+            && !self.dom.contains(id, self.best)
             && !self.descriptive_external_links(id)
     }
 
     /// Whether the links under `id` mostly leave the site and have sentence-like text.
     fn descriptive_external_links(&self, id: NodeId) -> bool {
         let dom = self.dom;
-        let Some(host) = self.base.and_then(|b| b.host_str()) else {
+        if self.site.is_empty() {
             return false;
-        };
-        let host = host.trim_start_matches("www.");
+        }
         let (mut links, mut external) = (0, 0);
         for d in dom.descendants(id).take(LINKS_PROBED) {
             if !is(dom, d, "a") {
@@ -295,7 +314,7 @@ impl<'a> Emitter<'a> {
                 continue;
             };
             links += 1;
-            let off = Url::parse(&u).ok().and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.") != host));
+            let off = Url::parse(&u).ok().and_then(|u| u.host_str().map(|h| !self.on_site(h)));
             if off == Some(true) {
                 external += 1;
             }
@@ -339,17 +358,19 @@ impl<'a> Emitter<'a> {
 
     /// Whether the first link span points into the page's own site.
     fn internal(&self, spans: &[crate::article::model::Span]) -> bool {
-        let Some(host) = self.base.and_then(|b| b.host_str()) else {
-            return false;
-        };
-        let host = host.trim_start_matches("www.");
         spans
             .iter()
             .find_map(|s| match (s.kind, &s.href) {
                 (SpanKind::Link, Some(u)) => Url::parse(u).ok(),
                 _ => None,
             })
-            .is_some_and(|u| u.host_str().is_some_and(|h| h.trim_start_matches("www.") == host))
+            .is_some_and(|u| u.host_str().is_some_and(|h| self.on_site(h)))
+    }
+
+    /// Whether `host` is the page's own site.
+    fn on_site(&self, host: &str) -> bool {
+        let host = host.trim_start_matches("www.");
+        self.site.iter().any(|s| s == host)
     }
 
     /// End the current paragraph: push it as a block of the innermost context's kind.

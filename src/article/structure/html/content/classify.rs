@@ -24,11 +24,12 @@ pub fn cat(name: &str) -> Cat {
         | "embed" | "canvas" | "audio" | "video" | "map" | "button" | "input" | "select" | "textarea" | "option"
         | "optgroup" | "datalist" | "dialog" | "frameset" | "frame" | "noframes" | "noembed" | "param" | "source"
         | "track" | "svg" | "math" | "label" | "menu" | "output" | "progress" | "meter" => Cat::Skip,
+        // A ruby's readings (furigana, pinyin) are not the words: "子(こ)ども" is searched
+        // as 子ども.
+        "rt" | "rp" => Cat::Skip,
         "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins"
         | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time"
-        | "tt" | "u" | "var" | "wbr" | "br" | "img" | "picture" | "big" | "nobr" | "ruby" | "rt" | "rp" | "acronym" => {
-            Cat::Inline
-        }
+        | "tt" | "u" | "var" | "wbr" | "br" | "img" | "picture" | "big" | "nobr" | "ruby" | "acronym" => Cat::Inline,
         _ => Cat::Block,
     }
 }
@@ -134,7 +135,11 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
     let mut class_id = String::new();
     for a in &e.attrs {
         match &*a.name.local {
-            "class" | "id" => {
+            "class" => {
+                class_id.push_str(&a.value);
+                class_id.push(' ');
+            }
+            "id" if !is_slug(&a.value) => {
                 class_id.push_str(&a.value);
                 class_id.push(' ');
             }
@@ -159,5 +164,17 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
 
 /// Whether the class or the id of element `id` (each lowercased) contains one of `words`.
 pub fn class_or_id_names(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
-    ["class", "id"].iter().filter_map(|a| dom.attr(id, a)).any(|v| vocab::names(&v.to_ascii_lowercase(), words))
+    let id_attr = dom.attr(id, "id").filter(|v| !is_slug(v));
+    dom.attr(id, "class").into_iter().chain(id_attr).any(|v| vocab::names(&v.to_ascii_lowercase(), words))
 }
+
+/// An id made from a heading's words ("umgang-mit-den-sozialen-medien-sowie-grundlegende-
+/// techniken"), for links to it: its words are the text's, not a designer's vocabulary
+/// ("grundlegende" is no caption's "legend", "sponsoring" no sponsor's box).
+fn is_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= SLUG_WORDS
+}
+
+/// Words an id needs to be a heading's slug: designers' ids are shorter
+/// ("main-content", "post-17538", "js-recipe-ingredients").
+const SLUG_WORDS: usize = 5;

@@ -12,6 +12,7 @@ pub mod score;
 
 use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
 use crate::article::structure::html::text;
+use crate::article::structure::html::vocab;
 use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -73,6 +74,10 @@ pub struct Analysis {
     pub commas: Vec<u32>,
     /// Text weight of the paragraphs (scorable blocks with enough own text) in the subtree.
     pub prose: Vec<u32>,
+    /// Runs of text (text nodes with something to read) in the subtree...
+    pub runs: Vec<u32>,
+    /// ... and those that read as a chart's labels: short, with a digit ("2016", "$400").
+    pub labels: Vec<u32>,
     /// Text weight of the whole body.
     pub total: u32,
     /// The `<body>` element (or the document when there is none).
@@ -91,6 +96,8 @@ impl Analysis {
             own: vec![0; n],
             commas: vec![0; n],
             prose: vec![0; n],
+            runs: vec![0; n],
+            labels: vec![0; n],
             total: 0,
             body: 0,
         };
@@ -138,6 +145,8 @@ impl Analysis {
                 continue;
             }
             self.text[id as usize] = w;
+            self.runs[id as usize] = 1;
+            self.labels[id as usize] = u32::from(crate::article::structure::html::charts::is_label(t));
             let in_link = self.flags[id as usize] & IN_LINK != 0;
             let mut p = dom.node(id).parent;
             while p != NONE && !dom.tag(p).is_some_and(|t| cat(t) == Cat::Block) {
@@ -168,6 +177,8 @@ impl Analysis {
             self.text[parent] += self.text[i];
             self.link[parent] += self.link[i];
             self.prose[parent] += self.prose[i];
+            self.runs[parent] += self.runs[i];
+            self.labels[parent] += self.labels[i];
         }
     }
 
@@ -216,10 +227,12 @@ impl Analysis {
                 .attr(id, "class")
                 .and_then(|c| prose_by_class.get(c))
                 .is_some_and(|&p| p as f32 >= prose * share && f & COMMENTS == 0);
-            // A link inside a paragraph is part of the sentence whatever its class says
-            // (`<a class="meta-org">Verizon</a>`).
-            let in_sentence =
-                dom.tag(id).is_some_and(|t| &**t == "a") && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p");
+            // A link or a span inside a paragraph is part of the sentence whatever its class
+            // says (`<a class="meta-org">Verizon</a>`, `<p><span class="dateline">KOBE –</span>
+            // A total of …`), unless it is kept off paper (Wikipedia's "[citation needed]").
+            let in_sentence = dom.tag(id).is_some_and(|t| cat(t) == Cat::Inline)
+                && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p")
+                && !classify::class_or_id_names(dom, id, vocab::NOT_PRINTED);
             let own = f & named != 0
                 && f & SEMANTIC == 0
                 && !twin_is_article

@@ -155,7 +155,14 @@ pub fn score(dom: &Dom, a: &Analysis) -> Scores {
 
 /// The article's root elements in document order: the best candidate, refined as
 /// Readability does, and the siblings that belong with it.
-pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Vec<NodeId> {
+pub struct Chosen {
+    pub roots: Vec<NodeId>,
+    /// The best-scoring candidate: wherever the roots end, the article holds it.
+    pub best: NodeId,
+}
+
+/// The article's roots (see [`Chosen`]).
+pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Chosen {
     let body = a.body;
     let mut best: Vec<(f32, NodeId)> = a
         .order
@@ -165,15 +172,17 @@ pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Vec<NodeId> {
         .collect();
     best.sort_by(|x, y| y.0.total_cmp(&x.0));
     let Some(&(top_score, mut top)) = best.first() else {
-        return vec![body];
+        return Chosen { roots: vec![body], best: body };
     };
+    let best_candidate = top;
     // Several strong candidates under one ancestor: the article is that ancestor.
     let strong: Vec<NodeId> =
         best.iter().skip(1).take(RUNNERS_UP).filter(|c| c.0 >= top_score * STRONG_SHARE).map(|c| c.1).collect();
     if strong.len() >= STRONG_RUNNERS_UP {
         let mut p = dom.node(top).parent;
         while p != NONE && p != body {
-            let holds = strong.iter().filter(|&&c| dom.contains(p, c)).count();
+            // (An ancestor of a runner-up, as Readability counts: not the runner-up itself.)
+            let holds = strong.iter().filter(|&&c| c != p && dom.contains(p, c)).count();
             if holds >= STRONG_RUNNERS_UP {
                 top = p;
                 break;
@@ -208,7 +217,7 @@ pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Vec<NodeId> {
         }
         top = p;
     }
-    siblings(dom, a, s, top)
+    Chosen { roots: siblings(dom, a, s, top), best: best_candidate }
 }
 
 /// `top` with the siblings that look like part of the same article.

@@ -2,12 +2,22 @@
 //! canonical URL — from JSON-LD, `<meta>` tags, and the page's own elements.
 
 use crate::article::model::Direction;
-use crate::article::structure::html::content::classify::{class_or_id_names, is_skipped};
+use crate::article::structure::html::content::classify::is_skipped;
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::jsonld;
 use crate::article::structure::html::page::Meta;
-use crate::article::structure::html::text::{collapse, loose};
+
+mod byline;
+mod title;
+use crate::article::structure::html::text::{collapse, decode_entities, loose, visible};
 use crate::article::structure::html::vocab;
+use byline::{byline, byline_element};
+use title::title;
+
+/// How much of an `<h1>` is read (bytes): a headline is shorter.
+const H1_PROBE: usize = 1000;
+/// Byline-looking elements kept: the first that names someone is taken.
+const MAX_BYLINE_ELEMENTS: usize = 8;
 
 /// Everything read off the page in one walk.
 #[derive(Default)]
@@ -61,7 +71,8 @@ fn gather(dom: &Dom) -> Found {
         }
         match &*e.name {
             "meta" => {
-                let content = e.attr("content").unwrap_or("").trim().to_string();
+                // Many pages encode a tag's content twice ("isn&amp;#8217;t").
+                let content = decode_entities(e.attr("content").unwrap_or("").trim());
                 for k in ["property", "name", "itemprop"] {
                     if let Some(n) = e.attr(k) {
                         // "DC.creator" and "dc:creator" are one key (as in Readability).
@@ -76,7 +87,7 @@ fn gather(dom: &Dom) -> Found {
                     f.metas.push(("content-language".into(), content));
                 }
             }
-            "title" if f.doc_title.is_none() => f.doc_title = Some(collapse(&dom.raw_text(id))),
+            "title" if f.doc_title.is_none() => f.doc_title = Some(collapse(&decode_entities(&dom.raw_text(id)))),
             "link" => {
                 let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "canonical") && f.canonical.is_none() {
@@ -97,7 +108,7 @@ fn gather(dom: &Dom) -> Found {
                 it.skip_children_of(id);
                 continue;
             }
-            "h1" => f.h1s.push((id, collapse(&dom.text_upto(id, 1000)))),
+            "h1" => f.h1s.push((id, visible(dom, id, H1_PROBE))),
             "time" => {
                 if let Some(d) = e.attr("datetime") {
                     f.times.push(d.to_string());
@@ -115,93 +126,14 @@ fn gather(dom: &Dom) -> Found {
                 .unwrap_or_else(|| collapse(&dom.text_upto(id, 100)));
             f.props.push(("datepublished".into(), v));
         }
-        if f.bylines.len() < 8 && byline_element(dom, id) {
-            // An itemprop=name inside names the author more exactly.
-            let name =
-                dom.descendants(id).take(50).find(|&d| dom.attr(d, "itemprop").is_some_and(|x| x.contains("name")));
-            let t = collapse(&dom.text_upto(name.unwrap_or(id), 200));
-            if !t.is_empty() && t.len() < 100 {
-                f.bylines.push(t);
-            }
+        if f.bylines.len() < MAX_BYLINE_ELEMENTS
+            && byline_element(dom, id)
+            && let Some(line) = byline::element_line(dom, id)
+        {
+            f.bylines.push(line);
         }
     }
     f
-}
-
-/// rel=author links and elements whose class/id says byline or author.
-fn byline_element(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|x| x == "author")) {
-        return true;
-    }
-    if dom.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
-        return true;
-    }
-    class_or_id_names(dom, id, vocab::BYLINE)
-}
-
-/// Remove the site part from a document title (Readability's rule): cut at the last
-/// " | " / " - " / " » " … separator, or drop the first part when what is left would be
-/// under three words; keep the whole title when the result has four words or fewer
-/// (then the "suffix" is likely part of the headline).
-pub fn strip_site(title: &str, _site: Option<&str>) -> String {
-    const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
-    let words = |s: &str| s.split_whitespace().count();
-    let mut cuts: Vec<(usize, &str)> = Vec::new();
-    for sep in SEPS {
-        cuts.extend(title.match_indices(sep));
-    }
-    if cuts.is_empty() {
-        return title.to_string();
-    }
-    cuts.sort();
-    let hierarchical = cuts.iter().any(|(_, s)| matches!(*s, " \\ " | " / " | " > " | " » "));
-    let (last, _) = cuts[cuts.len() - 1];
-    let mut cur = title[..last].trim().to_string();
-    if words(&cur) < 3 {
-        let (first, sep) = cuts.first().copied().unwrap_or((0, ""));
-        cur = title[first + sep.len()..].trim().to_string();
-    }
-    let bare_words = title.split(|c: char| "|-–—\\/>»".contains(c)).collect::<String>().split_whitespace().count();
-    let n = words(&cur);
-    if n <= 4 && (!hierarchical || n + 1 != bare_words) {
-        return title.to_string();
-    }
-    cur
-}
-
-/// Share of `b`'s words that also occur in `a` (Readability's text similarity).
-fn similarity(a: &str, b: &str) -> f32 {
-    let a = loose(a);
-    let b = loose(b);
-    let aw: Vec<&str> = a.split(' ').collect();
-    let bw: Vec<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
-    if bw.is_empty() {
-        return 0.0;
-    }
-    let total: usize = bw.iter().map(|w| w.len()).sum();
-    let missing: usize = bw.iter().filter(|w| !aw.contains(w)).map(|w| w.len()).sum();
-    1.0 - missing as f32 / total.max(1) as f32
-}
-
-fn clean_byline(s: &str) -> Option<String> {
-    let mut t = collapse(s);
-    for p in vocab::BYLINE_LEAD_INS {
-        if t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
-            t = t.get(p.len()..).unwrap_or("").trim().to_string();
-        }
-    }
-    let t = t.trim_matches(|c: char| c == '|' || c == ',' || c.is_whitespace()).to_string();
-    let bad = t.is_empty() || t.len() > 120 || t.starts_with("http") || t.starts_with('@');
-    (!bad).then_some(t)
-}
-
-/// Join author names: "A", "A and B", "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [a] => a.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
 }
 
 /// Read the page's metadata: everything gathered in one walk, then each field in turn.
@@ -228,84 +160,6 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
 /// The site's name: a meta tag (not a social handle), else the JSON-LD publisher.
 fn site_name(f: &Found, ld: &jsonld::LdArticle) -> Option<String> {
     f.meta(vocab::META_SITE).map(collapse).filter(|s| !s.starts_with('@')).or(ld.publisher.clone())
-}
-
-/// The headline, and the `<h1>` that shows it (the standfirst is looked for after it).
-/// Meta titles are taken as written (as Readability.js does); only `<title>` has its
-/// site part removed.
-fn title(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> (Option<String>, Option<NodeId>) {
-    let doc_title = f.doc_title.as_deref().map(|t| strip_site(t, site)).filter(|t| !t.is_empty());
-    let meta_title = ld_title(f, ld, site).or_else(|| f.meta(vocab::META_TITLE).map(collapse));
-    let h1 = f.h1s.iter().find(|(_, h)| {
-        let hl = loose(h);
-        !hl.is_empty()
-            && [meta_title.as_deref(), doc_title.as_deref()].into_iter().flatten().any(|t| {
-                let tl = loose(t);
-                tl == hl || (hl.len() > 15 && tl.starts_with(&hl))
-            })
-    });
-    let doc_title = doc_title.map(|dt| title_before_h1(f, dt));
-    let title = meta_title
-        .filter(|t| !t.is_empty())
-        .or(doc_title)
-        .or_else(|| if let [(_, h)] = f.h1s.as_slice() { Some(h.clone()) } else { None });
-    (title, h1.map(|h| h.0))
-}
-
-/// JSON-LD's title: name and headline usually agree; when they differ, the one that
-/// matches the document title (Wikipedia's headline is a description).
-fn ld_title(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> Option<String> {
-    match (&ld.name, &ld.headline) {
-        // A name that is the publisher's is not the article's.
-        (Some(n), Some(h))
-            if site.is_some_and(|s| loose(s) == loose(n))
-                || ld.publisher.as_deref().is_some_and(|p| loose(p) == loose(n)) =>
-        {
-            Some(h.clone())
-        }
-        (Some(n), Some(h)) if n != h => {
-            let dt = f.doc_title.as_deref().unwrap_or("");
-            if similarity(h, dt) > 0.75 && similarity(n, dt) <= 0.75 { Some(h.clone()) } else { Some(n.clone()) }
-        }
-        (n, h) => n.clone().or(h.clone()),
-    }
-}
-
-/// From `<title>` alone: when the page's `<h1>` is the title's first part (before a
-/// separator), the rest is the site.
-fn title_before_h1(f: &Found, dt: String) -> String {
-    let dl = loose(&dt);
-    f.h1s
-        .iter()
-        .map(|(_, h)| h)
-        .find(|h| {
-            let hl = loose(h);
-            hl.len() >= 4
-                && hl.len() < dl.len()
-                && dl.starts_with(&hl)
-                && dt.get(h.len()..).is_some_and(|rest| {
-                    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "].iter().any(|s| rest.starts_with(s))
-                })
-        })
-        .cloned()
-        .unwrap_or(dt)
-}
-
-/// The authors: JSON-LD's (not the site itself), else a meta tag, else the first page
-/// element that reads like a name line (menus that happen to carry an "author" class
-/// have bars and many words).
-fn byline(f: &Found, ld: &jsonld::LdArticle, site: Option<&str>) -> Option<String> {
-    let mut names: Vec<String> = ld.authors.iter().filter_map(|a| clean_byline(a)).collect();
-    names.retain(|n| site.is_none_or(|s| loose(s) != loose(n)));
-    if !names.is_empty() {
-        return Some(join_names(&names));
-    }
-    f.meta(vocab::META_AUTHOR).and_then(clean_byline).or_else(|| {
-        f.bylines
-            .iter()
-            .filter(|b| !b.contains('|') && b.split_whitespace().count() <= 12)
-            .find_map(|b| clean_byline(b))
-    })
 }
 
 /// The date of publication: JSON-LD, a meta tag, an itemprop, then the first `<time>`.
@@ -363,7 +217,7 @@ fn standfirst(dom: &Dom, h1: Option<NodeId>, description: Option<&str>) -> Optio
         }
         let cls = format!("{} {}", dom.attr(cur, "class").unwrap_or(""), dom.attr(cur, "id").unwrap_or(""))
             .to_ascii_lowercase();
-        let t = collapse(&dom.text_upto(cur, 700));
+        let t = visible(dom, cur, 700);
         if t.len() < 20 || t.len() > 600 {
             continue;
         }
