@@ -20,8 +20,15 @@ pub fn is_furniture(kind: &Kind, text: &str) -> bool {
         || (line && (is_menu_line(text) || is_signature(text) || is_server_message(text) || is_counter(text)))
 }
 
-/// A slideshow's or a gallery's counter: "1 / 5", "3 of 12", "Bild 2 von 7".
+/// A slideshow's or a gallery's counter: "1 / 5", "3 of 12", "Bild 2 von 7"; or a count
+/// alone ("553" comments, "12" photos).
 fn is_counter(text: &str) -> bool {
+    if !text.is_empty()
+        && text.len() <= MAX_COUNTER
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return true;
+    }
     if text.len() > MAX_COUNTER {
         return false;
     }

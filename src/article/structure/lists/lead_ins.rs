@@ -69,6 +69,8 @@ pub const FURNITURE_PREFIXES: &[(&str, Origin)] = &[
     ("never miss ", Page),
     ("get the latest ", Page),
     ("photo:", Page),
+    ("gallery:", Page),
+    ("galerie:", Page),
     ("photos:", Page),
     ("image:", Page),
     ("picture:", Page),

@@ -217,7 +217,48 @@ pub fn roots(dom: &Dom, a: &Analysis, s: &Scores) -> Chosen {
         }
         top = p;
     }
+    let top = widen(dom, a, top);
     Chosen { roots: siblings(dom, a, s, top), best: best_candidate }
+}
+
+/// Levels `widen` climbs at most.
+const WIDEN_LEVELS: usize = 3;
+/// What the parent adds must be under this share links...
+const WIDEN_MAX_LINKS: f32 = 0.3;
+/// ... at least this share paragraphs of prose (a gallery's captions, a list of key points
+/// or a line of meta are not the article's text) ...
+const WIDEN_MIN_PROSE: f32 = 0.5;
+/// ... and at most this many times the text already held.
+const WIDEN_MAX_GROWTH: u32 = 1;
+
+/// The article spread over sibling parts: a recipe's ingredients beside its steps, a
+/// lexicon's entries one after another, a company's page in sections. Climbs to the parent
+/// while what it adds beside `top` (leaving out what is boilerplate) is text rather than
+/// links, and no more than `top` holds.
+fn widen(dom: &Dom, a: &Analysis, mut top: NodeId) -> NodeId {
+    for _ in 0..WIDEN_LEVELS {
+        let p = dom.node(top).parent;
+        if p == NONE || p == a.body || dom.element(p).is_none() || a.has(p, IN_BOILER) {
+            break;
+        }
+        let (mut text, mut link, mut prose) = (0, 0, 0);
+        for c in dom.children(p).filter(|&c| c != top && !a.has(c, IN_BOILER)) {
+            text += a.text[c as usize];
+            link += a.link[c as usize];
+            prose += a.prose[c as usize];
+        }
+        let links = if text == 0 { 0.0 } else { link as f32 / text as f32 };
+        let prose_share = if text == 0 { 0.0 } else { prose as f32 / text as f32 };
+        if text == 0
+            || links >= WIDEN_MAX_LINKS
+            || prose_share < WIDEN_MIN_PROSE
+            || text > a.text[top as usize] * WIDEN_MAX_GROWTH
+        {
+            break;
+        }
+        top = p;
+    }
+    top
 }
 
 /// `top` with the siblings that look like part of the same article.
