@@ -16,6 +16,7 @@ pub fn is_furniture(kind: &Kind, text: &str) -> bool {
     let line = matches!(kind, Kind::Paragraph | Kind::ListItem { .. });
     chrome::is_chrome(text, Origin::Page)
         || chrome::is_credit_or_promo(text)
+        || is_app_promo(text)
         || (*kind == Kind::Paragraph && (is_byline_line(text) || is_date_line(text)))
         || (line && (is_menu_line(text) || is_signature(text) || is_server_message(text) || is_counter(text)))
 }
@@ -47,6 +48,23 @@ const MAX_COUNTER: usize = 30;
 const COUNTER_OF: &[&str] = &["of", "von", "de", "di", "z", "из", "sur", "van"];
 /// What a counter may count: pictures, slides, pages.
 const COUNTED: &[&str] = &["photo", "image", "picture", "slide", "page", "bild", "foto", "seite", "imagen", "página"];
+
+/// A line that sells the site's app: "For the latest stories download the Nationnews apps
+/// for iOS and Android", "Laden Sie jetzt unsere App herunter".
+fn is_app_promo(text: &str) -> bool {
+    if !crate::article::text::shape::at_most_words(text, MAX_PROMO_WORDS) {
+        return false;
+    }
+    let lowered = text.to_lowercase();
+    let app = lowered.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "app" | "apps" | "application"));
+    app && APP_VERBS.iter().any(|v| lowered.contains(v))
+}
+
+/// A promotion is a sentence or two (words).
+const MAX_PROMO_WORDS: usize = 30;
+/// Verbs that ask a reader to get an app.
+const APP_VERBS: &[&str] =
+    &["download", "herunterladen", "laden sie", "lade dir", "descarga", "télécharge", "scarica", "pobierz", "baixe"];
 
 /// A row of short items between bars: a menu or a footer set inline ("Impressum |
 /// Datenschutz | Kontakt"), a download's details ("PDF | 38 KB | Datei ist nicht

@@ -106,6 +106,19 @@ pub const BOILER_SUBSTRINGS: &[&str] = &[
     "entry-meta",
     "article-meta",
     "meta-data",
+    // An author's box under the post, a fact box beside it, a button, a "learn more" box.
+    "sabox",
+    "factbox",
+    "button",
+    "savoir-plus",
+    "mehr-zum-thema",
+    "inline-teaser",
+    // Advertising, in the page's language.
+    "werbung",
+    "anzeige",
+    "publicidad",
+    "publicite",
+    "pubblicita",
 ];
 
 /// Whole class/id words (split at non-alphanumerics) that mark boilerplate.
@@ -144,6 +157,7 @@ pub const BOILER_WORDS: &[&str] = &[
     "sr",
     "disclaimer",
     "copyright",
+    "btn",
 ];
 
 /// Substrings that mark article content.

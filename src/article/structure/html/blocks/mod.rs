@@ -28,6 +28,8 @@ const LINK_LIST_SHARE: f32 = 0.5;
 const DESCRIPTIVE_LINK: usize = 15;
 /// A paragraph this much one link to the same site is a teaser.
 const TEASER_LINK_SHARE: f32 = 0.9;
+/// A paragraph all link and this many words at most points elsewhere, wherever it leads.
+const POINTER_WORDS: usize = 12;
 /// An `<h1>` in the body sharing this share of its words with the headline repeats it.
 const HEADLINE_OVERLAP: f32 = 0.7;
 /// Links looked at under one container, and elements looked at for an image under a
@@ -414,8 +416,14 @@ impl<'a> Emitter<'a> {
         if furniture::is_furniture(&kind, &text) {
             return;
         }
-        // A paragraph that is one link to another page of the same site is a teaser.
-        if kind == Kind::Paragraph && link_share(&text, &spans) > TEASER_LINK_SHARE && self.internal(&spans) {
+        // A paragraph that is one link to another page of the same site is a teaser; so is
+        // a short one to anywhere ("Hier das Einzel-Tableau in Pune", "Read the report"),
+        // but not an address given as a source.
+        let pointer = || crate::article::text::shape::at_most_words(&text, POINTER_WORDS) && !text.contains("://");
+        if kind == Kind::Paragraph
+            && link_share(&text, &spans) > TEASER_LINK_SHARE
+            && (self.internal(&spans) || pointer())
+        {
             return;
         }
         if let Some(title) = &self.title

@@ -72,7 +72,8 @@ pub fn class_signals(class_id: &str) -> (bool, bool) {
     if class_id.is_empty() {
         return (false, false);
     }
-    let low = class_id.to_ascii_lowercase();
+    // "post_meta" is "post-meta": one vocabulary for both ways of joining words.
+    let low = class_id.to_ascii_lowercase().replace('_', "-");
     let v = automata();
     let content = v.content.is_match(&low);
     let mut boiler = v.boiler.is_match(&low)
@@ -132,7 +133,8 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
         "nav" | "aside" | "footer" | "header" => f |= STRUCTURAL,
         _ => {}
     }
-    let mut class_id = String::new();
+    // A custom element's name is its author's vocabulary too (`<pp-inline-teaser>`).
+    let mut class_id = if e.name.contains('-') { format!("{} ", &*e.name) } else { String::new() };
     for a in &e.attrs {
         match &*a.name.local {
             "class" => {
