@@ -54,6 +54,11 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
             (blocks, roots) = again;
         }
     }
+    if meta.standfirst.is_none()
+        && let Some(&root) = roots.first()
+    {
+        meta.standfirst = meta::standfirst_before(&dom, root, meta.title.as_deref(), meta.description.as_deref());
+    }
     // Text direction: the nearest dir attribute around the article, else the page's.
     if let Some(&root) = roots.first()
         && let Some(d) =

@@ -258,6 +258,26 @@ pub const STANDFIRST: &[&str] = &[
     "description",
 ];
 
+/// Class/id substrings of a deck set apart from the headline, before the article's text
+/// ("article-excerpt", "leadIn", "intro"): the deck's words without "description", which
+/// also names a site's tagline.
+pub const DECK: &[&str] = &[
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "subhead",
+    "dek",
+    "deck",
+    "strapline",
+    "summary",
+    "lede",
+    "lead",
+    "teaser",
+    "excerpt",
+    "intro",
+];
+
 /// `<meta>` keys naming the site, in order of trust.
 pub const META_SITE: &[&str] = &["og:site_name", "application-name", "twitter:site"];
 

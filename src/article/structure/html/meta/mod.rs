@@ -2,7 +2,7 @@
 //! canonical URL — from JSON-LD, `<meta>` tags, and the page's own elements.
 
 use crate::article::model::Direction;
-use crate::article::structure::html::content::classify::is_skipped;
+use crate::article::structure::html::content::classify::{Cat, cat, class_or_id_names, is_skipped};
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::jsonld;
 use crate::article::structure::html::page::Meta;
@@ -231,6 +231,70 @@ fn standfirst(dom: &Dom, h1: Option<NodeId>, description: Option<&str>) -> Optio
     }
     None
 }
+
+/// The deck when no `<h1>` shows the headline (it is set in a `<div>`, or the `<h1>` is a
+/// breadcrumb's): the element nearest before the article's first root, inside the part of
+/// the page around it, whose class names a deck ("article-excerpt", "leadIn", "intro") or
+/// whose text is the page's description.
+pub fn standfirst_before(dom: &Dom, root: NodeId, title: Option<&str>, description: Option<&str>) -> Option<String> {
+    let desc = description.map(loose).unwrap_or_default();
+    let title = title.map(loose).unwrap_or_default();
+    let scope = dom.ancestors(root).take(DECK_LEVELS).last()?;
+    let mut found = None;
+    let mut it = dom.descendants(scope);
+    while let Some(d) = it.next() {
+        if d == root {
+            break;
+        }
+        if dom.element(d).is_none() || dom.contains(d, root) {
+            continue;
+        }
+        // The site's own header (its tagline), menus, asides and captions hold no deck.
+        let caption = dom.tag(d).is_some_and(|t| matches!(&**t, "figure" | "figcaption"))
+            || class_or_id_names(dom, d, vocab::CAPTION);
+        if is_skipped(dom, d) || site_part(dom, d) || caption {
+            it.skip_children_of(d);
+            continue;
+        }
+        let named = class_or_id_names(dom, d, vocab::DECK);
+        if !named && desc.is_empty() || dom.tag(d).is_some_and(|t| &**t == "h1") {
+            continue;
+        }
+        // A header's block holds the headline itself, and more than one block of text (a
+        // photo, a byline, a bio): a deck is under it, one block of its own.
+        let blocks = dom.child_elements(d).filter(|&c| dom.tag(c).is_some_and(|t| cat(t) == Cat::Block)).count();
+        if dom.find_tag(d, "h1").is_some() || blocks > 1 {
+            continue;
+        }
+        let t = visible(dom, d, MAX_DECK + 100);
+        // (Not the block of headline, section and date: "SPACE The First Map of …".)
+        // (Nor a writer's line: "By Alex Heath, a deputy editor …".)
+        let lowered = t.to_lowercase();
+        let not_a_deck = !title.is_empty() && loose(&t).contains(&title)
+            || vocab::BYLINE_LEAD_INS.iter().any(|l| lowered.starts_with(l));
+        if (MIN_DECK..=MAX_DECK).contains(&t.len()) && (named || loose(&t) == desc) && !not_a_deck {
+            found = Some(t);
+            it.skip_children_of(d);
+        }
+    }
+    found
+}
+
+/// A part of the page around the article: a menu, an aside, a footer, or a header that is
+/// not an article's.
+fn site_part(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id).map(|t| &**t) {
+        Some("nav" | "aside" | "footer") => true,
+        Some("header") => !dom.ancestors(id).any(|a| dom.tag(a).is_some_and(|t| matches!(&**t, "article" | "main"))),
+        _ => false,
+    }
+}
+
+/// The deck is looked for this many levels above the article's first root at most.
+const DECK_LEVELS: usize = 4;
+/// A deck is a sentence or a few (bytes).
+const MIN_DECK: usize = 40;
+const MAX_DECK: usize = 600;
 
 /// A language written right to left (its primary subtag: "ar", "he-IL", "fa"), for a page
 /// that names its language but not its direction.
