@@ -9,8 +9,6 @@ use crate::article::structure::html::content::classify::class_or_id_names;
 use crate::article::structure::html::dom::{Dom, NodeId};
 use crate::article::structure::html::vocab;
 
-/// A label is at most this long (bytes, trimmed): a year, a value, a short category.
-const MAX_LABEL: usize = 16;
 /// A chart has at least this many runs of text...
 const MIN_RUNS: u32 = 8;
 /// ... of which this share at least are labels (as a fraction, so the comparison is exact).
@@ -18,12 +16,6 @@ const LABEL_SHARE: (u32, u32) = (3, 4);
 /// A container named a chart is one when under this share of its text is prose (its notes
 /// and source may be sentences; an article's body is more).
 const NAMED_CHART_PROSE: (u32, u32) = (1, 2);
-
-/// Whether a run of text reads as a chart's label: short, with a digit.
-pub fn is_label(run: &str) -> bool {
-    let t = run.trim();
-    !t.is_empty() && t.len() <= MAX_LABEL && t.bytes().any(|b| b.is_ascii_digit())
-}
 
 /// Whether element `id` is a chart: named one by its class or id ("chart", "infographic",
 /// "highcharts", "ai2html") and mostly not prose, or shaped like one whatever its name

@@ -146,7 +146,7 @@ impl Analysis {
             }
             self.text[id as usize] = w;
             self.runs[id as usize] = 1;
-            self.labels[id as usize] = u32::from(crate::article::structure::html::charts::is_label(t));
+            self.labels[id as usize] = u32::from(is_label(t));
             let in_link = self.flags[id as usize] & IN_LINK != 0;
             let mut p = dom.node(id).parent;
             while p != NONE && !dom.tag(p).is_some_and(|t| cat(t) == Cat::Block) {
@@ -308,3 +308,13 @@ impl Analysis {
         self.flags[id as usize] & flag != 0
     }
 }
+
+/// Whether a run of text reads as a chart's label: short, with a digit (counted here,
+/// judged in `charts`).
+fn is_label(run: &str) -> bool {
+    let t = run.trim();
+    !t.is_empty() && t.len() <= MAX_LABEL && t.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A label is at most this long (bytes, trimmed): a year, a value, a short category.
+const MAX_LABEL: usize = 16;
