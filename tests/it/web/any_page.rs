@@ -127,3 +127,31 @@ fn a_chart_is_a_figure_not_paragraphs_of_numbers() {
     let stats: Vec<&str> = a.statistics.iter().map(|s| s.quantity.as_str()).collect();
     assert_eq!(stats, ["12%", "40%"], "{stats:?}");
 }
+
+#[test]
+fn a_legal_notice_keeps_its_headings_wrapped_in_blocks_named_header() {
+    // A site builder's modules: each heading in a block whose class (and the heading's id)
+    // says "header", each text in another.
+    let part = |n: usize, h: &str| {
+        format!(
+            "<div class='j-module n j-header'><h3 id='cc-m-header-{n}'>{h}</h3></div>\
+             <div class='j-module n j-text'><p>{}</p></div>",
+            para(n)
+        )
+    };
+    let html = format!(
+        "<html lang=de><head><title>Impressum</title></head><body>\
+         <div class=header><h1>Agentur Beispiel</h1><ul><li><a href=/>Start</a></li><li><a href=/k>Kontakt</a></li></ul></div>\
+         <div id=content_area><div class='j-module n j-header'><h1 id='cc-m-header-1'>Impressum</h1></div>{}{}{}</div></body></html>",
+        part(2, "Angaben gemäß § 5 TMG"),
+        part(3, "Haftung für Inhalte"),
+        part(4, "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV")
+    );
+    let a = read(&html);
+    let heads: Vec<_> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    assert_eq!(
+        heads,
+        ["Angaben gemäß § 5 TMG", "Haftung für Inhalte", "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV"]
+    );
+    assert!(!text(&a).contains("Kontakt"), "{}", text(&a));
+}

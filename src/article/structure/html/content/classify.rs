@@ -151,7 +151,12 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
             _ => {}
         }
     }
-    let (boiler, content) = class_signals(&class_id);
+    let (mut boiler, content) = class_signals(&class_id);
+    // A heading, or a block that only wraps one, named a "header" is the heading of a
+    // part of the text ("j-header", "cc-m-header-1298"), not the page's header.
+    if boiler && (is_heading(&e.name) || heads_text(dom, id)) {
+        boiler = class_signals(&class_id.to_ascii_lowercase().replace("header", "")).0;
+    }
     if boiler && vocab::names(&class_id.to_ascii_lowercase(), vocab::COMMENTS) {
         f |= COMMENTS;
     }
@@ -162,6 +167,18 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
         f |= POSITIVE;
     }
     f
+}
+
+/// A block that only wraps a heading (`<div class="j-header"><h2>…</h2></div>`).
+fn heads_text(dom: &Dom, id: NodeId) -> bool {
+    let mut kids =
+        dom.children(id).filter(|&c| dom.element(c).is_some() || dom.text(c).is_some_and(|t| !t.trim().is_empty()));
+    kids.next().is_some_and(|c| dom.tag(c).is_some_and(|t| is_heading(t))) && kids.next().is_none()
+}
+
+/// A heading below the headline's level (a site's name is often its `<h1>`).
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Whether the class or the id of element `id` (each lowercased) contains one of `words`.
