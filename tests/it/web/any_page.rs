@@ -155,3 +155,31 @@ fn a_legal_notice_keeps_its_headings_wrapped_in_blocks_named_header() {
     );
     assert!(!text(&a).contains("Kontakt"), "{}", text(&a));
 }
+
+#[test]
+fn invitations_to_follow_the_site_elsewhere_are_furniture_in_any_language() {
+    let invitations = [
+        "¿Ya sabías que en Ejemplo.com tenemos canal de Telegram? Únete desde tu celular en este enlace.",
+        "Senior Editor, tech and games. You can keep up with me on Twitter: @someone",
+        "Folgen Sie uns auf Instagram und verpassen Sie keine Geschichte mehr!",
+        "Suivez-nous sur Facebook pour ne rien manquer.",
+    ];
+    let body: String =
+        invitations.iter().enumerate().map(|(i, l)| format!("<p>{}</p><p>{l}</p>", para(i + 1))).collect();
+    let html = format!(
+        "<html><head><title>A story</title></head><body><article><h1>A story</h1>{body}</article></body></html>"
+    );
+    let t = text(&read(&html));
+    for (i, l) in invitations.iter().enumerate() {
+        assert!(t.contains(&para(i + 1)), "{t}");
+        assert!(!t.contains(l), "kept: {l}");
+    }
+    // A sentence of the story that names a network is the story's.
+    let story = "The minister announced on Twitter that she would join the talks in Geneva next week.";
+    let html = format!(
+        "<html><body><article><h1>A story</h1><p>{}</p><p>{story}</p><p>{}</p></article></body></html>",
+        para(1),
+        para(2)
+    );
+    assert!(text(&read(&html)).contains(story));
+}

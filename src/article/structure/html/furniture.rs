@@ -17,6 +17,7 @@ pub fn is_furniture(kind: &Kind, text: &str) -> bool {
     chrome::is_chrome(text, Origin::Page)
         || chrome::is_credit_or_promo(text)
         || is_app_promo(text)
+        || is_follow_promo(text)
         || (*kind == Kind::Paragraph && (is_byline_line(text) || is_date_line(text)))
         || (line && (is_menu_line(text) || is_signature(text) || is_server_message(text) || is_counter(text)))
 }
@@ -65,6 +66,60 @@ const MAX_PROMO_WORDS: usize = 30;
 /// Verbs that ask a reader to get an app.
 const APP_VERBS: &[&str] =
     &["download", "herunterladen", "laden sie", "lade dir", "descarga", "télécharge", "scarica", "pobierz", "baixe"];
+
+/// A line that asks the reader to follow the site or its writer on a network: "Folgen Sie
+/// uns auf Instagram", "¿… canal de Telegram? Únete …", "You can keep up with me on
+/// Twitter". An invitation, not a report: the story's "she said on Twitter" has no verb
+/// of these.
+fn is_follow_promo(text: &str) -> bool {
+    if !crate::article::text::shape::at_most_words(text, MAX_PROMO_WORDS) {
+        return false;
+    }
+    let lowered = text.to_lowercase();
+    let network = lowered.split(|c: char| !c.is_alphanumeric()).any(|w| NETWORKS.contains(&w));
+    network && FOLLOW_VERBS.iter().any(|v| lowered.contains(v))
+}
+
+/// Networks a site or a writer is followed on.
+const NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "pinterest",
+    "x",
+];
+/// An invitation to follow or join, in the languages of the pages (lowercase).
+const FOLLOW_VERBS: &[&str] = &[
+    "follow us",
+    "follow me",
+    "join us",
+    "join our",
+    "keep up with me",
+    "keep up with us",
+    "folgen sie uns",
+    "folge uns",
+    "folgt uns",
+    "suivez-nous",
+    "suivez nous",
+    "rejoignez-nous",
+    "síguenos",
+    "siguenos",
+    "únete",
+    "seguici",
+    "segui-nos",
+    "siga-nos",
+    "obserwuj nas",
+    "dołącz do nas",
+    "volg ons",
+];
 
 /// A row of short items between bars: a menu or a footer set inline ("Impressum |
 /// Datenschutz | Kontakt"), a download's details ("PDF | 38 KB | Datei ist nicht
