@@ -183,3 +183,26 @@ fn invitations_to_follow_the_site_elsewhere_are_furniture_in_any_language() {
     );
     assert!(text(&read(&html)).contains(story));
 }
+
+#[test]
+fn a_sidebars_prose_beside_minutes_in_a_list_is_not_the_article() {
+    // Minutes of a meeting: the article is a numbered list; the sidebar's "about us" has more
+    // prose than it.
+    let items: String = (1..=8)
+        .map(|n| {
+            format!("<li>Item {n} of the meeting, agreed by the board: the treasurer reports on it next time.</li>")
+        })
+        .collect();
+    let about = "Our club is an association of people who trade goods and services with each other, \
+                 using a currency of their own, which keeps prices fair and the economy local.";
+    let html = format!(
+        "<html><head><title>Minutes of the board</title></head><body><div id=content>\
+         <div id=primary><h1>Minutes of the board</h1><div class=entry-content><ol>{items}</ol></div></div>\
+         <div id=right-sidebar class=widget-area><aside class='widget widget_text'><p>{about}</p><p>{about}</p>\
+         <p>{about}</p></aside></div></div></body></html>"
+    );
+    let a = read(&html);
+    let t = text(&a);
+    assert!(t.contains("Item 8 of the meeting"), "{t}");
+    assert!(!t.contains("Our club is an association"), "{t}");
+}

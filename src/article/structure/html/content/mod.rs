@@ -200,11 +200,12 @@ impl Analysis {
         // An article split in two around a box: both parts carry the same class
         // ("story-body-supplemental"), so a name the main part shows to be the article's
         // is no boilerplate in the other part either.
+        let own_prose = self.prose_outside_structural(dom);
         let mut prose_by_class: HashMap<&str, u32> = HashMap::default();
         for &id in &self.order {
             if let Some(c) = dom.attr(id, "class").filter(|c| !c.trim().is_empty()) {
                 let e = prose_by_class.entry(c).or_default();
-                *e = (*e).max(self.prose[id as usize]);
+                *e = (*e).max(own_prose[id as usize]);
             }
         }
         for &id in &self.order {
@@ -226,23 +227,42 @@ impl Analysis {
             let twin_is_article = dom
                 .attr(id, "class")
                 .and_then(|c| prose_by_class.get(c))
-                .is_some_and(|&p| p as f32 >= prose * share && f & COMMENTS == 0);
+                .is_some_and(|&p| p > 0 && p as f32 >= prose * share && f & COMMENTS == 0);
             // A link or a span inside a paragraph is part of the sentence whatever its class
             // says (`<a class="meta-org">Verizon</a>`, `<p><span class="dateline">KOBE –</span>
             // A total of …`), unless it is kept off paper (Wikipedia's "[citation needed]").
             let in_sentence = dom.tag(id).is_some_and(|t| cat(t) == Cat::Inline)
                 && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p")
                 && !classify::class_or_id_names(dom, id, vocab::NOT_PRINTED);
+            // Prose in a nav, an aside, a header or a footer is no sign of a wrapper: a
+            // sidebar's "about us" beside minutes set as a list, where the page has no
+            // other prose.
+            let wrapper = own_prose[i] > 0 && own_prose[i] as f32 >= prose * share;
             let own = f & named != 0
                 && f & SEMANTIC == 0
                 && !twin_is_article
                 && !in_sentence
                 && (self.text[i] as f32) < limit
-                && (self.prose[i] as f32) < prose * share;
+                && !wrapper;
             if own || inherited != 0 {
                 self.flags[i] |= IN_BOILER;
             }
         }
+    }
+
+    /// Each element's prose outside nav, aside, header and footer elements (none for
+    /// such an element itself).
+    fn prose_outside_structural(&self, dom: &Dom) -> Vec<u32> {
+        let mut inside = vec![0u32; self.flags.len()];
+        for &id in self.order.iter().rev() {
+            let parent = dom.node(id).parent;
+            if parent != NONE {
+                let i = id as usize;
+                inside[parent as usize] += if self.flags[i] & STRUCTURAL != 0 { self.prose[i] } else { inside[i] };
+            }
+        }
+        let structural = |i: usize| self.flags[i] & STRUCTURAL != 0;
+        (0..self.flags.len()).map(|i| if structural(i) { 0 } else { self.prose[i].saturating_sub(inside[i]) }).collect()
     }
 
     /// Lists of teaser cards (a "Recommended for you" stream): three or more children, most
