@@ -206,3 +206,25 @@ fn a_sidebars_prose_beside_minutes_in_a_list_is_not_the_article() {
     assert!(t.contains("Item 8 of the meeting"), "{t}");
     assert!(!t.contains("Our club is an association"), "{t}");
 }
+
+#[test]
+fn a_blogs_comment_form_is_furniture_in_its_platforms_words() {
+    let form = [
+        "Kommentar verfassen",
+        "Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:",
+        "Du kommentierst mit Deinem WordPress.com-Konto. ( Abmelden / Ändern )",
+        "You are commenting using your Twitter account. ( Log Out / Change )",
+        "Verbinde mit %s",
+    ];
+    let lines: String = form.iter().map(|l| format!("<p>{l}</p>")).collect();
+    let html = format!(
+        "<html><head><title>A post</title></head><body><article><h1>A post</h1><p>{}</p><p>{}</p>{lines}</article></body></html>",
+        para(1),
+        para(2)
+    );
+    let t = text(&read(&html));
+    assert!(t.contains(&para(2)), "{t}");
+    for l in form {
+        assert!(!t.contains(l), "kept: {l}");
+    }
+}
