@@ -4,9 +4,9 @@
 //! words, speakers by name (one contains the other, or their last words are equal or one
 //! edit apart).
 
-use crate::article::learn::Weights;
 use super::train::{Binary, Choice, Settings, logistic, ranker};
 use crate::article::extract::quotes::AcceptFeature;
+use crate::article::learn::Weights;
 use crate::article::{Article, parse_structure};
 use unicode_normalization::UnicodeNormalization;
 

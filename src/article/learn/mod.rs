@@ -11,7 +11,6 @@
 //! feature weighs nothing until the model is trained again). Training lives in
 //! `crate::training`.
 
-
 /// A sparse feature vector: (feature index, value). Most features are on (1.0) or absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features(pub Vec<(u16, f32)>);

@@ -71,7 +71,11 @@ const SHORT_TERM_WORDS: usize = 3;
 /// Quotes in a paragraph with what the text says of their speakers, as the compiled-in
 /// model accepts them.
 pub fn find_quotes(text: &str, t: &[Token], sentences: &[Range<usize>]) -> Vec<RawQuote> {
-    quote_candidates(text, t, sentences, accept::compiled()).into_iter().filter(|c| c.score > 0.0).map(|c| c.quote).collect()
+    quote_candidates(text, t, sentences, accept::compiled())
+        .into_iter()
+        .filter(|c| c.score > 0.0)
+        .map(|c| c.quote)
+        .collect()
 }
 
 /// A quoted span with what the acceptance model makes of it: accepted when `score > 0`.

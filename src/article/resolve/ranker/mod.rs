@@ -21,8 +21,8 @@ use crate::article::model::{Location, Quote};
 use crate::article::resolve::descriptions::{Described, described};
 use crate::article::resolve::entities::{Mention, Registry, Texts};
 use crate::article::text::lexicon::{
-    AUXILIARY, DETERMINER, DOCUMENT, ENGLISH, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN, SENTENCE_OPENER,
-    SPEECH, TITLE, WEEKDAY, lex,
+    AUXILIARY, DETERMINER, DOCUMENT, ENGLISH, FUNCTION, MONTH, OPENER, ORG_KEYWORD, ORG_NOUN, PERSON_NOUN,
+    SENTENCE_OPENER, SPEECH, TITLE, WEEKDAY, lex,
 };
 use crate::article::text::script::{Script, script};
 use crate::article::text::sentences::sentences;
@@ -613,7 +613,9 @@ pub fn rank(
             (prev_any, SpeakerFeature::PreviousAny),
         ] {
             let previous = |k: usize| if chain { quotes[k].speaker.as_deref() } else { rule[k].as_deref() };
-            let Some(name) = k.filter(|&k| script_at(&quotes[k].at) == here_script).and_then(previous) else { continue };
+            let Some(name) = k.filter(|&k| script_at(&quotes[k].at) == here_script).and_then(previous) else {
+                continue;
+            };
             let name = name.to_string();
             let name = name.as_str();
             let m = by_name.get(name).map(|&i| &mentions[i]);
@@ -707,8 +709,11 @@ pub fn rank(
         });
         none.set_if(copula, SpeakerFeature::NoneCopula);
         let before_words: Vec<String> = words_before(p.text, open, 2).iter().map(|w| w.to_string()).collect();
-        let naming = matches!(before_words.first().map(String::as_str), Some("called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"))
-            && before_words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase) && !lex(w).is(FUNCTION));
+        let naming =
+            matches!(
+                before_words.first().map(String::as_str),
+                Some("called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed")
+            ) && before_words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase) && !lex(w).is(FUNCTION));
         none.set_if(naming, SpeakerFeature::NoneNaming);
         // Choose, each fact weighed with every other.
         let n = SpeakerFeature::NAMES.len();
@@ -740,11 +745,12 @@ pub fn rank(
         // "the senator said", "the company said": a description stands for the one it
         // describes, as the rules found them (by role, by name, by what was named last).
         let described = match view.said {
-            Said::Phrase(ph) => matches!(described(ph), Described::Person(_) | Described::Organisation { .. })
-                && rule[qi].as_deref().is_some_and(|r| r != ph.as_str()),
+            Said::Phrase(ph) => {
+                matches!(described(ph), Described::Person(_) | Described::Organisation { .. })
+                    && rule[qi].as_deref().is_some_and(|r| r != ph.as_str())
+            }
             _ => false,
         };
-        quotes[qi].speaker =
-            if described { rule[qi].clone() } else { best.1.map(|i| cands[i].name.clone()) };
+        quotes[qi].speaker = if described { rule[qi].clone() } else { best.1.map(|i| cands[i].name.clone()) };
     }
 }
