@@ -366,36 +366,6 @@ pub fn evaluate(a: &Annotated, weights: &Weights) -> Score {
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_match_as_the_scorer_matches_them() {
-        let g = |s: &str| vec![s.to_string()];
-        assert!(same_speaker(&g("Trump"), Some("Donald J. Trump")));
-        assert!(same_speaker(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
-        assert!(same_speaker(&g("the Trump campaign"), Some("Trump")));
-        assert!(same_speaker(&g("Mr. Kowalczyk"), Some("Anna Kowalcyk")));
-        assert!(!same_speaker(&g("Clinton"), Some("Bernie Sanders")));
-        assert!(!same_speaker(&g("Clinton"), None));
-        assert!(same_speaker(&[], None));
-        assert!(strictly_same(&g("Mr. Schmidt, who bought the club"), Some("Mark Schmidt")));
-        assert!(strictly_same(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
-        assert!(strictly_same(&g("Trump"), Some("Donald J. Trump")));
-        assert!(!strictly_same(&g("a Clinton campaign spokesman"), Some("Hillary Clinton")));
-        assert!(!strictly_same(&g("the Trump campaign"), Some("Donald Trump")));
-        assert!(strictly_same(&g("the Trump campaign"), Some("the Trump campaign")));
-        assert!(!same_speaker(&[], Some("Trump")));
-    }
-
-    #[test]
-    fn quotations_match_by_their_words() {
-        assert_eq!(loose("“We will win,” "), "we will win");
-        assert_eq!(loose("It’s  over!"), "it's over");
-    }
-}
-
 /// One line per named gold speaker `weights` miss in `a`, for study: the quotation, the
 /// gold speaker, the prediction, whether any candidate was right, and the candidates
 /// with their scores (tab-separated).
@@ -486,4 +456,34 @@ pub fn weights_file(w: &Weights) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_as_the_scorer_matches_them() {
+        let g = |s: &str| vec![s.to_string()];
+        assert!(same_speaker(&g("Trump"), Some("Donald J. Trump")));
+        assert!(same_speaker(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
+        assert!(same_speaker(&g("the Trump campaign"), Some("Trump")));
+        assert!(same_speaker(&g("Mr. Kowalczyk"), Some("Anna Kowalcyk")));
+        assert!(!same_speaker(&g("Clinton"), Some("Bernie Sanders")));
+        assert!(!same_speaker(&g("Clinton"), None));
+        assert!(same_speaker(&[], None));
+        assert!(strictly_same(&g("Mr. Schmidt, who bought the club"), Some("Mark Schmidt")));
+        assert!(strictly_same(&g("Rep. John Mica (R-Fla.)"), Some("John Mica")));
+        assert!(strictly_same(&g("Trump"), Some("Donald J. Trump")));
+        assert!(!strictly_same(&g("a Clinton campaign spokesman"), Some("Hillary Clinton")));
+        assert!(!strictly_same(&g("the Trump campaign"), Some("Donald Trump")));
+        assert!(strictly_same(&g("the Trump campaign"), Some("the Trump campaign")));
+        assert!(!same_speaker(&[], Some("Trump")));
+    }
+
+    #[test]
+    fn quotations_match_by_their_words() {
+        assert_eq!(loose("“We will win,” "), "we will win");
+        assert_eq!(loose("It’s  over!"), "it's over");
+    }
 }
