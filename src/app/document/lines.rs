@@ -164,9 +164,10 @@ fn code(text: &str, width: usize) -> Vec<VLine> {
     out
 }
 
-/// A figure: the image's line, then its caption.
+/// A figure: the image's line (its alt text wrapped, as long as it is), then its caption.
 fn figure(text: &str, width: usize, label: &str) -> Vec<VLine> {
-    let mut out = vec![VLine { segs: vec![Seg::Deco(cut_to(label, width).into(), Deco::Label)] }];
+    let mut out: Vec<VLine> =
+        wrap(label, width).into_iter().map(|r| VLine { segs: vec![Seg::Deco(label[r].into(), Deco::Label)] }).collect();
     if !text.is_empty() {
         out.extend(wrap(text, width).into_iter().map(VLine::text));
     }
@@ -290,6 +291,26 @@ mod tests {
         for l in lines("日本語のテキストを折り返す", 6) {
             assert!(cells(l) <= 6, "{l:?} is {} wide", cells(l));
         }
+    }
+
+    #[test]
+    fn an_images_alt_text_wraps_instead_of_being_cut() {
+        let label = "[image: Firefighters at the site of a damaged substation on the edge of the city]";
+        let out = figure("The caption.", 24, label);
+        let shown: Vec<String> = out
+            .iter()
+            .flat_map(|l| &l.segs)
+            .filter_map(|s| match s {
+                Seg::Deco(d, Deco::Label) => Some(d.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(shown.len() > 1, "{shown:?}");
+        assert!(shown.iter().all(|l| l.width() <= 24), "{shown:?}");
+        assert_eq!(
+            shown.join(" ").split_whitespace().collect::<Vec<_>>(),
+            label.split_whitespace().collect::<Vec<_>>()
+        );
     }
 
     #[test]

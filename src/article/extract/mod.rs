@@ -111,7 +111,10 @@ fn analyse(
         sentence_around(text, sentence, s.start..s.end).into_owned()
     };
     let dates = find_dates(text, t);
-    out.statistics.extend(find_statistics(text, t, &dates).into_iter().map(|s| Statistic {
+    // (Issue 23.) A caption describes its picture or its chart, whose numbers are the
+    // figure's, not the article's statements: a person pasting the article leaves them out.
+    let stated = if p.kind == ParagraphKind::Figure { Vec::new() } else { find_statistics(text, t, &dates) };
+    out.statistics.extend(stated.into_iter().map(|s| Statistic {
         text: text[s.start..s.end].to_string(),
         quantity: text[s.q_start..s.q_end].to_string(),
         value: s.value.filter(|v| v.is_finite()),

@@ -3,11 +3,18 @@
 //! regex: this runs on every line and its regex took two milliseconds to compile, a
 //! third of the time to a long book's first screen.
 
-use super::lists::{LINK_LISTS, PREFIXES, SOCIAL, WHOLE};
+pub use super::lists::Origin;
+use super::lists::{FURNITURE, FURNITURE_PREFIXES, LINK_LISTS, SOCIAL};
 
 /// `s` lowercased, without a leading count ("0 comments"), a trailing count ("Comments
-/// (12)", "Share 5") or final punctuation.
+/// (12)", "Share 5"), final punctuation or the symbols around it ("- ENDS -", "› Share").
 fn core(s: &str) -> String {
+    let l = counted_core(s);
+    let t = l.trim_matches(|c: char| !c.is_alphanumeric() && c != '#');
+    if t.len() == l.len() { l } else { t.to_string() }
+}
+
+fn counted_core(s: &str) -> String {
     let mut l = s.trim().to_lowercase();
     if let Some((n, rest)) = l.split_once(' ')
         && !n.is_empty()
@@ -109,15 +116,36 @@ pub fn is_credit_or_promo(s: &str) -> bool {
     contains_ascii_ci(s, " contributed reporting") || contains_ascii_ci(s, " contributed to this report") || follow()
 }
 
-pub fn is_chrome(s: &str) -> bool {
-    if s.len() > 2000 {
+/// Whether a phrase listed for `listed` is furniture in a line read from `origin`.
+fn applies(listed: Origin, origin: Origin) -> bool {
+    listed == Origin::Text || origin == Origin::Page
+}
+
+/// A line that starts with a furniture prefix of `origin` ("Read more: …", "Tags: …",
+/// "© 2024 …"), compared with case and curly apostrophes folded.
+fn furniture_prefix(s: &str, origin: Origin) -> bool {
+    // Only those that open with the line's first letter are compared: this runs on every
+    // paragraph of a long document.
+    let Some(first) = s.chars().next().and_then(|c| c.to_lowercase().next()) else { return false };
+    FURNITURE_PREFIXES.iter().any(|&(p, listed)| {
+        p.starts_with(first) && applies(listed, origin) && {
+            let mut folded = s.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
+            p.chars().all(|c| folded.next() == Some(c))
+        }
+    })
+}
+
+/// Whether a whole line is page furniture: a listed phrase, a reading time, a row of share
+/// buttons, a photo credit, or a line that opens with a listed prefix.
+pub fn is_chrome(s: &str, origin: Origin) -> bool {
+    if s.len() > MAX_FURNITURE_LINE {
         return false;
     }
     // Only "at most six words?" matters: counting stops at the seventh.
     let words = s.split_whitespace().take(7).count();
     if words <= 6 {
         let l = core(s);
-        if WHOLE.contains(&l.as_str())
+        if FURNITURE.iter().any(|&(w, listed)| w == l && applies(listed, origin))
             || reading_time(&s.trim().to_lowercase())
             || l.strip_prefix("share on ").or(l.strip_prefix("share via ")).is_some_and(|r| !r.contains(' '))
             || l.strip_prefix("follow us on ").is_some_and(|r| !r.contains(' '))
@@ -136,15 +164,15 @@ pub fn is_chrome(s: &str) -> bool {
     if is_caption(s) {
         return true;
     }
-    // The prefixes are lower case: compared without building a lowered copy of the line,
-    // which cost a sixth of this check on every paragraph of a long document, and only
-    // those that open with the line's first letter.
-    let first = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    PREFIXES
-        .iter()
-        .filter(|p| p.as_bytes().first() == Some(&first))
-        .any(|p| crate::article::text::shape::starts_with_ascii_ci(s, p))
+    s.len() <= MAX_PREFIXED_LINE && furniture_prefix(s, origin)
 }
+
+/// The longest line (bytes) looked at as furniture: a line of tags can be long, a
+/// paragraph of the story longer.
+const MAX_FURNITURE_LINE: usize = 2000;
+/// The longest line (bytes) that a furniture prefix makes furniture: "Read more: " and a
+/// headline, "Tags: " and a few of them; a paragraph that opens "Copyright law …" is longer.
+const MAX_PREFIXED_LINE: usize = 400;
 
 #[cfg(test)]
 mod tests {
@@ -175,7 +203,7 @@ mod tests {
             "Reuse this content",
             "Media captionWho is Julian Assange?",
         ] {
-            assert!(is_chrome(s), "{s}");
+            assert!(is_chrome(s, Origin::Text), "{s}");
         }
         for s in [
             "Share prices fell sharply on Monday.",
@@ -184,7 +212,7 @@ mod tests {
             "Liverpool",
             "The agency released a photo: it showed the damaged substation from above.",
         ] {
-            assert!(!is_chrome(s), "{s}");
+            assert!(!is_chrome(s, Origin::Text), "{s}");
         }
     }
 

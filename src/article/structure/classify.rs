@@ -10,7 +10,7 @@
 
 use super::block::{Block, BlockKind};
 use super::byline::{is_byline, is_role_line, is_source, names_only};
-use super::chrome::{is_chrome, is_credit_or_promo, is_link_like, opens_link_list};
+use super::chrome::{Origin, is_chrome, is_credit_or_promo, is_link_like, opens_link_list};
 use super::dateline::is_dateline;
 use crate::article::model::ParagraphKind;
 use crate::article::text::shape::{at_most_words, ends_with_stop, final_char, starts_capitalised};
@@ -67,7 +67,7 @@ fn intrinsic_roles(blocks: &[Block]) -> Vec<Option<Role>> {
             BlockKind::Code => Some(Role::Body(ParagraphKind::Code)),
             BlockKind::Figure => Some(Role::Body(ParagraphKind::Figure)),
             BlockKind::Line | BlockKind::Paragraph => {
-                if is_chrome(&b.text) || is_credit_or_promo(&b.text) {
+                if is_chrome(&b.text, Origin::Text) || is_credit_or_promo(&b.text) {
                     Some(Role::Chrome)
                 } else if is_source(&b.text) {
                     Some(Role::Source)

@@ -98,6 +98,30 @@ fn without_a_canonical_url_the_source_is_the_url_fetched() {
     assert_eq!(without_urls(fetched), without_urls(saved));
 }
 
+/// Served from another host than its own (a local server, a mirror, an archive), a page
+/// reads as its saved file does: whether a link stays on the page's site is judged by the
+/// page's canonical address too, so a box of the site's other stories is dropped either way.
+#[test]
+fn a_page_served_from_another_host_reads_as_its_saved_file() {
+    let more: String = [
+        ("ferry", "Ferry timetable changes for the summer season"),
+        ("tolls", "Council rules out tolls on the bridge for good"),
+        ("lights", "New lights for the promenade after the storm"),
+    ]
+    .iter()
+    .map(|(path, title)| format!("<p><a href=\"https://coastal-herald.example/news/{path}\">{title}</a></p>"))
+    .collect();
+    let page = STORY.replace("</article>", &format!("<div class=\"more\">{more}</div></article>"));
+    let server = Server::routes(vec![("/mirror/bridge", ok("text/html; charset=utf-8", page.as_bytes()))]);
+    let fetched = export(&[&server.url("/mirror/bridge")]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bridge.html");
+    std::fs::write(&file, &page).unwrap();
+    let saved = export(&[file.to_str().unwrap()]);
+    assert!(!fetched.to_string().contains("Ferry timetable"), "{fetched}");
+    assert_eq!(without_urls(fetched), without_urls(saved));
+}
+
 #[test]
 fn what_a_page_gives_on_the_command_line() {
     let quotes = stdout(&folio(&["--list", "quotes", STORY_PATH], None));

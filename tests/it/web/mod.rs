@@ -1,6 +1,9 @@
-//! Web pages: the command line on pages and URLs (`cli`), reading pages (`pages`), fetching them from a server the tests start on 127.0.0.1 (`fetch`,
+//! Web pages: the command line on pages and URLs (`cli`), reading pages (`pages`; pages of
+//! any kind and the markup around their text in `any_page`; titles, bylines and sites in
+//! `metadata`), fetching them from a server the tests start on 127.0.0.1 (`fetch`,
 //! `fetch_limits`, `fetch_proxy`), decoding their bytes (`decoding`).
 
+mod any_page;
 mod cli;
 mod decoding;
 mod fetch;
@@ -11,6 +14,7 @@ mod follow;
 mod gold;
 mod hostile;
 mod leaks;
+mod metadata;
 mod pages;
 #[cfg(unix)]
 mod reader;

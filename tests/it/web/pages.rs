@@ -141,6 +141,24 @@ fn a_deck_set_as_a_heading_is_the_standfirst() {
 }
 
 #[test]
+fn a_deck_above_the_article_body_is_the_standfirst() {
+    // The headline in a <div>, the deck in its own block above the body's container.
+    let deck = "Why the harbour town rebuilt its sea wall twice in one decade, and what it cost.";
+    let html = format!(
+        "<html><head><title>The Sea Wall</title></head><body><header><p class=site-intro>A small paper \
+         for a small town, with news of the harbour every single day.</p></header><main>\
+         <div class=top><div class=headline>The Sea Wall</div><div class=article-excerpt>{deck}</div>\
+         <ul class=tags><li><a href=/t/1>Harbour works</a></li><li><a href=/t/2>Town council</a></li>\
+         <li><a href=/t/3>Coastal erosion</a></li><li><a href=/t/4>Public spending</a></li></ul></div>\
+         <div class=body>{}</div></main></body></html>",
+        (1..=6).map(|n| format!("<p>{}</p>", para(n))).collect::<String>()
+    );
+    let a = read(&html);
+    assert_eq!(a.subtitle.as_deref(), Some(deck), "{}", text(&a));
+    assert!(!text(&a).contains(deck), "{}", text(&a));
+}
+
+#[test]
 fn br_separated_text_gives_paragraphs() {
     let html = format!(
         "<html><body><div>{}<br><br>{}<br><br>{}<br>\n<br>{}</div></body></html>",

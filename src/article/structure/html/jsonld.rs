@@ -1,6 +1,8 @@
 //! JSON-LD (`<script type="application/ld+json">`): the article object's headline,
-//! authors, date and publisher.
+//! authors, date and publisher. Its strings are not HTML, so a character reference in them
+//! was never decoded: they are decoded here.
 
+use crate::article::structure::html::text::{collapse, decode_entities};
 use serde_json::Value;
 
 /// What the page's JSON-LD says about the article.
@@ -56,13 +58,13 @@ fn name_of(v: &Value) -> Option<String> {
         Value::Array(a) => a.iter().find_map(name_of)?,
         _ => return None,
     };
-    let s = crate::article::structure::html::text::collapse(&s);
+    let s = collapse(&decode_entities(&s));
     (!s.is_empty()).then_some(s)
 }
 
 fn string(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(crate::article::structure::html::text::collapse(s)).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(collapse(&decode_entities(s))).filter(|s| !s.is_empty()),
         Value::Array(a) => a.iter().find_map(|x| string(Some(x))),
         _ => None,
     }

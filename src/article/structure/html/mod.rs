@@ -2,48 +2,62 @@
 //! (html5ever) into an arena (`dom`, `sink`, `parser`), its metadata read off JSON-LD,
 //! `<meta>` tags and the page's own elements (`meta`, `jsonld`, `dates`), its main content
 //! found (`content`: what is never read, boilerplate by class and id, Readability-style
-//! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`,
-//! `junk` for the furniture lines inside the content). Scripts, styles, templates and
-//! hidden elements never reach the text; every walk is iterative, so no page can overflow
-//! the stack.
+//! scoring with sibling merging) and turned into blocks (`blocks`, `table`, `media`;
+//! `furniture` drops the lines inside the content that are not the article). The
+//! markup's vocabulary is in `vocab`. Scripts, styles, templates and
+//! hidden elements never reach the text (but an article's copy in `<noscript>`, read by
+//! `noscript`); every walk is iterative, so no page can overflow the stack.
 
 mod attributes;
 mod blocks;
+mod charts;
 mod content;
+mod credits;
 mod dates;
 mod dom;
+mod furniture;
 mod jsonld;
-mod junk;
 mod media;
 mod meta;
+mod noscript;
 mod page;
 mod parser;
 mod sink;
 mod table;
 mod text;
 mod urls;
+mod vocab;
 
 use crate::article::model::{Article, Code, Direction, Figure, Paragraph, ParagraphKind, Rich, Section};
 use crate::article::text::dates::{Months, in_words as date_in_words};
-use content::Analysis;
+use content::{Analysis, Pass};
 use dom::Dom;
 pub use page::{Block, Kind, Page};
 
 /// Reads a page (already decoded to text) as an article's metadata and blocks. `url` is
 /// the page's address, for making links absolute.
 pub fn read_page(html: &str, url: Option<&str>) -> Page {
-    let dom = parser::parse(html);
+    let mut dom = parser::parse(html);
+    noscript::read_copies(&mut dom);
+    let dom = dom;
     let mut meta = meta::read(&dom, url);
     let base_href = dom.find_tag(dom.html_element(), "base").and_then(|b| dom.attr(b, "href"));
     let base = urls::base(url.or(meta.canonical.as_deref()), base_href);
-    let (mut blocks, mut roots) = body(&dom, base.as_ref(), meta.title.as_deref(), true);
-    // A page whose article sits in a container with a boilerplate-looking name gives
-    // almost nothing at first; read it again ignoring the class vocabulary.
-    if body_weight(&blocks) < 500 {
-        let again = body(&dom, base.as_ref(), meta.title.as_deref(), false);
-        if body_weight(&again.0) > body_weight(&blocks) * 2 {
+    // Served from another host (a mirror, an archive, a local server), a page is still of
+    // the site its canonical address names: its links there are its own.
+    let site = urls::site_hosts([base.as_ref().map(url::Url::as_str), meta.canonical.as_deref()]);
+    let read = |pass| body(&dom, base.as_ref(), &site, meta.title.as_deref(), pass);
+    let (mut blocks, mut roots) = read(Pass::Strict);
+    if body_weight(&blocks) < RETRY_UNDER {
+        let again = read(Pass::IgnoreClassNames);
+        if body_weight(&again.0) > body_weight(&blocks) * RETRY_GAIN {
             (blocks, roots) = again;
         }
+    }
+    if meta.standfirst.is_none()
+        && let Some(&root) = roots.first()
+    {
+        meta.standfirst = meta::standfirst_before(&dom, root, meta.title.as_deref(), meta.description.as_deref());
     }
     // Text direction: the nearest dir attribute around the article, else the page's.
     if let Some(&root) = roots.first()
@@ -58,12 +72,27 @@ pub fn read_page(html: &str, url: Option<&str>) -> Page {
     Page { meta, blocks }
 }
 
+/// A body under this much text (non-space bytes) is read again with the class names
+/// ignored: a short news item is longer, a page of furniture around a misnamed article
+/// shorter.
+const RETRY_UNDER: u32 = 500;
+/// The second reading is taken when it gives this many times the text.
+const RETRY_GAIN: u32 = 2;
+/// A bold line is a subheading when the paragraph after it is longer than this (bytes).
+const TEXT_UNDER_HEADING: usize = 80;
+
 /// The body blocks and the content roots they came from.
-fn body(dom: &Dom, base: Option<&url::Url>, title: Option<&str>, strict: bool) -> (Vec<Block>, Vec<dom::NodeId>) {
-    let a = Analysis::new(dom, strict);
+fn body(
+    dom: &Dom,
+    base: Option<&url::Url>,
+    site: &[String],
+    title: Option<&str>,
+    pass: Pass,
+) -> (Vec<Block>, Vec<dom::NodeId>) {
+    let a = Analysis::new(dom, pass);
     let scores = content::score::score(dom, &a);
-    let roots = content::score::roots(dom, &a, &scores);
-    let mut e = blocks::Emitter::new(dom, &a, base, title);
+    let content::score::Chosen { roots, best } = content::score::roots(dom, &a, &scores);
+    let mut e = blocks::Emitter::new(dom, &a, base, site, title, best);
     for &r in &roots {
         e.walk(r);
     }
@@ -79,7 +108,8 @@ fn body_weight(blocks: &[Block]) -> u32 {
 /// level under the page's own.
 fn bold_lines_as_headings(blocks: &mut [page::Block]) {
     for i in 0..blocks.len() {
-        let next_is_text = blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Paragraph && n.text.len() > 80);
+        let next_is_text =
+            blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Paragraph && n.text.len() > TEXT_UNDER_HEADING);
         let b = &blocks[i];
         let all_bold = b
             .spans
@@ -150,13 +180,6 @@ pub fn assemble(page: Page) -> Article {
                 sections.push(Section::new(Some(b.text), level.clamp(2, 6)));
                 continue;
             }
-            // Page furniture the HTML did not mark: "Read more: …", "Media caption …",
-            // "X contributed reporting.", "Follow AP's full coverage …".
-            Kind::Paragraph | Kind::ListItem { .. }
-                if super::chrome::is_chrome(&b.text) || super::chrome::is_credit_or_promo(&b.text) =>
-            {
-                continue;
-            }
             Kind::Paragraph => {
                 let kind = if opening && standfirst.as_deref() == Some(b.text.as_str()) {
                     ParagraphKind::Standfirst
@@ -173,11 +196,11 @@ pub fn assemble(page: Page) -> Article {
             Kind::Table(t) => (ParagraphKind::Table, Rich { table: Some(t), ..Rich::default() }),
             Kind::Code { language } => (ParagraphKind::Code, Rich { code: Some(Code { language }), ..Rich::default() }),
             Kind::Figure { src, alt } => {
+                let alt = alt.map(|a| credits::without_credit(&a).to_string()).filter(|a| !a.is_empty());
                 (ParagraphKind::Figure, Rich { figure: Some(Figure { src, alt }), ..Rich::default() })
             }
         };
-        let text =
-            if kind == ParagraphKind::Figure { super::chrome::without_credit(&b.text).to_string() } else { b.text };
+        let text = if kind == ParagraphKind::Figure { credits::without_credit(&b.text).to_string() } else { b.text };
         let rich = Rich { spans: b.spans, ..rich };
         if sections.is_empty() {
             sections.push(Section::new(None, 2));

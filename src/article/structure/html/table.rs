@@ -10,20 +10,31 @@ fn is(dom: &Dom, id: NodeId, name: &str) -> bool {
 }
 
 /// The rows of `table` (directly or in thead/tbody/tfoot, not in nested tables), with
-/// whether each sits in a `<thead>`.
-fn rows(dom: &Dom, table: NodeId) -> Vec<(NodeId, bool)> {
+/// whether each sits in a `<thead>`. A `<tfoot>`'s rows come last wherever it stands (HTML
+/// 4 put it before the body), and are never a header.
+fn rows(dom: &Dom, table: NodeId) -> Vec<(NodeId, Section)> {
     let mut out = Vec::new();
+    let mut foot = Vec::new();
     for c in dom.child_elements(table) {
+        let trs = || dom.child_elements(c).filter(|&r| is(dom, r, "tr"));
         match dom.tag(c).map(|t| &**t) {
-            Some("tr") => out.push((c, false)),
-            Some(sect @ ("thead" | "tbody" | "tfoot")) => {
-                let head = sect == "thead";
-                out.extend(dom.child_elements(c).filter(|&r| is(dom, r, "tr")).map(|r| (r, head)));
-            }
+            Some("tr") => out.push((c, Section::Body)),
+            Some("thead") => out.extend(trs().map(|r| (r, Section::Head))),
+            Some("tbody") => out.extend(trs().map(|r| (r, Section::Body))),
+            Some("tfoot") => foot.extend(trs().map(|r| (r, Section::Foot))),
             _ => {}
         }
     }
+    out.extend(foot);
     out
+}
+
+/// Where a row stands in its table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Head,
+    Body,
+    Foot,
 }
 
 fn cells(dom: &Dom, row: NodeId) -> impl Iterator<Item = NodeId> + '_ {
@@ -119,7 +130,8 @@ pub fn read(dom: &Dom, table: NodeId) -> Table {
     let mut out = Table::default();
     let rows = rows(dom, table);
     let mut padding = rows.iter().map(|&(r, _)| cells(dom, r).count()).sum::<usize>() + SPARE_PADDING;
-    for (r, in_head) in rows {
+    for (r, section) in rows {
+        let in_head = section == Section::Head;
         let mut row = Row::default();
         let mut all_th = true;
         for (col, c) in cells(dom, r).enumerate() {
@@ -141,7 +153,7 @@ pub fn read(dom: &Dom, table: NodeId) -> Table {
         if row.cells.is_empty() {
             continue;
         }
-        row.header = in_head || all_th;
+        row.header = in_head || all_th && section == Section::Body;
         out.rows.push(row);
     }
     let cols = out.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);

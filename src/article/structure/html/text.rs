@@ -1,5 +1,8 @@
 //! Whitespace and small text helpers shared by the reader.
 
+use crate::article::structure::html::content::classify::is_skipped;
+use crate::article::structure::html::dom::{Dom, NodeId};
+
 /// Whitespace for collapsing: ASCII/Unicode whitespace, NBSP included, and the
 /// zero-width space family that pages use as padding.
 #[inline]
@@ -57,4 +60,136 @@ pub fn loose(s: &str) -> String {
         }
     }
     out
+}
+
+/// The text a reader sees under `root`, whitespace collapsed: hidden and unread elements
+/// (scripts, form labels, ruby readings) left out. Reading stops once `limit` bytes are
+/// collected.
+pub fn visible(dom: &Dom, root: NodeId, limit: usize) -> String {
+    collapse(&raw_parts(dom, root, limit).concat())
+}
+
+/// [`visible`] in parts: a new part wherever an element starts right after another one
+/// ends (`<a>Jane Doe</a><a>More Articles</a>`, `<span>Jane Doe</span><time>…`), each
+/// collapsed; parts that are only whitespace are left out.
+pub fn visible_parts(dom: &Dom, root: NodeId, limit: usize) -> Vec<String> {
+    raw_parts(dom, root, limit).iter().map(|p| collapse(p)).filter(|p| !p.is_empty()).collect()
+}
+
+fn raw_parts(dom: &Dom, root: NodeId, limit: usize) -> Vec<String> {
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut len = 0;
+    let mut it = dom.descendants(root);
+    while let Some(d) = it.next() {
+        if dom.element(d).is_some() {
+            if is_skipped(dom, d) {
+                it.skip_children_of(d);
+            } else if dom.element(dom.node(d).prev).is_some() && parts.last().is_some_and(|p| !p.trim().is_empty()) {
+                parts.push(String::new());
+            }
+        } else if let Some(t) = dom.text(d) {
+            len += t.len();
+            if let Some(p) = parts.last_mut() {
+                p.push_str(t);
+            }
+            if len >= limit {
+                break;
+            }
+        }
+    }
+    parts
+}
+
+/// Character references still in a value after the parser's one decoding: a meta tag's
+/// content encoded twice (`isn&amp;#8217;t`), or any string of JSON-LD, which is not HTML
+/// (`"headline": "Club fined &#8364;12m"`). Numeric references and the common named ones
+/// are decoded, twice at most (a page that encoded three times is rare); an unknown or
+/// invalid reference is left as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let once = decode_once(s);
+    if once.contains('&') { decode_once(&once) } else { once }
+}
+
+fn decode_once(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // A reference is short: "&#x1F600;" or "&hellip;".
+        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let decoded = end.and_then(|e| reference(&rest[1..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference names ("#8217", "#x20AC", "amp").
+fn reference(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    NAMED_ENTITIES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
+/// Named references seen left encoded in metadata: markup's own and typography's.
+const NAMED_ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("sbquo", '‚'),
+    ("bdquo", '„'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("hellip", '…'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("yen", '¥'),
+    ("cent", '¢'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::decode_entities;
+
+    #[test]
+    fn references_left_in_a_value_are_decoded() {
+        assert_eq!(decode_entities("isn&#8217;t"), "isn’t");
+        assert_eq!(decode_entities("&#x20AC;12m &amp; more"), "€12m & more");
+        assert_eq!(decode_entities("Q&amp;amp;A"), "Q&A");
+        assert_eq!(decode_entities("AT&T and &unknown; and & alone &#0;"), "AT&T and &unknown; and & alone &#0;");
+        assert_eq!(decode_entities("&#99999999999;"), "&#99999999999;");
+    }
 }

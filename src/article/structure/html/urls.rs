@@ -50,3 +50,17 @@ pub fn image(base: Option<&Url>, src: &str) -> Option<String> {
         Err(_) => None,
     }
 }
+
+/// The hosts of the given addresses, without "www." and each once: the page's own site.
+pub fn site_hosts<'a>(addresses: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
+    let mut hosts: Vec<String> = Vec::new();
+    for a in addresses.into_iter().flatten() {
+        if let Some(h) =
+            Url::parse(a.trim()).ok().and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()))
+            && !hosts.contains(&h)
+        {
+            hosts.push(h);
+        }
+    }
+    hosts
+}

@@ -2,8 +2,10 @@
 //! link coverage, headline likeness.
 
 use crate::article::model::SpanKind;
+use crate::article::structure::html::content::classify::class_or_id_names;
 use crate::article::structure::html::dom::{Dom, NONE, NodeId};
 use crate::article::structure::html::page::{Block, Kind};
+use crate::article::structure::html::vocab;
 
 /// A figure block without a caption.
 pub(super) fn is_bare_figure(b: &Block) -> bool {
@@ -38,18 +40,12 @@ pub(super) fn is(dom: &Dom, id: NodeId, name: &str) -> bool {
 
 /// Whether an element's class/id names it a caption or a photo credit.
 pub(super) fn caption_class(dom: &Dom, id: NodeId) -> bool {
-    ["class", "id"].iter().filter_map(|a| dom.attr(id, a)).any(|v| {
-        let v = v.to_ascii_lowercase();
-        v.contains("caption") || v.contains("credit")
-    })
+    class_or_id_names(dom, id, vocab::CAPTION)
 }
 
 /// Whether an element's class marks it as a pull quote.
 pub(super) fn pull_quote(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        c.contains("pullquote") || c.contains("pull-quote") || c.contains("pull_quote")
-    })
+    dom.attr(id, "class").is_some_and(|c| vocab::names(&c.to_ascii_lowercase(), vocab::PULL_QUOTE))
 }
 
 /// The language of a code block from `language-x` / `lang-x` classes on the `<pre>` or

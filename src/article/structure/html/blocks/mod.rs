@@ -5,18 +5,37 @@
 //! block whose kind comes from the innermost block context (heading, list item, quote).
 
 use crate::article::model::SpanKind;
+use crate::article::structure::html::charts;
 use crate::article::structure::html::content::Analysis;
 use crate::article::structure::html::content::classify::{Cat, IN_BOILER, SKIP, cat};
 use crate::article::structure::html::dom::{Dom, NONE, NodeId};
-use crate::article::structure::html::media;
+use crate::article::structure::html::furniture;
 use crate::article::structure::html::page::{Block, Kind};
 use crate::article::structure::html::table;
 use crate::article::structure::html::text;
 use crate::article::structure::inline::InlineText;
 use url::Url;
 
+mod figures;
 mod helpers;
-use helpers::{caption_class, code_language, is, is_bare_figure, link_share, pull_quote, word_overlap};
+use helpers::{caption_class, is, is_bare_figure, link_share, pull_quote, word_overlap};
+
+/// A container more than this share links is a list of links (related stories, tag
+/// clouds, share bars).
+const LINK_LIST_SHARE: f32 = 0.5;
+/// ... unless its links leave the site with sentence-like text: this many bytes of link
+/// text a link on average ("Get it at Walmart for $238").
+const DESCRIPTIVE_LINK: usize = 15;
+/// A paragraph this much one link to the same site is a teaser.
+const TEASER_LINK_SHARE: f32 = 0.9;
+/// A paragraph all link and this many words at most points elsewhere, wherever it leads.
+const POINTER_WORDS: usize = 12;
+/// An `<h1>` in the body sharing this share of its words with the headline repeats it.
+const HEADLINE_OVERLAP: f32 = 0.7;
+/// Links looked at under one container, and elements looked at for an image under a
+/// caption: bounds on the work per element.
+const LINKS_PROBED: usize = 2000;
+const IMAGES_PROBED: usize = 200;
 
 /// A block context: what a flushed paragraph inside it becomes.
 enum Ctx {
@@ -58,6 +77,10 @@ pub struct Emitter<'a> {
     dom: &'a Dom,
     a: &'a Analysis,
     base: Option<&'a Url>,
+    /// The hosts that are the page's own site (without "www.").
+    site: &'a [String],
+    /// The best-scoring candidate: an element holding it is never a list of links.
+    best: NodeId,
     /// The headline, loosely normalised, so a repeat of it is not a block.
     title: Option<String>,
     pub blocks: Vec<Block>,
@@ -76,11 +99,20 @@ pub struct Emitter<'a> {
 }
 
 impl<'a> Emitter<'a> {
-    pub fn new(dom: &'a Dom, a: &'a Analysis, base: Option<&'a Url>, title: Option<&str>) -> Self {
+    pub fn new(
+        dom: &'a Dom,
+        a: &'a Analysis,
+        base: Option<&'a Url>,
+        site: &'a [String],
+        title: Option<&str>,
+        best: NodeId,
+    ) -> Self {
         Emitter {
             dom,
             a,
             base,
+            site,
+            best,
             title: title.map(text::loose).filter(|t| !t.is_empty()),
             blocks: Vec::new(),
             cur: InlineText::default(),
@@ -118,6 +150,10 @@ impl<'a> Emitter<'a> {
                 continue;
             }
             let tag: &str = tag;
+            if id != root && charts::is_chart(dom, self.a, id) {
+                self.chart(id);
+                continue;
+            }
             let exit = match tag {
                 "br" => {
                     self.br(id);
@@ -235,7 +271,7 @@ impl<'a> Emitter<'a> {
         if &**tag != "figcaption"
             && &**tag != "figure"
             && caption_class(self.dom, id)
-            && !self.dom.descendants(id).take(200).any(|d| is(self.dom, d, "img"))
+            && !self.dom.descendants(id).take(IMAGES_PROBED).any(|d| is(self.dom, d, "img"))
         {
             return true;
         }
@@ -255,19 +291,23 @@ impl<'a> Emitter<'a> {
                 | "figure"
         );
         // Lists of links (related stories, tag clouds, share bars) — but not a list of
-        // descriptive links off the site ("Get it at Walmart for $238").
-        container && a.text[id as usize] > 0 && a.link_density(id) > 0.5 && !self.descriptive_external_links(id)
+        // descriptive links off the site ("Get it at Walmart for $238"), nor a part of the
+        // page around the article whose menus outweigh it.
+        container
+            && a.text[id as usize] > 0
+            && a.link_density(id) > LINK_LIST_SHARE
+            && !self.dom.contains(id, self.best)
+            && !self.descriptive_external_links(id)
     }
 
     /// Whether the links under `id` mostly leave the site and have sentence-like text.
     fn descriptive_external_links(&self, id: NodeId) -> bool {
         let dom = self.dom;
-        let Some(host) = self.base.and_then(|b| b.host_str()) else {
+        if self.site.is_empty() {
             return false;
-        };
-        let host = host.trim_start_matches("www.");
+        }
         let (mut links, mut external) = (0, 0);
-        for d in dom.descendants(id).take(2000) {
+        for d in dom.descendants(id).take(LINKS_PROBED) {
             if !is(dom, d, "a") {
                 continue;
             }
@@ -276,12 +316,12 @@ impl<'a> Emitter<'a> {
                 continue;
             };
             links += 1;
-            let off = Url::parse(&u).ok().and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.") != host));
+            let off = Url::parse(&u).ok().and_then(|u| u.host_str().map(|h| !self.on_site(h)));
             if off == Some(true) {
                 external += 1;
             }
         }
-        links > 0 && external * 2 > links && self.a.link[id as usize] as usize / links >= 15
+        links > 0 && external * 2 > links && self.a.link[id as usize] as usize / links >= DESCRIPTIVE_LINK
     }
 
     fn list_item(&mut self, id: NodeId) -> Exit {
@@ -318,109 +358,21 @@ impl<'a> Emitter<'a> {
         self.after_br = true;
     }
 
-    fn image(&mut self, id: NodeId) {
-        if !self.cur.is_empty() || media::is_tiny(self.dom, id) {
-            return;
-        }
-        let src = media::img_src(self.dom, id, self.base);
-        if src.is_none() {
-            return;
-        }
-        let alt = self.dom.attr(id, "alt").map(text::collapse).filter(|s| !s.is_empty());
-        self.blocks.push(Block { kind: Kind::Figure { src, alt }, text: String::new(), spans: vec![] });
-    }
-
-    /// A `<figure>` with an image: one Figure block with its caption. Returns false when
-    /// the figure holds no image (its content is then walked as usual).
-    fn figure(&mut self, id: NodeId) -> bool {
-        let dom = self.dom;
-        let mut img = None;
-        let mut caption = None;
-        let mut it = dom.descendants(id);
-        while let Some(d) = it.next() {
-            if self.a.has(d, SKIP) {
-                it.skip_children_of(d);
-                continue;
-            }
-            match dom.tag(d).map(|t| &**t) {
-                Some("img") if img.is_none() => img = Some(d),
-                Some("figcaption") if caption.is_none() => caption = Some(d),
-                Some("blockquote" | "table" | "pre" | "p") if img.is_none() => return false,
-                _ => {}
-            }
-        }
-        // A figure whose image is left to a script (a placeholder <div>) still has its
-        // caption: a figure, not a paragraph of the story.
-        if img.is_none() && caption.is_none() {
-            return false;
-        }
-        self.flush();
-        let src = img.and_then(|img| media::img_src(dom, img, self.base));
-        let alt = img.and_then(|img| dom.attr(img, "alt")).map(text::collapse).filter(|s| !s.is_empty());
-        let (text, spans) = match caption {
-            Some(c) => self.inline_of(c),
-            None => (String::new(), vec![]),
-        };
-        self.blocks.push(Block { kind: Kind::Figure { src, alt }, text, spans });
-        true
-    }
-
-    /// The inline text of a subtree (for captions), skipping hidden parts.
-    fn inline_of(&self, root: NodeId) -> (String, Vec<crate::article::model::Span>) {
-        let dom = self.dom;
-        let mut t = InlineText::default();
-        let mut it = dom.descendants(root);
-        while let Some(d) = it.next() {
-            if self.a.has(d, SKIP) || (self.a.has(d, IN_BOILER) && !self.a.has(root, IN_BOILER)) {
-                it.skip_children_of(d);
-            } else if let Some(s) = dom.text(d) {
-                t.push(s);
-            } else if dom.tag(d).is_some_and(|t| cat(t) == Cat::Block || &**t == "br") {
-                t.space();
-            } else if dom.element(dom.node(d).prev).is_some() {
-                // "…on July 25, 2019.</span><span>J. Scott Applewhite / AP": a caption's
-                // credit is a part of its own.
-                t.space();
-            }
-        }
-        t.finish()
-    }
-
-    /// A `<pre>` as a verbatim code block.
-    fn code(&mut self, id: NodeId) {
-        let dom = self.dom;
-        let mut s = String::new();
-        let mut it = dom.descendants(id);
-        while let Some(d) = it.next() {
-            if self.a.has(d, SKIP) {
-                it.skip_children_of(d);
-            } else if let Some(t) = dom.text(d) {
-                s.push_str(t);
-            } else if is(dom, d, "br") {
-                s.push('\n');
-            }
-        }
-        let s = s.trim_end_matches(['\n', '\r', ' ', '\t']).trim_start_matches(['\n', '\r']);
-        if s.trim().is_empty() {
-            return;
-        }
-        let language = code_language(dom, id);
-        self.blocks.push(Block { kind: Kind::Code { language }, text: s.to_string(), spans: vec![] });
-    }
-
     /// Whether the first link span points into the page's own site.
     fn internal(&self, spans: &[crate::article::model::Span]) -> bool {
-        let Some(host) = self.base.and_then(|b| b.host_str()) else {
-            return false;
-        };
-        let host = host.trim_start_matches("www.");
         spans
             .iter()
             .find_map(|s| match (s.kind, &s.href) {
                 (SpanKind::Link, Some(u)) => Url::parse(u).ok(),
                 _ => None,
             })
-            .is_some_and(|u| u.host_str().is_some_and(|h| h.trim_start_matches("www.") == host))
+            .is_some_and(|u| u.host_str().is_some_and(|h| self.on_site(h)))
+    }
+
+    /// Whether `host` is the page's own site.
+    fn on_site(&self, host: &str) -> bool {
+        let host = host.trim_start_matches("www.");
+        self.site.iter().any(|s| s == host)
     }
 
     /// End the current paragraph: push it as a block of the innermost context's kind.
@@ -452,7 +404,7 @@ impl<'a> Emitter<'a> {
             return;
         }
         self.teasers = false;
-        if crate::article::structure::html::junk::is_teaser_heading(&text) {
+        if furniture::is_teaser_heading(&text) {
             if matches!(kind, Kind::Heading(_)) {
                 self.teasers = true;
                 return;
@@ -461,18 +413,17 @@ impl<'a> Emitter<'a> {
                 self.teaser_line = Some(self.blocks.len() + 1);
             }
         }
-        if crate::article::structure::html::junk::is_junk(&text) {
+        if furniture::is_furniture(&kind, &text) {
             return;
         }
-        // Bylines and datelines repeated in the body.
+        // A paragraph that is one link to another page of the same site is a teaser; so is
+        // a short one to anywhere ("Hier das Einzel-Tableau in Pune", "Read the report"),
+        // but not an address given as a source.
+        let pointer = || crate::article::text::shape::at_most_words(&text, POINTER_WORDS) && !text.contains("://");
         if kind == Kind::Paragraph
-            && (crate::article::structure::html::junk::is_byline_line(&text)
-                || crate::article::structure::html::junk::is_date_line(&text))
+            && link_share(&text, &spans) > TEASER_LINK_SHARE
+            && (self.internal(&spans) || pointer())
         {
-            return;
-        }
-        // A paragraph that is one link to another page of the same site is a teaser.
-        if kind == Kind::Paragraph && link_share(&text, &spans) > 0.9 && self.internal(&spans) {
             return;
         }
         if let Some(title) = &self.title
@@ -484,7 +435,7 @@ impl<'a> Emitter<'a> {
             let heading = matches!(kind, Kind::Heading(_));
             if t == *title
                 || (heading && t.contains(title.as_str()) && t.len() < title.len() * 2)
-                || (kind == Kind::Heading(1) && word_overlap(&t, title) >= 0.7)
+                || (kind == Kind::Heading(1) && word_overlap(&t, title) >= HEADLINE_OVERLAP)
             {
                 return;
             }

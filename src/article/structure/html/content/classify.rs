@@ -2,6 +2,7 @@
 //! the class/id vocabulary says (boilerplate or content).
 
 use crate::article::structure::html::dom::{Dom, NodeId};
+use crate::article::structure::html::vocab;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -23,11 +24,12 @@ pub fn cat(name: &str) -> Cat {
         | "embed" | "canvas" | "audio" | "video" | "map" | "button" | "input" | "select" | "textarea" | "option"
         | "optgroup" | "datalist" | "dialog" | "frameset" | "frame" | "noframes" | "noembed" | "param" | "source"
         | "track" | "svg" | "math" | "label" | "menu" | "output" | "progress" | "meter" => Cat::Skip,
+        // A ruby's readings (furigana, pinyin) are not the words: "子(こ)ども" is searched
+        // as 子ども.
+        "rt" | "rp" => Cat::Skip,
         "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins"
         | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time"
-        | "tt" | "u" | "var" | "wbr" | "br" | "img" | "picture" | "big" | "nobr" | "ruby" | "rt" | "rp" | "acronym" => {
-            Cat::Inline
-        }
+        | "tt" | "u" | "var" | "wbr" | "br" | "img" | "picture" | "big" | "nobr" | "ruby" | "acronym" => Cat::Inline,
         _ => Cat::Block,
     }
 }
@@ -49,181 +51,19 @@ pub const COMMENTS: u8 = 64;
 /// Inside a link (`<a href>`), however deep.
 pub const IN_LINK: u8 = 128;
 
-/// Substrings of a lowercased class/id that mark boilerplate.
-const BOILER_SUBSTRINGS: &[&str] = &[
-    "comment",
-    "disqus",
-    "sidebar",
-    "related",
-    "recommend",
-    "newsletter",
-    "subscri",
-    "signup",
-    "sign-up",
-    "sharing",
-    "share-",
-    "-share",
-    "social",
-    "promo",
-    "sponsor",
-    "advert",
-    "cookie",
-    "consent",
-    "gdpr",
-    "breadcrumb",
-    "footer",
-    "masthead",
-    "navbar",
-    "navigation",
-    "popup",
-    "modal",
-    "widget",
-    "outbrain",
-    "taboola",
-    "trending",
-    "popular",
-    "most-read",
-    "mostread",
-    "byline",
-    "author",
-    "dateline",
-    "pagination",
-    "pager",
-    "toolbar",
-    "readmore",
-    "read-more",
-    "more-stories",
-    "morestories",
-    "next-article",
-    "skip-link",
-    "skiplink",
-    "login",
-    "paywall",
-    "banner",
-    "rating",
-    "keywords",
-    "tag-list",
-    "taglist",
-    "article-tags",
-    "post-tags",
-    "sharebar",
-    "share_",
-    "_share",
-    "follow-us",
-    "jump-link",
-    "topics",
-    "playlist",
-    "also-read",
-    "alsoread",
-    "see-also",
-    "seealso",
-    "further-reading",
-    "links-list",
-    "shopping",
-    "affiliate",
-    "supplemental",
-    "hidden-print",
-    "print-only",
-    "inline-ad",
-    "ad-container",
-    "ad-slot",
-    "adslot",
-    "adunit",
-    "ad-unit",
-    "ad-wrapper",
-    "dfp",
-    "premium-box",
-    "upsell",
-    "donate",
-    "video-player",
-    "contributor",
-    "timestamp",
-    "publish-date",
-    "pubdate",
-    "editsection",
-    "edit-link",
-    "carousel",
-    "slideshow",
-    "lightbox",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-    "meta-data",
-];
-
-/// Whole class/id words (split at non-alphanumerics) that mark boilerplate.
-const BOILER_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "nav",
-    "tag",
-    "tags",
-    "bio",
-    "cta",
-    "share",
-    "shares",
-    "menu",
-    "meta",
-    "rss",
-    "tools",
-    "utility",
-    "subnav",
-    "aside",
-    "header",
-    "print",
-    "masthead",
-    "hide",
-    "hidden",
-    "sticky",
-    "overlay",
-    "signature",
-    "credits",
-    "source",
-    "date",
-    "published",
-    "updated",
-    "nocontent",
-    "noprint",
-    "sr",
-    "disclaimer",
-    "copyright",
-];
-
-/// Substrings that mark article content.
-const CONTENT_SUBSTRINGS: &[&str] = &[
-    "article",
-    "content",
-    "entry",
-    "story",
-    "post-body",
-    "postbody",
-    "post-text",
-    "main",
-    "body",
-    "text",
-    "blog",
-    "hentry",
-    "h-entry",
-    "page",
-];
-
-/// Class/id fragments that look like boilerplate words but are content.
-const NOT_BOILER: &[&str] = &["commentary", "author-content", "main-content"];
-
-struct Vocab {
+struct Automata {
     boiler: AhoCorasick,
     content: AhoCorasick,
     exempt: AhoCorasick,
 }
 
-fn vocab() -> &'static Vocab {
-    static V: OnceLock<Vocab> = OnceLock::new();
-    V.get_or_init(|| Vocab {
+fn automata() -> &'static Automata {
+    static V: OnceLock<Automata> = OnceLock::new();
+    V.get_or_init(|| Automata {
         // These pattern sets are constants, so building them cannot fail at run time.
-        boiler: AhoCorasick::new(BOILER_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
-        content: AhoCorasick::new(CONTENT_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
-        exempt: AhoCorasick::new(NOT_BOILER).unwrap_or_else(|_| unreachable!()),
+        boiler: AhoCorasick::new(vocab::BOILER_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        content: AhoCorasick::new(vocab::CONTENT_SUBSTRINGS).unwrap_or_else(|_| unreachable!()),
+        exempt: AhoCorasick::new(vocab::NOT_BOILER).unwrap_or_else(|_| unreachable!()),
     })
 }
 
@@ -232,11 +72,12 @@ pub fn class_signals(class_id: &str) -> (bool, bool) {
     if class_id.is_empty() {
         return (false, false);
     }
-    let low = class_id.to_ascii_lowercase();
-    let v = vocab();
+    // "post_meta" is "post-meta": one vocabulary for both ways of joining words.
+    let low = class_id.to_ascii_lowercase().replace('_', "-");
+    let v = automata();
     let content = v.content.is_match(&low);
-    let mut boiler =
-        v.boiler.is_match(&low) || low.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILER_WORDS.contains(&w));
+    let mut boiler = v.boiler.is_match(&low)
+        || low.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| vocab::BOILER_WORDS.contains(&w));
     if boiler && v.exempt.is_match(&low) {
         boiler = false;
     }
@@ -251,24 +92,7 @@ fn style_hides(style: &str) -> bool {
 
 /// Class names that hide text from sighted readers (screen-reader-only helpers).
 fn class_hides(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|c| {
-        let c = c.to_ascii_lowercase();
-        matches!(
-            c.as_str(),
-            "sr-only"
-                | "visually-hidden"
-                | "visuallyhidden"
-                | "screen-reader-text"
-                | "screenreader-only"
-                | "element-invisible"
-                | "a11y-hidden"
-                | "hide-text"
-                | "offscreen"
-                | "u-hidden"
-                | "is-hidden"
-                | "d-none"
-        )
-    })
+    class.split_ascii_whitespace().any(|c| vocab::HIDING_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
 }
 
 /// Whether element `id` (and so its subtree) is never to be read.
@@ -309,29 +133,32 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
         "nav" | "aside" | "footer" | "header" => f |= STRUCTURAL,
         _ => {}
     }
-    let mut class_id = String::new();
+    // A custom element's name is its author's vocabulary too (`<pp-inline-teaser>`).
+    let mut class_id = if e.name.contains('-') { format!("{} ", &*e.name) } else { String::new() };
     for a in &e.attrs {
         match &*a.name.local {
-            "class" | "id" => {
+            "class" => {
+                class_id.push_str(&a.value);
+                class_id.push(' ');
+            }
+            "id" if !is_slug(&a.value) => {
                 class_id.push_str(&a.value);
                 class_id.push(' ');
             }
             "itemprop" if a.value.to_ascii_lowercase().contains("articlebody") => f |= SEMANTIC,
-            "role" => match &*a.value {
-                "main" | "article" => f |= SEMANTIC,
-                "navigation" | "complementary" | "contentinfo" | "banner" | "search" | "menu" | "menubar"
-                | "dialog" | "alert" => f |= STRUCTURAL,
-                _ => {}
-            },
+            "role" if vocab::CONTENT_ROLES.contains(&&*a.value) => f |= SEMANTIC,
+            "role" if vocab::STRUCTURAL_ROLES.contains(&&*a.value) => f |= STRUCTURAL,
             _ => {}
         }
     }
-    let (boiler, content) = class_signals(&class_id);
-    if boiler {
-        let low = class_id.to_ascii_lowercase();
-        if ["comment", "disqus", "respond", "replies"].iter().any(|w| low.contains(w)) {
-            f |= COMMENTS;
-        }
+    let (mut boiler, content) = class_signals(&class_id);
+    // A heading, or a block that only wraps one, named a "header" is the heading of a
+    // part of the text ("j-header", "cc-m-header-1298"), not the page's header.
+    if boiler && (is_heading(&e.name) || heads_text(dom, id)) {
+        boiler = class_signals(&class_id.to_ascii_lowercase().replace("header", "")).0;
+    }
+    if boiler && vocab::names(&class_id.to_ascii_lowercase(), vocab::COMMENTS) {
+        f |= COMMENTS;
     }
     if boiler {
         f |= BOILER;
@@ -341,3 +168,32 @@ pub fn own_flags(dom: &Dom, id: NodeId) -> u8 {
     }
     f
 }
+
+/// A block that only wraps a heading (`<div class="j-header"><h2>…</h2></div>`).
+fn heads_text(dom: &Dom, id: NodeId) -> bool {
+    let mut kids =
+        dom.children(id).filter(|&c| dom.element(c).is_some() || dom.text(c).is_some_and(|t| !t.trim().is_empty()));
+    kids.next().is_some_and(|c| dom.tag(c).is_some_and(|t| is_heading(t))) && kids.next().is_none()
+}
+
+/// A heading below the headline's level (a site's name is often its `<h1>`).
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether the class or the id of element `id` (each lowercased) contains one of `words`.
+pub fn class_or_id_names(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    let id_attr = dom.attr(id, "id").filter(|v| !is_slug(v));
+    dom.attr(id, "class").into_iter().chain(id_attr).any(|v| vocab::names(&v.to_ascii_lowercase(), words))
+}
+
+/// An id made from a heading's words ("umgang-mit-den-sozialen-medien-sowie-grundlegende-
+/// techniken"), for links to it: its words are the text's, not a designer's vocabulary
+/// ("grundlegende" is no caption's "legend", "sponsoring" no sponsor's box).
+fn is_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= SLUG_WORDS
+}
+
+/// Words an id needs to be a heading's slug: designers' ids are shorter
+/// ("main-content", "post-17538", "js-recipe-ingredients").
+const SLUG_WORDS: usize = 5;

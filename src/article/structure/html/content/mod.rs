@@ -12,6 +12,7 @@ pub mod score;
 
 use crate::article::structure::html::dom::{Dom, NONE, NodeData, NodeId};
 use crate::article::structure::html::text;
+use crate::article::structure::html::vocab;
 use classify::{BOILER, COMMENTS, Cat, IN_BOILER, IN_LINK, SEMANTIC, SKIP, STRUCTURAL, cat};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -30,6 +31,32 @@ fn is_slide_counter(text: &str) -> bool {
 
 /// The most text (non-space bytes) a teaser card holds: a headline and a summary.
 const MAX_CARD: u32 = 500;
+/// A list of teasers has at least this many cards (or counted slides)...
+const MIN_CARDS: u32 = 3;
+/// ... making up this share of its children at least (two thirds, as a fraction so that
+/// the comparison is exact).
+const CARD_SHARE: (u32, u32) = (2, 3);
+/// How much of a heading is read to see whether it opens with a slide's counter (source
+/// indentation counts towards it: room for that).
+const SLIDE_PROBE: usize = 400;
+/// A boilerplate-named element holding this share of the page's text is a wrapper with an
+/// unlucky name ("page-content with-sidebar"), not boilerplate.
+const WRAPPER_TEXT_SHARE: f32 = 0.6;
+/// ... or holding this share of the page's prose outside its landmarks.
+const WRAPPER_PROSE_SHARE: f32 = 0.4;
+/// A comments section must hold this share of it: a discussion can outweigh the article.
+const COMMENTS_PROSE_SHARE: f32 = 0.8;
+
+/// How far the class/id vocabulary is heeded. A page whose article sits in a container
+/// with a boilerplate-looking name gives almost nothing at first, and is read again
+/// with the names ignored (as dom_smoothie relaxes its flags one at a time).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pass {
+    /// Boilerplate class/id names and structural elements both mark the furniture.
+    Strict,
+    /// Only structural elements (nav, aside, footer, header, ARIA landmarks) do.
+    IgnoreClassNames,
+}
 
 /// Facts about every node, indexed by node id.
 pub struct Analysis {
@@ -47,6 +74,10 @@ pub struct Analysis {
     pub commas: Vec<u32>,
     /// Text weight of the paragraphs (scorable blocks with enough own text) in the subtree.
     pub prose: Vec<u32>,
+    /// Runs of text (text nodes with something to read) in the subtree...
+    pub runs: Vec<u32>,
+    /// ... and those that read as a chart's labels: short, with a digit ("2016", "$400").
+    pub labels: Vec<u32>,
     /// Text weight of the whole body.
     pub total: u32,
     /// The `<body>` element (or the document when there is none).
@@ -54,9 +85,8 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Analyse `dom`. With `strict` off, boilerplate class names are ignored (a retry for
-    /// pages whose article sits in a container with a misleading name).
-    pub fn new(dom: &Dom, strict: bool) -> Analysis {
+    /// Analyse `dom`, heeding the class/id vocabulary as far as `pass` says.
+    pub fn new(dom: &Dom, pass: Pass) -> Analysis {
         let n = dom.nodes.len();
         let mut a = Analysis {
             flags: vec![0; n],
@@ -66,6 +96,8 @@ impl Analysis {
             own: vec![0; n],
             commas: vec![0; n],
             prose: vec![0; n],
+            runs: vec![0; n],
+            labels: vec![0; n],
             total: 0,
             body: 0,
         };
@@ -73,7 +105,7 @@ impl Analysis {
         a.sum(dom);
         a.body = dom.find_tag(dom.html_element(), "body").unwrap_or(0);
         a.total = a.text[a.body as usize];
-        a.confirm_boiler(dom, strict);
+        a.confirm_boiler(dom, pass);
         a
     }
 
@@ -113,6 +145,8 @@ impl Analysis {
                 continue;
             }
             self.text[id as usize] = w;
+            self.runs[id as usize] = 1;
+            self.labels[id as usize] = u32::from(is_label(t));
             let in_link = self.flags[id as usize] & IN_LINK != 0;
             let mut p = dom.node(id).parent;
             while p != NONE && !dom.tag(p).is_some_and(|t| cat(t) == Cat::Block) {
@@ -143,14 +177,16 @@ impl Analysis {
             self.text[parent] += self.text[i];
             self.link[parent] += self.link[i];
             self.prose[parent] += self.prose[i];
+            self.runs[parent] += self.runs[i];
+            self.labels[parent] += self.labels[i];
         }
     }
 
     /// Pass 3: a boilerplate-named element counts as boilerplate unless it holds most of
     /// the page's text or a good share of its prose (then it is a wrapper with an unlucky
     /// name, like "page-content with-sidebar"); descendants of boilerplate are boilerplate.
-    fn confirm_boiler(&mut self, dom: &Dom, strict: bool) {
-        let limit = self.total as f32 * 0.6;
+    fn confirm_boiler(&mut self, dom: &Dom, pass: Pass) {
+        let limit = self.total as f32 * WRAPPER_TEXT_SHARE;
         // The page's prose outside nav/header/footer/aside (mega-menus carry teasers).
         let mut prose = self.prose[self.body as usize] as f32;
         let mut it = dom.descendants(self.body);
@@ -164,11 +200,12 @@ impl Analysis {
         // An article split in two around a box: both parts carry the same class
         // ("story-body-supplemental"), so a name the main part shows to be the article's
         // is no boilerplate in the other part either.
+        let own_prose = self.prose_outside_structural(dom);
         let mut prose_by_class: HashMap<&str, u32> = HashMap::default();
         for &id in &self.order {
             if let Some(c) = dom.attr(id, "class").filter(|c| !c.trim().is_empty()) {
                 let e = prose_by_class.entry(c).or_default();
-                *e = (*e).max(self.prose[id as usize]);
+                *e = (*e).max(own_prose[id as usize]);
             }
         }
         for &id in &self.order {
@@ -182,26 +219,50 @@ impl Analysis {
                 continue;
             }
             let inherited = self.flags[dom.node(id).parent as usize] & IN_BOILER;
-            let named = if strict { BOILER | STRUCTURAL } else { STRUCTURAL };
-            let share = if f & COMMENTS != 0 { 0.8 } else { 0.4 };
+            let named = match pass {
+                Pass::Strict => BOILER | STRUCTURAL,
+                Pass::IgnoreClassNames => STRUCTURAL,
+            };
+            let share = if f & COMMENTS != 0 { COMMENTS_PROSE_SHARE } else { WRAPPER_PROSE_SHARE };
             let twin_is_article = dom
                 .attr(id, "class")
                 .and_then(|c| prose_by_class.get(c))
-                .is_some_and(|&p| p as f32 >= prose * share && f & COMMENTS == 0);
-            // A link inside a paragraph is part of the sentence whatever its class says
-            // (`<a class="meta-org">Verizon</a>`).
-            let in_sentence =
-                dom.tag(id).is_some_and(|t| &**t == "a") && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p");
+                .is_some_and(|&p| p > 0 && p as f32 >= prose * share && f & COMMENTS == 0);
+            // A link or a span inside a paragraph is part of the sentence whatever its class
+            // says (`<a class="meta-org">Verizon</a>`, `<p><span class="dateline">KOBE –</span>
+            // A total of …`), unless it is kept off paper (Wikipedia's "[citation needed]").
+            let in_sentence = dom.tag(id).is_some_and(|t| cat(t) == Cat::Inline)
+                && dom.tag(dom.node(id).parent).is_some_and(|t| &**t == "p")
+                && !classify::class_or_id_names(dom, id, vocab::NOT_PRINTED);
+            // Prose in a nav, an aside, a header or a footer is no sign of a wrapper: a
+            // sidebar's "about us" beside minutes set as a list, where the page has no
+            // other prose.
+            let wrapper = own_prose[i] > 0 && own_prose[i] as f32 >= prose * share;
             let own = f & named != 0
                 && f & SEMANTIC == 0
                 && !twin_is_article
                 && !in_sentence
                 && (self.text[i] as f32) < limit
-                && (self.prose[i] as f32) < prose * share;
+                && !wrapper;
             if own || inherited != 0 {
                 self.flags[i] |= IN_BOILER;
             }
         }
+    }
+
+    /// Each element's prose outside nav, aside, header and footer elements (none for
+    /// such an element itself).
+    fn prose_outside_structural(&self, dom: &Dom) -> Vec<u32> {
+        let mut inside = vec![0u32; self.flags.len()];
+        for &id in self.order.iter().rev() {
+            let parent = dom.node(id).parent;
+            if parent != NONE {
+                let i = id as usize;
+                inside[parent as usize] += if self.flags[i] & STRUCTURAL != 0 { self.prose[i] } else { inside[i] };
+            }
+        }
+        let structural = |i: usize| self.flags[i] & STRUCTURAL != 0;
+        (0..self.flags.len()).map(|i| if structural(i) { 0 } else { self.prose[i].saturating_sub(inside[i]) }).collect()
     }
 
     /// Lists of teaser cards (a "Recommended for you" stream): three or more children, most
@@ -227,8 +288,7 @@ impl Analysis {
         for &id in self.order.iter().rev() {
             let i = id as usize;
             if dom.tag(id).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6"))
-                // (Source indentation counts towards the limit: room for it.)
-                && is_slide_counter(&dom.text_upto(id, 400))
+                && is_slide_counter(&dom.text_upto(id, SLIDE_PROBE))
             {
                 headings[i] += 1;
             }
@@ -251,7 +311,8 @@ impl Analysis {
                 cards += (linked[c as usize] && self.text[c as usize] <= MAX_CARD) as u32;
                 slides += (headings[c as usize] == 1) as u32;
             }
-            out[id as usize] = (cards >= 3 || slides >= 3) && (cards.max(slides)) * 3 >= children * 2;
+            out[id as usize] = (cards >= MIN_CARDS || slides >= MIN_CARDS)
+                && cards.max(slides) * CARD_SHARE.1 >= children * CARD_SHARE.0;
         }
         out
     }
@@ -267,3 +328,13 @@ impl Analysis {
         self.flags[id as usize] & flag != 0
     }
 }
+
+/// Whether a run of text reads as a chart's label: short, with a digit (counted here,
+/// judged in `charts`).
+fn is_label(run: &str) -> bool {
+    let t = run.trim();
+    !t.is_empty() && t.len() <= MAX_LABEL && t.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A label is at most this long (bytes, trimmed): a year, a value, a short category.
+const MAX_LABEL: usize = 16;
