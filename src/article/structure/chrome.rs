@@ -127,8 +127,12 @@ fn furniture_prefix(s: &str, origin: Origin) -> bool {
     // Only those that open with the line's first letter are compared: this runs on every
     // paragraph of a long document.
     let Some(first) = s.chars().next().and_then(|c| c.to_lowercase().next()) else { return false };
+    // One byte first: `starts_with(char)` is a call to memcmp, and there are over 200
+    // prefixes (13% of the 10 MB document's parse before this).
+    let mut buf = [0u8; 4];
+    let lead = first.encode_utf8(&mut buf).as_bytes()[0];
     FURNITURE_PREFIXES.iter().any(|&(p, listed)| {
-        p.starts_with(first) && applies(listed, origin) && {
+        p.as_bytes().first() == Some(&lead) && p.starts_with(first) && applies(listed, origin) && {
             let mut folded = s.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
             p.chars().all(|c| folded.next() == Some(c))
         }
