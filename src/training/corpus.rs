@@ -7,6 +7,8 @@
 use super::train::{Binary, Choice, Settings, logistic, ranker};
 use crate::article::extract::quotes::AcceptFeature;
 use crate::article::learn::Weights;
+// The scorer's "one edit apart, five letters or more" is the resolver's own test.
+use crate::article::resolve::entities::near;
 use crate::article::{Article, parse_structure};
 use unicode_normalization::UnicodeNormalization;
 
@@ -82,26 +84,6 @@ pub fn loose(s: &str) -> String {
         .join(" ")
 }
 
-/// Equal, or one edit apart for names of five letters or more.
-fn near(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb)));
-        }
-        prev = cur;
-    }
-    prev[b.len()] <= 1
-}
-
 /// Whether `pred` names the gold speaker, as the scorer judges it.
 pub fn same_speaker(gold: &[String], pred: Option<&str>) -> bool {
     let Some(pred) = pred.map(str::trim).filter(|p| !p.is_empty()) else { return gold.is_empty() };
@@ -158,6 +140,17 @@ pub fn read_gold(json: &str) -> Result<Vec<GoldQuote>, String> {
         .collect())
 }
 
+/// The names of the gold files in `dir` (`NAME.gold.json`), sorted.
+fn gold_names(dir: &std::path::Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 /// Every annotated article in `dir` (`NAME.txt` or `NAME.md` beside `NAME.gold.json`, or
 /// the seed's `article.txt` beside `gold.json`), by name.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
@@ -167,12 +160,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
         let quotes = read_gold(&gold).map_err(|e| format!("{}: {e}", dir.display()))?;
         return Ok(vec![Annotated { name: "article".into(), text, quotes, weight: 1.0 }]);
     }
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string))
-        .collect();
-    names.sort();
+    let names = gold_names(dir)?;
     let mut out = Vec::new();
     for name in names {
         let text = ["txt", "md"].iter().find_map(|ext| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).ok());
@@ -189,12 +177,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Annotated>, String> {
 /// `zyte-dev/html/NAME.html.gz`.
 pub fn read_gold_pages(gold: &std::path::Path, shared: &std::path::Path) -> Result<Vec<Annotated>, String> {
     use std::io::Read;
-    let mut names: Vec<String> = std::fs::read_dir(gold)
-        .map_err(|e| format!("{}: {e}", gold.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string))
-        .collect();
-    names.sort();
+    let names = gold_names(gold)?;
     let mut out = Vec::new();
     for name in names {
         let zyte = shared.join("zyte-dev/html").join(format!("{name}.html.gz"));

@@ -32,10 +32,8 @@ impl Features {
         }
     }
 
-    /// The same features with every pair of them as a feature of its own (value: the
-    /// product), after the `n` single ones: a linear model over pairs weighs one fact by
-    /// another ("the rules' answer" counts for less when it "opens on a function word").
-    pub fn paired(mut self, n: usize) -> Features {
+    /// In index order, each feature once (a feature set twice keeps its larger value).
+    fn settle(&mut self) {
         self.0.sort_by_key(|&(i, _)| i);
         self.0.dedup_by(|b, a| {
             let same = a.0 == b.0;
@@ -44,6 +42,13 @@ impl Features {
             }
             same
         });
+    }
+
+    /// The same features with every pair of them as a feature of its own (value: the
+    /// product), after the `n` single ones: a linear model over pairs weighs one fact by
+    /// another ("the rules' answer" counts for less when it "opens on a function word").
+    pub fn paired(mut self, n: usize) -> Features {
+        self.settle();
         let single = self.0.len();
         for x in 0..single {
             for y in x + 1..single {
@@ -64,15 +69,9 @@ impl Features {
     /// The score [`Features::paired`] would give under `weights`, without building the
     /// pairs: what the reader needs (the pairs themselves are for training and study).
     pub fn paired_score(&self, n: usize, weights: &[f32]) -> f32 {
-        let mut single: Vec<(u16, f32)> = self.0.clone();
-        single.sort_by_key(|&(i, _)| i);
-        single.dedup_by(|b, a| {
-            let same = a.0 == b.0;
-            if same {
-                a.1 = a.1.max(b.1);
-            }
-            same
-        });
+        let mut settled = self.clone();
+        settled.settle();
+        let single = &settled.0;
         let w = |k: usize| weights.get(k).copied().unwrap_or(0.0);
         let mut sum = 0.0;
         for (x, &(i, u)) in single.iter().enumerate() {
