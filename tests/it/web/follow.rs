@@ -106,3 +106,28 @@ fn a_link_that_fails_is_a_message_and_the_page_stays() {
     t.keys(&[b"q"]);
     assert!(t.wait_exit().success(), "the session goes on after a failed link");
 }
+
+/// A page saved to a file, with no address of its own: its relative links name the files
+/// beside it, and folio opens them (issue 25, item 1).
+#[test]
+fn a_saved_pages_relative_link_opens_the_file_beside_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let saved = first_page().replace("/second.html", "second%20page.html").replace("/third.html", "notes/third.md");
+    std::fs::write(dir.path().join("first.html"), saved).expect("write");
+    std::fs::write(dir.path().join("second page.html"), page("The second page")).expect("write");
+    std::fs::create_dir(dir.path().join("notes")).expect("dir");
+    std::fs::write(dir.path().join("notes/third.md"), "# The third page\n\nThis is The third page, in Markdown.\n")
+        .expect("write");
+    let first = dir.path().join("first.html");
+    let mut t = Pty::spawn(&[first.to_str().expect("utf-8 path")], 120, 40);
+    t.wait_for("Paragraph number 1 of");
+    t.keys(&[b"#", b"1", b"\r"]);
+    let second = t.wait_for("a page of its own");
+    assert!(second.lines().next().unwrap_or("").contains("‹ 2/2"), "{second}");
+    t.keys(&[b"\x7f"]);
+    t.wait_for("Paragraph number 1 of");
+    t.keys(&[b"#", b"2", b"\r"]);
+    t.wait_for("in Markdown");
+    t.keys(&[b"q"]);
+    assert!(t.wait_exit().success());
+}

@@ -15,13 +15,26 @@ pub fn base(page: Option<&str>, base_href: Option<&str>) -> Option<Url> {
     }
 }
 
-/// An href as an absolute http(s)/mailto URL; anything else (javascript:, data:, fragments
-/// without a base …) gives None.
+/// An href as an absolute http(s)/mailto URL; anything else (javascript:, data:, …) gives
+/// None. A page read from a file with no address of its own keeps a relative path as written,
+/// so that the reader can open the file it names beside the page; an in-page fragment
+/// (`#notes`) without a base goes nowhere and is dropped.
 pub fn link(base: Option<&Url>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() {
         return None;
     }
+    match (absolute(base, href), base) {
+        (Some(u), _) => Some(u),
+        (None, None) if is_relative_path(href) => Some(href.to_string()),
+        _ => None,
+    }
+}
+
+/// An href as an absolute http(s)/mailto URL, resolved against `base` (None for a relative
+/// href without a base): what the page's own-site and external decisions look at.
+pub fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
     let u = match Url::parse(href) {
         Ok(u) => u,
         Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
@@ -31,6 +44,15 @@ pub fn link(base: Option<&Url>, href: &str) -> Option<String> {
         "http" | "https" | "mailto" => Some(u.into()),
         _ => None,
     }
+}
+
+/// A relative reference to another document: no scheme, no fragment-only anchor, no
+/// network path (`//host/…` needs a scheme to mean anything), no control characters.
+fn is_relative_path(href: &str) -> bool {
+    !href.starts_with(['#', '?'])
+        && !href.starts_with("//")
+        && !href.chars().any(char::is_control)
+        && matches!(Url::parse(href), Err(url::ParseError::RelativeUrlWithoutBase))
 }
 
 /// An image source made absolute when possible (kept as written when there is no base);
@@ -63,4 +85,27 @@ pub fn site_hosts<'a>(addresses: impl IntoIterator<Item = Option<&'a str>>) -> V
         }
     }
     hosts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_without_an_address_keeps_its_relative_paths() {
+        assert_eq!(link(None, "b.html").as_deref(), Some("b.html"));
+        assert_eq!(link(None, " ../notes/c%20d.md#top ").as_deref(), Some("../notes/c%20d.md#top"));
+        assert_eq!(link(None, "#footnote-1"), None, "an anchor in the page itself goes nowhere");
+        assert_eq!(link(None, "//cdn.test/x"), None);
+        assert_eq!(link(None, "javascript:alert(1)"), None);
+        assert_eq!(absolute(None, "b.html"), None, "site decisions see absolute links only");
+    }
+
+    #[test]
+    fn a_page_with_an_address_makes_its_links_absolute() {
+        let base = base(Some("https://news.test/a/b.html"), None);
+        assert_eq!(link(base.as_ref(), "c.html").as_deref(), Some("https://news.test/a/c.html"));
+        assert_eq!(link(base.as_ref(), "#n1").as_deref(), Some("https://news.test/a/b.html#n1"));
+        assert_eq!(link(base.as_ref(), "data:text/html,x"), None);
+    }
 }

@@ -311,7 +311,8 @@ impl<'a> Emitter<'a> {
             if !is(dom, d, "a") {
                 continue;
             }
-            let Some(u) = dom.attr(d, "href").and_then(|h| crate::article::structure::html::urls::link(self.base, h))
+            let Some(u) =
+                dom.attr(d, "href").and_then(|h| crate::article::structure::html::urls::absolute(self.base, h))
             else {
                 continue;
             };
