@@ -18,4 +18,5 @@ mod metadata;
 mod pages;
 #[cfg(unix)]
 mod reader;
+mod segments;
 mod shared;
