@@ -138,6 +138,7 @@ pub(crate) fn extract_with(
         byline: structure.byline.as_deref(),
         speaker: &weights.speaker,
         chain: weights.chain,
+        threads: None,
     };
     resolve(paras, found, &cx, trace)
 }

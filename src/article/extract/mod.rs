@@ -250,11 +250,7 @@ pub fn year_in(s: &str) -> Option<i32> {
 /// words are quotations.
 pub fn find_all(paras: &[ParagraphRef], accept: &[f32], dateline_year: Option<i32>) -> Findings {
     let bytes: usize = paras.iter().map(|p| p.text.len()).sum();
-    // Threads pay off only on long documents. The count of processors is asked only
-    // then: std reads the cgroup's CPU quota from /sys for it, system calls that were a
-    // fifth of the time to parse a short article.
-    let threads =
-        if bytes < 256 * 1024 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(8) };
+    let threads = threads_for(bytes);
     // Folded when a caption or a block quotation first needs it, shared by the threads.
     let folded = OnceLock::new();
     let run = |chunk: &[ParagraphRef]| {
@@ -287,4 +283,11 @@ pub fn find_all(paras: &[ParagraphRef], accept: &[f32], dateline_year: Option<i3
             handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect();
         Findings::join(parts)
     })
+}
+
+/// Threads for work over `bytes` of text. Threads pay off only on long documents. The
+/// count of processors is asked only then: std reads the cgroup's CPU quota from /sys for
+/// it, system calls that were a fifth of the time to parse a short article.
+pub fn threads_for(bytes: usize) -> usize {
+    if bytes < 256 * 1024 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(8) }
 }

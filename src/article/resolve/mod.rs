@@ -28,6 +28,8 @@ pub struct Context<'a> {
     pub speaker: &'a [f32],
     /// Whether the speakers of the quotations before are the model's own (see `ranker`).
     pub chain: bool,
+    /// Threads to gather speaker candidates on; `None`: as the article's length asks.
+    pub threads: Option<usize>,
 }
 
 /// Turns what the paragraphs yielded into the article's quotes and entities. `trace`,
@@ -64,6 +66,7 @@ pub fn resolve(
         cx.speaker,
         cx.byline,
         cx.chain,
+        cx.threads.unwrap_or_else(|| crate::article::extract::threads_for(texts.texts.iter().map(|t| t.len()).sum())),
         trace,
     );
     // A few words in marks that nobody is said to have said are a term or a scare quote
@@ -78,5 +81,70 @@ pub fn resolve(
         relative_dates: found.relative,
         people,
         organisations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::extract::find_all;
+    use crate::article::learn::Weights;
+    use crate::article::parse::paragraph_refs;
+
+    /// A long report: people named and then carried by pronouns, quotations that only
+    /// continue the one before, a description, so that each choice leans on the ones
+    /// before it.
+    fn long_report() -> String {
+        let people = [
+            ("Maria Lindqvist", "she"),
+            ("Tomas Ferreira", "he"),
+            ("Aiko Tanabe", "she"),
+            ("Daniel Okafor", "he"),
+            ("the harbour authority", "it"),
+        ];
+        let mut text = String::from("Flood report\n\nBy Jo Writer\n\n");
+        for i in 0..400 {
+            let (name, pronoun) = people[i % people.len()];
+            let (other, _) = people[(i * 3 + 1) % people.len()];
+            text.push_str(&format!(
+                "{name} said on Tuesday that “the water rose by {i} centimetres overnight.” \
+                 {pronoun} added: “We moved {n} families to the school.”\n\n\
+                 “Nobody expected it this early,” {other} told reporters.\n\n\
+                 “The pumps ran all night.”\n\n",
+                n = i % 17 + 2,
+                pronoun = capitalised(pronoun),
+            ));
+        }
+        text
+    }
+
+    fn capitalised(w: &str) -> String {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn speakers_are_the_same_on_one_thread_or_several() {
+        let text = long_report();
+        let article = crate::article::parse_structure(&text, None).expect("an article");
+        let paras = paragraph_refs(&article);
+        let headings: Vec<(Option<&str>, u8)> =
+            article.sections.iter().map(|s| (s.heading.as_deref(), s.level)).collect();
+        let weights = Weights::compiled();
+        let run = |threads| {
+            let found = find_all(&paras, &weights.accept, None);
+            let cx = Context {
+                headings: &headings,
+                byline: article.byline.as_deref(),
+                speaker: &weights.speaker,
+                chain: weights.chain,
+                threads: Some(threads),
+            };
+            resolve(&paras, found, &cx, None).quotes
+        };
+        let one = run(1);
+        assert!(one.len() > 1200, "quotations across several blocks: {}", one.len());
+        assert!(one.iter().filter(|q| q.speaker.is_some()).count() > one.len() / 2, "most have a speaker");
+        assert_eq!(run(3), one);
     }
 }
