@@ -330,17 +330,16 @@ pub fn follow(to: super::listing::Destination, opts: crate::input::Options) -> L
                 let _ = tx.send(Loaded::Progress(n));
             }
         };
+        let page = |r: Result<Article, String>| r.map(|a| Loaded::Page(Box::new(a)));
         let result = match &to.fallback {
-            Some(fallback) if to.whole || to.location.is_empty() => entry_text(fallback, &to.location, None),
-            _ => read_article(&to.location, &opts, &mut progress).or_else(|e| match &to.fallback {
-                Some(fallback) => entry_text(fallback, &to.location, Some(&e)),
+            Some(fallback) if to.whole || to.location.is_empty() => page(entry_text(fallback, &to.location, None)),
+            // A link may name a news feed: its list of entries opens.
+            _ => page_or_listing(&to.location, &opts, &mut progress).or_else(|e| match &to.fallback {
+                Some(fallback) => page(entry_text(fallback, &to.location, Some(&e))),
                 None => Err(e),
             }),
         };
-        let _ = tx.send(match result {
-            Ok(article) => Loaded::Page(Box::new(article)),
-            Err(e) => Loaded::Failed(e),
-        });
+        let _ = tx.send(result.unwrap_or_else(Loaded::Failed));
     }))
 }
 
@@ -369,31 +368,30 @@ pub fn article_or_feed(arg: String, opts: crate::input::Options) -> Loader {
                 let _ = tx.send(Loaded::Progress(n));
             }
         };
-        let opened = crate::input::open(&arg, &opts, &mut progress).map_err(|e| e.to_string());
-        let _ = tx.send(match opened {
-            Ok(crate::input::Opened::Article(input)) => match parse_whole(&input) {
-                Ok(mut article) => {
-                    article.warnings.extend(input.warnings);
-                    Loaded::Page(Box::new(article))
-                }
-                Err(e) => Loaded::Fatal(format!("{}: {e}", input.origin)),
-            },
-            Ok(crate::input::Opened::Feed(raw)) => {
-                // Read state goes by the feed's URL as given, or its file's full path.
-                let key =
-                    if crate::input::is_url(&arg) { arg.clone() } else { raw.base.clone().unwrap_or(arg.clone()) };
-                let feed = crate::feed::parse(&raw.bytes, raw.base.as_deref());
-                let title = feed.as_ref().map_or_else(|_| crate::sanitize::url(&key), |f| f.title.clone());
-                let one = super::listing::FeedResult {
-                    name: None,
-                    key: crate::sanitize::hide_password(&key).into_owned(),
-                    feed,
-                };
-                Loaded::Listing(Box::new(super::listing::from_feeds(title, vec![one])))
-            }
-            Err(e) => Loaded::Fatal(e),
-        });
+        let _ = tx.send(page_or_listing(&arg, &opts, &mut progress).unwrap_or_else(Loaded::Fatal));
     }))
+}
+
+/// An input read and parsed as an article, or, when it is a news feed, the list of its
+/// entries; an error is one line.
+fn page_or_listing(arg: &str, opts: &crate::input::Options, progress: &mut dyn FnMut(u64)) -> Result<Loaded, String> {
+    match crate::input::open(arg, opts, progress).map_err(|e| e.to_string())? {
+        crate::input::Opened::Article(input) => {
+            let mut article = parse_whole(&input).map_err(|e| format!("{}: {e}", input.origin))?;
+            article.warnings.extend(input.warnings);
+            Ok(Loaded::Page(Box::new(article)))
+        }
+        crate::input::Opened::Feed(raw) => {
+            // Read state goes by the feed's URL as given, or its file's full path.
+            let key =
+                if crate::input::is_url(arg) { arg.to_string() } else { raw.base.clone().unwrap_or(arg.to_string()) };
+            let feed = crate::feed::parse(&raw.bytes, raw.base.as_deref());
+            let title = feed.as_ref().map_or_else(|_| crate::sanitize::url(&key), |f| f.title.clone());
+            let one =
+                super::listing::FeedResult { name: None, key: crate::sanitize::hide_password(&key).into_owned(), feed };
+            Ok(Loaded::Listing(Box::new(super::listing::from_feeds(title, vec![one]))))
+        }
+    }
 }
 
 /// The background half of loading: structure, then extraction, each sent when done. The

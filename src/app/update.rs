@@ -283,10 +283,8 @@ impl App {
             Loaded::Page(article) => self.arrive(*article),
             Loaded::Failed(e) | Loaded::Fatal(e) if self.pending.is_some() => self.follow_failed(&e),
             Loaded::Fatal(e) => return Some(Effect::Fail(e)),
-            Loaded::Listing(listing) => {
-                self.pending = None;
-                self.show_listing(*listing);
-            }
+            Loaded::Listing(listing) if self.pending.is_some() => self.followed_listing(*listing),
+            Loaded::Listing(listing) => self.show_listing(*listing),
             Loaded::Structure { skeleton, doc } => {
                 self.title = if skeleton.title.is_some() {
                     skeleton.display_title()

@@ -197,6 +197,13 @@ impl App {
         self.came = came;
     }
 
+    /// A followed link named a news feed: its list takes the placeholder's place.
+    pub(super) fn followed_listing(&mut self, listing: Listing) {
+        self.pending = None;
+        self.forward.clear();
+        self.show_listing(listing);
+    }
+
     /// A followed page could not be had: back where the link was, and why in the status bar.
     pub(super) fn follow_failed(&mut self, why: &str) {
         self.pending = None;

@@ -72,6 +72,12 @@ fn server() -> Server {
         match r.target() {
             "/older.html" => ok("text/html", page("The older story").as_bytes()),
             "/newer.html" => ok("text/html", page("The newer story").as_bytes()),
+            "/front.html" => ok(
+                "text/html",
+                page("The front page")
+                    .replace("</article>", "<p>Follow <a href=\"/rss2\">our feed</a>.</p></article>")
+                    .as_bytes(),
+            ),
             _ => response("404 Not Found", &[("Content-Type", "text/plain")], b"gone"),
         }
     });
@@ -136,6 +142,21 @@ fn an_entry_read_back_to_the_list_and_its_read_state_kept_across_runs() {
     // The store's read state arrives behind the first frame.
     let again = t.wait_gone("●");
     assert!(again.contains("Newer story"), "read in the last run, read in this one:\n{again}");
+    t.keys(&[b"q"]);
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn a_link_to_a_feed_opens_its_list_and_backspace_returns_to_the_page() {
+    let server = server();
+    let home = tempfile::tempdir().unwrap();
+    let mut t = pty_in(home.path(), &[&server.url("/front.html")]);
+    t.wait_for("The story of The front page");
+    t.keys(&[b"#", b"1", b"\r"]);
+    let list = t.wait_for("Older story");
+    assert!(list.contains("Newer story") && list.contains("Harbour News"), "the feed's entries:\n{list}");
+    t.keys(&[b"\x7f"]);
+    t.wait_for("The story of The front page");
     t.keys(&[b"q"]);
     assert!(t.wait_exit().success());
 }
