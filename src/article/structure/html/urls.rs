@@ -47,10 +47,10 @@ pub fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
 }
 
 /// A relative reference to another document: no scheme, no fragment-only anchor, no
-/// network path (`//host/…` needs a scheme to mean anything), no control characters.
+/// path from the site's root (`/news/x`, `//host/x`: without the page's address there is
+/// no site to start from), no control characters.
 fn is_relative_path(href: &str) -> bool {
-    !href.starts_with(['#', '?'])
-        && !href.starts_with("//")
+    !href.starts_with(['#', '?', '/', '\\'])
         && !href.chars().any(char::is_control)
         && matches!(Url::parse(href), Err(url::ParseError::RelativeUrlWithoutBase))
 }
@@ -97,6 +97,7 @@ mod tests {
         assert_eq!(link(None, " ../notes/c%20d.md#top ").as_deref(), Some("../notes/c%20d.md#top"));
         assert_eq!(link(None, "#footnote-1"), None, "an anchor in the page itself goes nowhere");
         assert_eq!(link(None, "//cdn.test/x"), None);
+        assert_eq!(link(None, "/reports/bridge"), None, "from the root of a site folio does not know");
         assert_eq!(link(None, "javascript:alert(1)"), None);
         assert_eq!(absolute(None, "b.html"), None, "site decisions see absolute links only");
     }
