@@ -131,7 +131,7 @@ pub(crate) fn name_and_role(s: &str) -> bool {
 
 /// A line that gives only a writer's role, under their name: "Health reporter",
 /// "Senior political correspondent".
-pub(super) fn is_role_line(s: &str) -> bool {
+pub(crate) fn is_role_line(s: &str) -> bool {
     at_most_words(s, 5) && starts_capitalised(s) && !s.ends_with(['.', '!', '?', ':', ',']) && names_a_role(s)
 }
 

@@ -93,8 +93,9 @@ fn without_a_canonical_url_the_source_is_the_url_fetched() {
     std::fs::write(&file, &page).unwrap();
     let saved = export(&[file.to_str().unwrap()]);
     assert_eq!(saved["source"], Value::Null);
-    // Without a URL a saved page's relative links lead nowhere, so they are not offered.
-    assert_eq!(saved["links"], Value::Array(vec![]));
+    // Without a URL a saved page's relative links stay as written: Enter opens the file
+    // beside it (32b8ed1, issue 25 item 1).
+    assert_eq!(saved["links"][0]["url"].as_str(), Some("/reports/bridge-2025"));
     assert_eq!(without_urls(fetched), without_urls(saved));
 }
 

@@ -102,3 +102,51 @@ fn a_byline_names_someone_or_is_none() {
     ));
     assert!(a.byline.is_none() || a.byline.as_deref() == Some("Jane Doe"), "{:?}", a.byline);
 }
+
+#[test]
+fn a_byline_keeps_the_name_without_the_date_or_role_on_its_next_line() {
+    // The date on a line of its own, after a line break (with the page's indentation
+    // between the name and the break, or right after the name's text).
+    for top in [
+        "<div class=FeatureByline> By <b>Jane Doe</b>\n    <br/>March 25, 2015 </div>",
+        "<div class=byline>By Jane Doe<br>March 25, 2015</div>",
+    ] {
+        let a = read(&page("", "Harbour bridge reopens", top));
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"), "{top}");
+    }
+    // The writer's role set under the name, in an element of its own.
+    let a = read(&page(
+        "",
+        "Harbour bridge reopens",
+        "<div class=author><a href=/staff/jd>Jane Doe</a>\n  <div class=author-title>Transport Editor</div></div>",
+    ));
+    assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+    // A role alone is still who wrote it ("Reuters Staff").
+    let a = read(&page("", "Harbour bridge reopens", "<div class=author>Reuters Staff</div>"));
+    assert_eq!(a.byline.as_deref(), Some("Reuters Staff"));
+}
+
+#[test]
+fn the_author_inside_the_bylines_line_is_the_byline() {
+    let read_byline = |top: &str| read(&page("", "Harbour bridge reopens", top)).byline;
+    // The line also holds the section it was filed under and the date.
+    let line = "<p class=byline><span class=author>By <a rel=author href=/staff/jd>Jane Doe</a></span>\n\
+                Filed under: <a href=/transport>Transport</a> <span class=date><time datetime=2023-11-06>\
+                6 November 2023</time></span></p>";
+    assert_eq!(read_byline(line).as_deref(), Some("Jane Doe"));
+    // A line of names is the byline whole.
+    let line = "<div class=byline>By <span class=author>Jane Doe</span> and <span class=author>John Roe</span></div>";
+    assert_eq!(read_byline(line).as_deref(), Some("Jane Doe and John Roe"));
+    // The words before the name in an element of their own, and a separator after it.
+    let line = "<div class=byline><em class=byline__by>By</em> <a href=/staff/jd><span class=byline__author>\
+                Jane Doe</span></a></div>";
+    assert_eq!(read_byline(line).as_deref(), Some("Jane Doe"));
+    let line = "<div class=author-name><div class=author-by>Von</div> <a href=/staff/red>Redaktion</a>\
+                <div class=author-line> - </div></div>";
+    assert_eq!(read_byline(line).as_deref(), Some("Redaktion"));
+    // "By" in Spanish, Polish and Dutch.
+    for lead in ["Por", "przez", "Door"] {
+        let line = format!("<div class=author>{lead} Jane Doe</div>");
+        assert_eq!(read_byline(&line).as_deref(), Some("Jane Doe"), "{lead}");
+    }
+}

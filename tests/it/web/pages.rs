@@ -140,11 +140,10 @@ fn a_deck_set_as_a_heading_is_the_standfirst() {
     assert!(a.dates.iter().any(|d| d.text == "1900s"), "{:?}", a.dates);
 }
 
-#[test]
-fn a_deck_above_the_article_body_is_the_standfirst() {
-    // The headline in a <div>, the deck in its own block above the body's container.
-    let deck = "Why the harbour town rebuilt its sea wall twice in one decade, and what it cost.";
-    let html = format!(
+/// A page whose headline is in a <div> and whose deck is in its own block above the body's
+/// container.
+fn page_with_deck(deck: &str) -> String {
+    format!(
         "<html><head><title>The Sea Wall</title></head><body><header><p class=site-intro>A small paper \
          for a small town, with news of the harbour every single day.</p></header><main>\
          <div class=top><div class=headline>The Sea Wall</div><div class=article-excerpt>{deck}</div>\
@@ -152,10 +151,28 @@ fn a_deck_above_the_article_body_is_the_standfirst() {
          <li><a href=/t/3>Coastal erosion</a></li><li><a href=/t/4>Public spending</a></li></ul></div>\
          <div class=body>{}</div></main></body></html>",
         (1..=6).map(|n| format!("<p>{}</p>", para(n))).collect::<String>()
-    );
-    let a = read(&html);
+    )
+}
+
+#[test]
+fn a_deck_above_the_article_body_is_the_standfirst() {
+    let deck = "Why the harbour town rebuilt its sea wall twice in one decade, and what it cost.";
+    let a = read(&page_with_deck(deck));
     assert_eq!(a.subtitle.as_deref(), Some(deck), "{}", text(&a));
     assert!(!text(&a).contains(deck), "{}", text(&a));
+}
+
+#[test]
+fn a_deck_that_opens_with_a_word_for_by_is_still_the_standfirst() {
+    // A writer's line opens with "By" and a name; these decks open with "By" or "Por" and a
+    // sentence.
+    for deck in [
+        "By the end of the decade the harbour town had rebuilt its sea wall twice, at twice the cost.",
+        "Por primera vez en una década, el puerto reconstruye su muro de contención frente al mar.",
+    ] {
+        let a = read(&page_with_deck(deck));
+        assert_eq!(a.subtitle.as_deref(), Some(deck), "{}", text(&a));
+    }
 }
 
 #[test]

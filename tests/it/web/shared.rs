@@ -56,43 +56,21 @@ fn zyte_dev_article_bodies_score_at_least_0_97() {
     assert!(f1 >= 0.97, "zyte-dev body F1 {f1} < 0.97");
 }
 
-/// Pages where Readability.js's reading is wrong (checked on the page), counted as agreeing
-/// for the field named.
-const READABILITY_WRONG: &[(&str, &str)] = &[
-    // <meta http-equiv="content-language" content="en">: the page declares its language;
-    // Readability.js reads only <html lang>.
-    ("tmz-1", "lang"),
-    // <title> "Outside the web: standalone WebAssembly binaries using Emscripten · V8", and
-    // the page's <h1> is the whole headline; Readability.js cuts it at the colon.
-    ("v8-blog", "title"),
-    // <title> "Mozilla - Wikipedia", <h1> "Mozilla": the rest of <title> is the site.
-    ("wikipedia", "title"),
-    // <title> "On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )", <h1>
-    // "On Recent Controversial Events": the rest of <title> is the author.
-    ("ebb-org", "title"),
-    // Readability.js takes og:title as written, the site's name with it; folio cuts the
-    // site's name from any title (issue 23): "… | eHow", "… - Breitbart", "…_科技_腾讯网",
-    // "… – Firefox Nightly News", "… - Yahoo!ニュース", "… - John C. Welch - Medium", and the
-    // author after the Guardian's headline (its <h1> is the headline alone).
-    ("breitbart", "title"),
-    ("ehow-1", "title"),
-    ("ehow-2", "title"),
-    ("firefox-nightly-blog", "title"),
-    ("gmw", "title"),
-    ("guardian-1", "title"),
-    ("iab-1", "title"),
-    ("medium-3", "title"),
-    ("qq", "title"),
-    ("royal-road", "title"),
-    ("yahoo-4", "title"),
-    // Readability.js's byline is not a name: a name glued to a date and a comment count
-    // ("by Lucas Nolan22 Dec 2016651", "By Nathan Willis March 25, 2015"), a date ("Last
-    // Updated: January 7, 2025"), a button ("Follow Author"). folio gives the name, or none.
-    ("breitbart", "byline"),
-    ("lwn-1", "byline"),
-    ("spiceworks", "byline"),
-    ("royal-road", "byline"),
-];
+/// The right value of a field where Readability.js's reading is wrong, checked on the page
+/// (each with its reason, in the file): (page, field) -> value, `None` when the page has
+/// none. scripts/score-pages reads the same file.
+fn readability_corrections() -> std::collections::HashMap<(String, String), Option<String>> {
+    let list: Value = serde_json::from_str(include_str!("readability-corrections.json")).expect("corrections are JSON");
+    let text = |c: &Value, k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+    list.as_array()
+        .expect("a list of corrections")
+        .iter()
+        .map(|c| {
+            let key = (text(c, "page").expect("a page"), text(c, "field").expect("a field"));
+            (key, text(c, "value"))
+        })
+        .collect()
+}
 
 /// For comparing: case, whitespace, quotation marks and dashes ignored.
 fn norm(s: &str) -> String {
@@ -146,42 +124,51 @@ fn readability_metadata_rates() {
     let (mut title, mut byline, mut date, mut lang, mut dir_) =
         (Rate::default(), Rate::default(), Rate::default(), Rate::default(), Rate::default());
     let mut misses = Vec::new();
+    let corrections = readability_corrections();
     for name in &names {
         let expected: Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join(name).join("expected-metadata.json")).unwrap())
                 .unwrap();
         // The URL Readability's own test harness gives every page.
         let a = html(&page(&dir.join(name).join("source.html")), Some("http://fakehost/test/page.html"));
-        let want = |k: &str| expected.get(k).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-        let wrong = |field: &str| READABILITY_WRONG.contains(&(name.as_str(), field));
+        // What to agree with: Readability.js's reading of a field, or the right value where
+        // it is wrong (inner None: the page has none); outer None: nothing to check.
+        let want = |k: &str| match corrections.get(&(name.clone(), k.to_string())) {
+            Some(right) => Some(right.clone()),
+            None => expected.get(k).and_then(Value::as_str).filter(|s| !s.is_empty()).map(|s| Some(s.to_string())),
+        };
         let mut check = |rate: &mut Rate, field: &str, ok: bool, want: Option<String>, got: Option<&str>| {
-            let ok = ok || wrong(field);
             rate.count(ok);
             if !ok {
                 misses.push(format!("{name:28} {field:7} want {want:?}, got {got:?}"));
             }
         };
         if let Some(t) = want("title") {
-            let ok = a.title.as_deref().map(norm) == Some(norm(&t));
-            check(&mut title, "title", ok, Some(t), a.title.as_deref());
+            let ok = a.title.as_deref().map(norm) == t.as_deref().map(norm);
+            check(&mut title, "title", ok, t, a.title.as_deref());
         }
         if let Some(b) = want("byline") {
-            let ok = a.byline.as_deref().map(byline_norm) == Some(byline_norm(&b));
-            check(&mut byline, "byline", ok, Some(b), a.byline.as_deref());
+            let ok = a.byline.as_deref().map(byline_norm) == b.as_deref().map(byline_norm);
+            check(&mut byline, "byline", ok, b, a.byline.as_deref());
         }
         if let Some(d) = want("publishedTime") {
             let day = |x: &str| x.get(..10).map(String::from);
-            let ok = a.published.as_deref().and_then(day) == day(&d);
-            check(&mut date, "date", ok, Some(d), a.published.as_deref());
+            let ok = a.published.as_deref().and_then(day) == d.as_deref().and_then(day);
+            check(&mut date, "date", ok, d, a.published.as_deref());
         }
         // Language and direction on every page: none expected means none found.
-        let ok = a.lang.as_deref().map(str::to_lowercase) == want("lang").map(|l| l.to_lowercase());
-        check(&mut lang, "lang", ok, want("lang"), a.lang.as_deref());
+        let l = want("lang").flatten();
+        let ok = a.lang.as_deref().map(str::to_lowercase) == l.as_deref().map(str::to_lowercase);
+        check(&mut lang, "lang", ok, l, a.lang.as_deref());
         let dir = a.dir.map(|d| if d == folio::article::Direction::Rtl { "rtl" } else { "ltr" });
-        let ok = dir.map(String::from) == want("dir");
-        check(&mut dir_, "dir", ok, want("dir"), dir);
+        let d = want("dir").flatten();
+        let ok = dir.map(String::from) == d;
+        check(&mut dir_, "dir", ok, d, dir);
     }
-    eprintln!("metadata on {} Readability test pages, agreeing with Readability.js:", names.len());
+    eprintln!(
+        "metadata on {} Readability test pages, agreeing with Readability.js (or the right value where it is wrong):",
+        names.len()
+    );
     for (field, r) in [("title", &title), ("byline", &byline), ("date", &date), ("lang", &lang), ("dir", &dir_)] {
         eprintln!("  {field:7} {}/{} ({:.1}%)", r.agree, r.of, 100.0 * r.share());
     }
@@ -189,8 +176,9 @@ fn readability_metadata_rates() {
         eprintln!("  differs: {m}");
     }
     assert!(names.len() >= 100, "the folder has 121 pages, found {}", names.len());
-    assert!(title.share() >= 0.95, "titles {:.3}", title.share());
-    assert!(byline.share() >= 0.85, "bylines {:.3}", byline.share());
+    // Issue 23's rates kept: 115/118 titles and 64/68 bylines right (measured: 118, 64).
+    assert!(title.share() >= 0.97, "titles {:.3}", title.share());
+    assert!(byline.share() >= 0.94, "bylines {:.3}", byline.share());
     assert!(date.share() >= 0.85, "dates {:.3}", date.share());
     assert_eq!(lang.agree, lang.of, "lang");
     assert_eq!(dir_.agree, dir_.of, "dir");

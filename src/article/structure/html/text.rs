@@ -69,9 +69,9 @@ pub fn visible(dom: &Dom, root: NodeId, limit: usize) -> String {
     collapse(&raw_parts(dom, root, limit).concat())
 }
 
-/// [`visible`] in parts: a new part wherever an element starts right after another one
-/// ends (`<a>Jane Doe</a><a>More Articles</a>`, `<span>Jane Doe</span><time>…`), each
-/// collapsed; parts that are only whitespace are left out.
+/// [`visible`] in parts: a new part at a line break and wherever an element starts right
+/// after another one ends (`<a>Jane Doe</a><a>More Articles</a>`, `<span>Jane
+/// Doe</span><time>…`), each collapsed; parts that are only whitespace are left out.
 pub fn visible_parts(dom: &Dom, root: NodeId, limit: usize) -> Vec<String> {
     raw_parts(dom, root, limit).iter().map(|p| collapse(p)).filter(|p| !p.is_empty()).collect()
 }
@@ -84,7 +84,7 @@ fn raw_parts(dom: &Dom, root: NodeId, limit: usize) -> Vec<String> {
         if dom.element(d).is_some() {
             if is_skipped(dom, d) {
                 it.skip_children_of(d);
-            } else if dom.element(dom.node(d).prev).is_some() && parts.last().is_some_and(|p| !p.trim().is_empty()) {
+            } else if parts.last().is_some_and(|p| !p.trim().is_empty()) && starts_part(dom, d) {
                 parts.push(String::new());
             }
         } else if let Some(t) = dom.text(d) {
@@ -98,6 +98,20 @@ fn raw_parts(dom: &Dom, root: NodeId, limit: usize) -> Vec<String> {
         }
     }
     parts
+}
+
+/// Whether element `d` starts a part of its own: a line break does, and so does an element
+/// right after another one, with at most the page's indentation between them (`<b>Jane
+/// Doe</b>⏎    <br/>March 25, 2015`).
+fn starts_part(dom: &Dom, d: NodeId) -> bool {
+    if dom.tag(d).is_some_and(|t| &**t == "br") {
+        return true;
+    }
+    let mut prev = dom.node(d).prev;
+    if dom.text(prev).is_some_and(|t| t.trim().is_empty()) {
+        prev = dom.node(prev).prev;
+    }
+    dom.element(prev).is_some()
 }
 
 /// Character references still in a value after the parser's one decoding: a meta tag's

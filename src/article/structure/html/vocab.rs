@@ -319,9 +319,10 @@ pub const META_PUBLISHED: &[&str] = &[
 /// `<meta>` keys holding the page's summary.
 pub const META_DESCRIPTION: &[&str] = &["description", "og:description"];
 
-/// Words before a name in a byline element or meta tag ("By", "Written by", "von", "par").
+/// Words before a name in a byline element or meta tag ("By", "Written by", "von", "par",
+/// "por", "przez", "door").
 pub const BYLINE_LEAD_INS: &[&str] =
-    &["by:", "by ", "written by ", "posted by ", "words by ", "story by ", "von ", "par "];
+    &["by:", "by ", "written by ", "posted by ", "words by ", "story by ", "von ", "par ", "por ", "przez ", "door "];
 
 /// Whether `class_id` (lowercased) contains one of `words`.
 pub fn names(class_id: &str, words: &[&str]) -> bool {

@@ -32,8 +32,8 @@ struct Found {
     props: Vec<(String, String)>,
     /// First `<time datetime>` values.
     times: Vec<String>,
-    /// Text of byline-looking elements (rel=author, class byline/author).
-    bylines: Vec<String>,
+    /// Byline-looking elements (rel=author, class byline/author) and their text.
+    bylines: Vec<(NodeId, String)>,
     lang: Option<String>,
     dir: Option<Direction>,
 }
@@ -130,7 +130,7 @@ fn gather(dom: &Dom) -> Found {
             && byline_element(dom, id)
             && let Some(line) = byline::element_line(dom, id)
         {
-            f.bylines.push(line);
+            f.bylines.push((id, line));
         }
     }
     f
@@ -147,7 +147,7 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Meta {
     Meta {
         title,
         standfirst: standfirst(dom, h1, description.as_deref()),
-        byline: byline(&f, &ld, site),
+        byline: byline(dom, &f, &ld, site),
         published: published(&f, &ld),
         lang: f.lang.clone().or_else(|| f.meta(&["content-language"]).map(String::from)),
         dir: f.dir,
@@ -268,10 +268,13 @@ pub fn standfirst_before(dom: &Dom, root: NodeId, title: Option<&str>, descripti
         }
         let t = visible(dom, d, MAX_DECK + 100);
         // (Not the block of headline, section and date: "SPACE The First Map of …".)
-        // (Nor a writer's line: "By Alex Heath, a deputy editor …".)
-        let lowered = t.to_lowercase();
-        let not_a_deck = !title.is_empty() && loose(&t).contains(&title)
-            || vocab::BYLINE_LEAD_INS.iter().any(|l| lowered.starts_with(l));
+        // (Nor a writer's line: "By Alex Heath, a deputy editor …"; "Por primera vez …"
+        // may be a deck.)
+        let writers_line = vocab::BYLINE_LEAD_INS.iter().any(|l| {
+            t.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l))
+                && t[l.len()..].trim_start().starts_with(char::is_uppercase)
+        });
+        let not_a_deck = !title.is_empty() && loose(&t).contains(&title) || writers_line;
         if (MIN_DECK..=MAX_DECK).contains(&t.len()) && (named || loose(&t) == desc) && !not_a_deck {
             found = Some(t);
             it.skip_children_of(d);
