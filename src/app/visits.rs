@@ -83,9 +83,9 @@ impl App {
         self.remember_outgoing();
         self.title = listing.title.clone();
         self.listing = Some(listing);
-        self.loading = false;
-        // "fetching … received" is over.
-        if self.fetching.take().is_some() {
+        let was_loading = std::mem::replace(&mut self.loading, false);
+        // "fetching … received" or "reading … " is over: the bar says how to read the list.
+        if self.fetching.take().is_some() || was_loading {
             self.message = None;
         }
         self.mode = Mode::Normal;

@@ -147,6 +147,21 @@ fn an_entry_read_back_to_the_list_and_its_read_state_kept_across_runs() {
 }
 
 #[test]
+fn a_feed_file_opens_as_a_list_whose_status_bar_says_how_to_read_it() {
+    let home = tempfile::tempdir().unwrap();
+    let feed = home.path().join("harbour.xml");
+    std::fs::write(&feed, rss("https://harbour.test")).unwrap();
+    let mut t = pty_in(home.path(), &[feed.to_str().expect("utf-8 path")]);
+    let list = t.wait_for("Older story");
+    let status = list.lines().last().unwrap_or("").to_string();
+    // The "reading …" of the first frame is over once the list is there.
+    let status = if status.contains("read  n next unread") { status } else { t.wait_for("next unread") };
+    assert!(!status.contains("reading"), "{status}");
+    t.keys(&[b"q"]);
+    assert!(t.wait_exit().success());
+}
+
+#[test]
 fn a_link_to_a_feed_opens_its_list_and_backspace_returns_to_the_page() {
     let server = server();
     let home = tempfile::tempdir().unwrap();
