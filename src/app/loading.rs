@@ -218,14 +218,7 @@ fn behind_a_first_frame(
     job: impl FnOnce() -> Result<Article, String> + Send + 'static,
 ) -> (App, Option<Loader>) {
     let shown = crate::sanitize::field(what);
-    let placeholder = Article {
-        title: Some(shown.clone()),
-        sections: vec![Section {
-            paragraphs: vec![Paragraph::body(format!("Reading {shown} …"))],
-            ..Section::new(None, 2)
-        }],
-        ..Article::default()
-    };
+    let placeholder = placeholder(&shown, &format!("Reading {shown} …"));
     let mut app = App::new(placeholder, options);
     app.loading = true;
     app.message = Some(super::Message::info(format!("reading {shown} …")));
@@ -253,18 +246,21 @@ fn parse_whole(input: &crate::input::Input) -> Result<Article, crate::article::P
     Ok(article)
 }
 
+/// What the first frame shows while an article comes: its name as the title and one line
+/// saying what is happening.
+pub(super) fn placeholder(title: &str, line: &str) -> Article {
+    Article {
+        title: Some(title.to_string()),
+        sections: vec![Section { paragraphs: vec![Paragraph::body(line.to_string())], ..Section::new(None, 2) }],
+        ..Article::default()
+    }
+}
+
 /// Opens a web page: the first frame says it is being fetched; the page comes from a
 /// background thread, with how many bytes have come as they come.
 pub fn fetching(url: &str, opts: crate::input::Options, options: Options) -> (App, Loader) {
     let shown = crate::sanitize::url(url);
-    let placeholder = Article {
-        title: Some(shown.clone()),
-        sections: vec![Section {
-            paragraphs: vec![Paragraph::body(format!("Fetching {shown} …"))],
-            ..Section::new(None, 2)
-        }],
-        ..Article::default()
-    };
+    let placeholder = placeholder(&shown, &format!("Fetching {shown} …"));
     let mut app = App::new(placeholder, options);
     app.loading = true;
     app.message = Some(super::Message::info(format!("fetching {shown} …")));

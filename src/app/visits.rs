@@ -7,7 +7,7 @@ use super::document::Document;
 use super::items::{Group, ItemRef};
 use super::listing::{Destination, Listing};
 use super::{App, Effect, Focus, Message, Mode, find, memory};
-use crate::article::{Article, Paragraph, Section};
+use crate::article::Article;
 use std::sync::Arc;
 
 /// The articles kept behind (and ahead of) the one shown: enough for a morning's reading;
@@ -171,15 +171,7 @@ impl App {
             self.back.remove(0);
         }
         let shown = crate::sanitize::url(&to.location);
-        let placeholder = Article {
-            title: Some(shown.clone()),
-            sections: vec![Section {
-                paragraphs: vec![Paragraph::body(format!("Fetching {shown} …"))],
-                ..Section::new(None, 2)
-            }],
-            ..Article::default()
-        };
-        self.load(placeholder);
+        self.load(super::loading::placeholder(&shown, &format!("Fetching {shown} …")));
         self.loading = true;
         self.fetching = Some(shown.clone());
         self.message = Some(Message::info(format!("fetching {shown} …")));

@@ -38,3 +38,4 @@ pub use parse::{
     DETECT_BYTES, Format, ParseError, detect, extract, extract_paragraphs, looks_like_html, parse, parse_structure,
     parse_structure_at,
 };
+pub(crate) use structure::html::decode_references;

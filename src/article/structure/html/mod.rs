@@ -28,6 +28,8 @@ mod text;
 mod urls;
 mod vocab;
 
+pub(crate) use text::decode_once as decode_references;
+
 use crate::article::model::{Article, Code, Direction, Figure, Paragraph, ParagraphKind, Rich, Section};
 use crate::article::text::dates::{Months, in_words as date_in_words};
 use content::{Analysis, Pass};

@@ -127,7 +127,8 @@ pub fn decode_entities(s: &str) -> String {
     if once.contains('&') { decode_once(&once) } else { once }
 }
 
-fn decode_once(s: &str) -> String {
+/// One pass of [`decode_entities`]: what a value escaped once needs (a feed's title).
+pub(crate) fn decode_once(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(at) = rest.find('&') {
