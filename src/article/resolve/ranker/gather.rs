@@ -6,9 +6,10 @@
 //! before come in `choose`, one quotation after another.
 
 use super::paragraph::{
-    Para, indefinite, opens_sentence, para, role_near, sentence_of, shape, stance, verb_like, words_after, words_before,
+    Para, Stance, indefinite, opens_sentence, para, role_near, sentence_of, shape, stance, verb_like, words_after,
+    words_before,
 };
-use super::{Candidate, NEAR_MENTIONS, RuleView, SpeakerFeature, WINDOW, subject};
+use super::{Candidate, Features, NEAR_MENTIONS, RuleView, SpeakerFeature, WINDOW, subject};
 use crate::article::extract::Reading;
 use crate::article::extract::quotes::Said;
 use crate::article::model::{Location, Quote};
@@ -48,6 +49,11 @@ impl Scene<'_> {
 pub(super) struct Memo<'a> {
     cache: HashMap<usize, Para<'a>>,
     scripts: HashMap<usize, Script>,
+    /// How each mention stands in its sentence, by its place in the article's mentions:
+    /// a mention is looked at by every quotation near it.
+    stances: HashMap<usize, Stance>,
+    /// How each candidate's name reads.
+    shapes: HashMap<String, Features>,
 }
 
 /// What speaks for nobody as the speaker, found with the candidates.
@@ -63,7 +69,6 @@ pub(super) struct Nobody {
 /// A quotation's own candidates, by name.
 pub(super) struct Gathered<'a> {
     pub cands: Vec<Candidate>,
-    pub index: HashMap<String, usize>,
     /// The quotation's writing system: a speaker is never carried across a change of script.
     pub script: Script,
     /// The pronoun its attribution (or its clause's subject) is.
@@ -72,16 +77,12 @@ pub(super) struct Gathered<'a> {
 }
 
 /// The candidate named `name`, added when new. A description the attribution ran on into
-/// a verb keeps its words only.
-pub(super) fn add(
-    cands: &mut Vec<Candidate>,
-    index: &mut HashMap<String, usize>,
-    name: &str,
-    m: Option<&Mention>,
-) -> usize {
+/// a verb keeps its words only. (A quotation has a few dozen candidates at most: a search
+/// costs less than hashing their names.)
+pub(super) fn add(cands: &mut Vec<Candidate>, name: &str, m: Option<&Mention>) -> usize {
     let name = if m.is_none_or(|m| !m.held) { subject::tidy(name) } else { name };
     let name = if name.is_empty() { "?" } else { name };
-    if let Some(&i) = index.get(name) {
+    if let Some(i) = cands.iter().position(|c| c.name == name) {
         return i;
     }
     cands.push(Candidate {
@@ -93,7 +94,6 @@ pub(super) fn add(
         f: Default::default(),
         nearest: (usize::MAX, usize::MAX),
     });
-    index.insert(name.to_string(), cands.len() - 1);
     cands.len() - 1
 }
 
@@ -102,7 +102,7 @@ pub(super) fn add(
 pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> Option<Gathered<'a>> {
     let Scene { quotes, views, mentions, by_name, texts, readings, rule, byline } = *scene;
     let order = |at: &Location| scene.order(at);
-    let Memo { cache, scripts } = memo;
+    let Memo { cache, scripts, stances, shapes } = memo;
     let mut script_at = |at: &Location| -> Script {
         let k = order(at);
         *scripts.entry(k).or_insert_with(|| script(texts.text_at(at)))
@@ -151,7 +151,6 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
         .filter(|&(a, b)| b <= open && a < b);
     let subject_text = clause_subject.map(|(a, b)| &p.text[a..b]);
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
     // Mentions in the window: from WINDOW paragraphs back to the end of this one.
     let first = here.saturating_sub(WINDOW);
     let lo = mentions.partition_point(|m| order(&m.at) < first);
@@ -160,12 +159,13 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
     let lo = lo.max(split.saturating_sub(NEAR_MENTIONS));
     let hi = hi.min(split + NEAR_MENTIONS);
     // Nearest first, so the nearest mention of each candidate describes it.
-    let near: Vec<&Mention> = mentions[lo..split].iter().rev().chain(mentions[split..hi].iter()).collect();
     let here_script = script_at(&at);
-    let near: Vec<&Mention> = near.into_iter().filter(|m| script_at(&m.at) == here_script).collect();
-    for m in near {
+    let near: Vec<usize> =
+        (lo..split).rev().chain(split..hi).filter(|&k| script_at(&mentions[k].at) == here_script).collect();
+    for k in near {
+        let m = &mentions[k];
         let back = here - order(&m.at);
-        let i = add(&mut cands, &mut index, m.name, Some(m));
+        let i = add(&mut cands, m.name, Some(m));
         let c = &mut cands[i];
         let text = texts.text_at(&m.at);
         let inside = back == 0 && m.at.start >= at.start && m.at.end <= at.end;
@@ -191,7 +191,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
         if !c.f.0.iter().any(|&(f, _)| f == where_ as u16) {
             c.f.on(where_);
         }
-        let st = stance(text, &m.at);
+        let st = *stances.entry(k).or_insert_with(|| stance(text, &m.at));
         let same_sentence = back == 0 && in_sentence(m.at.start);
         if st.speech_subject && !c.f.0.iter().any(|&(f, _)| f == SpeakerFeature::SpeechSubject as u16) {
             c.f.on(SpeakerFeature::SpeechSubject);
@@ -286,7 +286,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
                 continue;
             }
             seen.push(m.name);
-            let i = add(&mut cands, &mut index, m.name, Some(m));
+            let i = add(&mut cands, m.name, Some(m));
             if seen.len() <= 2 {
                 cands[i].f.on(if seen.len() == 1 {
                     SpeakerFeature::DescribedRank1
@@ -314,7 +314,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
                 continue;
             }
             seen.push(m.name);
-            let i = add(&mut cands, &mut index, m.name, Some(m));
+            let i = add(&mut cands, m.name, Some(m));
             let f = match (want_person, seen.len()) {
                 (true, 1) => SpeakerFeature::PersonRank1,
                 (true, 2) => SpeakerFeature::PersonRank2,
@@ -349,7 +349,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
     };
     if let Some(name) = rule[qi].as_ref().filter(|_| !carried_across) {
         let m = by_name.get(name.as_str()).map(|&i| &mentions[i]);
-        let i = add(&mut cands, &mut index, name, m);
+        let i = add(&mut cands, name, m);
         let f = match view.said {
             Said::Name(_) => SpeakerFeature::RuleName,
             Said::Surname(_) => SpeakerFeature::RuleSurname,
@@ -389,7 +389,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
             Described::Other => Some(SpeakerFeature::PhraseOther),
         };
         if let Some(f) = f {
-            let i = add(&mut cands, &mut index, ph, None);
+            let i = add(&mut cands, ph, None);
             cands[i].f.on(f);
             if cands[i].nearest.0 == usize::MAX {
                 cands[i].nearest = (0, 1);
@@ -401,7 +401,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
         && !subject::is_pronoun(subj)
         && !cands.iter().any(|c| c.f.0.iter().any(|&(f, _)| f == SpeakerFeature::ClauseSubject as u16))
     {
-        let i = add(&mut cands, &mut index, subj, None);
+        let i = add(&mut cands, subj, None);
         cands[i].f.on(SpeakerFeature::ClauseSubjectPhrase);
         if cands[i].nearest.0 == usize::MAX {
             cands[i].nearest = (0, 2);
@@ -411,7 +411,7 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
     if pronoun == Some("i")
         && let Some(by) = byline
     {
-        let i = add(&mut cands, &mut index, by, None);
+        let i = add(&mut cands, by, None);
         cands[i].f.on(SpeakerFeature::FirstPersonAuthor);
     }
     // What speaks for nobody, but whether a person is among the candidates (that waits
@@ -422,12 +422,11 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
         .get(sentence)
         .and_then(|s| p.text.get(s.start..p.sentences.get(sentence_end).map_or(s.end, |e| e.end)))
         .unwrap_or("");
-    let outside: String = format!(
-        "{} {}",
+    let outside = [
         sentence_text.get(..at.start.saturating_sub(p.sentences.get(sentence).map_or(0, |s| s.start))).unwrap_or(""),
-        p.text.get(at.end..).unwrap_or("").split(['.', '!', '?']).next().unwrap_or("")
-    );
-    let speech = outside.split(|c: char| !c.is_alphanumeric()).any(|w| lex(w).is(SPEECH));
+        p.text.get(at.end..).unwrap_or("").split(['.', '!', '?']).next().unwrap_or(""),
+    ];
+    let speech = outside.iter().any(|o| o.split(|c: char| !c.is_alphanumeric()).any(|w| lex(w).is(SPEECH)));
     let copula = words_before(p.text, open, 1)
         .first()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
@@ -447,7 +446,15 @@ pub(super) fn gather<'a>(scene: &Scene<'a>, memo: &mut Memo<'a>, qi: usize) -> O
     // How each name reads, here where the work is shared out (the speakers of the
     // quotations before are read in `choose`).
     for c in &mut cands {
-        shape(&c.name, &mut c.f);
+        match shapes.get(c.name.as_str()) {
+            Some(f) => c.f.0.extend_from_slice(&f.0),
+            None => {
+                let mut f = Features::default();
+                shape(&c.name, &mut f);
+                c.f.0.extend_from_slice(&f.0);
+                shapes.insert(c.name.clone(), f);
+            }
+        }
     }
-    Some(Gathered { cands, index, script: here_script, pronoun, none })
+    Some(Gathered { cands, script: here_script, pronoun, none })
 }

@@ -185,7 +185,7 @@ fn choose(
     trace: Option<&mut Vec<Considered>>,
 ) -> Option<String> {
     let Scene { quotes, views, mentions, by_name, texts, rule, .. } = *scene;
-    let Gathered { mut cands, mut index, script: here_script, pronoun, none: nobody_facts } = g;
+    let Gathered { mut cands, script: here_script, pronoun, none: nobody_facts } = g;
     let own = cands.len();
     let at = quotes[qi].at;
     let here = scene.order(&at);
@@ -210,7 +210,7 @@ fn choose(
             continue;
         };
         let m = by_name.get(name).map(|&i| &mentions[i]);
-        let i = add(&mut cands, &mut index, name, m);
+        let i = add(&mut cands, name, m);
         cands[i].f.on(f);
         let no_attribution = matches!(view.said, Said::Nobody | Said::Previous);
         if f == SpeakerFeature::PreviousHere && no_attribution && view.opens_sentence {
@@ -225,7 +225,7 @@ fn choose(
     }
     if view.introduced
         && let Some(name) = &rule[qi]
-        && let Some(&i) = index.get(subject::tidy(name))
+        && let Some(i) = cands.iter().position(|c| c.name == subject::tidy(name))
     {
         cands[i].f.on(SpeakerFeature::IntroducedBefore);
     }
