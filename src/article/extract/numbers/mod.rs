@@ -7,6 +7,7 @@
 //! inside URLs, time frames ("over the past two decades") and pronoun uses of "one".
 
 mod lists;
+mod not_quantity;
 pub mod phrase;
 pub mod quantity;
 mod value;
