@@ -13,10 +13,9 @@ pub mod quantity;
 mod value;
 
 use crate::article::extract::dates::FoundDate;
+use crate::article::extract::numbers::not_quantity::{is_degree_sign, is_label, word_at};
 use crate::article::extract::numbers::phrase::{counted_end, modifier_start, rate_end};
-use crate::article::extract::numbers::quantity::{
-    is_degree_sign, is_hyphen_unit, is_label, is_time_unit, quantity_at, unit_end, word_at,
-};
+use crate::article::extract::numbers::quantity::{is_hyphen_unit, is_time_unit, quantity_at, unit_end};
 use crate::article::extract::numbers::value::digits_value;
 use crate::article::text::lexicon::{
     CURRENCY_WORD, FRACTION, HYPHENATED, LABEL, NUMBER, SCALE, VAGUE_AMOUNT, number_word, scale_word,

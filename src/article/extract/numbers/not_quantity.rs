@@ -3,10 +3,31 @@
 //! ’89", "in 2019"), an identifier ("10:30"), a name ("Windows 11", "the 737 Max", "call
 //! 911"), a button ("+1"). `quantity` asks before it reads a number as one.
 
-use super::quantity::{is_degree_sign, is_label, word_at};
-use crate::article::text::lexicon::{SCALE, has, is_function_word, is_speech_verb};
+use crate::article::text::lexicon::{LABEL, SCALE, has, is_function_word, is_speech_verb};
 use crate::article::text::numerals::{after_comparison, is_currency_code, is_dimension, is_yearly_event, year_of};
 use crate::article::text::tokens::{Kind, Token, low};
+
+/// The text of token `k`, or nothing past the end.
+pub(super) fn word_at<'a>(text: &'a str, t: &[Token], k: usize) -> &'a str {
+    t.get(k).map_or("", |x| x.text(text))
+}
+
+/// Lowercase words that label the number after them: "year 11", "article 5".
+pub(super) fn is_label(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    // "junctions 36 and 40", "Articles 5 and 6"
+    let singular = w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w);
+    is_label_word(w) || is_label_word(singular)
+}
+
+fn is_label_word(word: &str) -> bool {
+    has(word, LABEL)
+}
+
+/// "5 °C" and "+5 °C" are measures, whatever stands before the number.
+pub(super) fn is_degree_sign(s: &str) -> bool {
+    matches!(s, "°" | "º" | "℃" | "℉")
+}
 
 /// What the word before a number says of it.
 pub(super) enum Before {

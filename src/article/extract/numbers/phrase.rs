@@ -3,7 +3,7 @@
 //! a price ("a year", "per megawatt hour").
 
 use super::lists::MODIFIER_PAIRS;
-use crate::article::extract::numbers::quantity::{is_label, word_at};
+use crate::article::extract::numbers::not_quantity::{is_label, word_at};
 use crate::article::text::lexicon::{
     FUNCTION, NUMBER, QUANTITY_MODIFIER, RATE_UNIT, SCALE, SPEECH, TALLY, has_lowercase, is_irregular_plural,
     number_word,

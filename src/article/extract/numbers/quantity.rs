@@ -2,26 +2,16 @@
 //! cent", "£1,000", "one-third", "3 in 4", "NZ$240". Whether a quantity is a statistic,
 //! and what it counts, is `numbers`' business.
 
-use super::not_quantity::{Before, before_number, is_identifier, is_plain_year, list_number, names_a_thing};
+use super::not_quantity::{
+    Before, before_number, is_degree_sign, is_identifier, is_plain_year, list_number, names_a_thing, word_at,
+};
 use super::value::digits_value;
 use crate::article::text::lexicon::{
-    ENGLISH, FRACTION, HYPHEN_UNIT, HYPHENATED, LABEL, NUMBER, NUMBER_HOMOGRAPH, PERCENT, PERIOD_ORDINAL, QUALIFIER,
-    SCALE, TIME_UNIT, VAGUE_AMOUNT, fraction_word, has, has_lowercase, number_word, scale_word,
+    ENGLISH, FRACTION, HYPHEN_UNIT, HYPHENATED, NUMBER, NUMBER_HOMOGRAPH, PERCENT, PERIOD_ORDINAL, QUALIFIER, SCALE,
+    TIME_UNIT, VAGUE_AMOUNT, fraction_word, has, has_lowercase, number_word, scale_word,
 };
 use crate::article::text::numerals::opens_a_size;
 use crate::article::text::tokens::{Kind, Token, low};
-
-/// Lowercase words that label the number after them: "year 11", "article 5".
-pub(super) fn is_label(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    // "junctions 36 and 40", "Articles 5 and 6"
-    let singular = w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w);
-    is_label_word(w) || is_label_word(singular)
-}
-
-fn is_label_word(word: &str) -> bool {
-    has(word, LABEL)
-}
 
 pub(super) fn is_time_unit(word: &str) -> bool {
     has(word, TIME_UNIT)
@@ -34,10 +24,6 @@ fn is_percent_word(word: &str) -> bool {
 /// Units a hyphenated number word takes: "two-week", "three-year", "10-month".
 pub(super) fn is_hyphen_unit(word: &str) -> bool {
     has(word, HYPHEN_UNIT)
-}
-
-pub(super) fn word_at<'a>(text: &'a str, t: &[Token], k: usize) -> &'a str {
-    t.get(k).map_or("", |x| x.text(text))
 }
 
 /// The quantity starting at token `i`: its last token and value; `None` if the token
@@ -331,10 +317,6 @@ fn degrees_end(text: &str, t: &[Token], end: usize) -> Option<usize> {
     let scale = matches!(sign, "°" | "º")
         && t.get(end + 2).is_some_and(|x| x.start == t[end + 1].end && matches!(x.text(text), "C" | "F" | "K"));
     Some(if scale { end + 2 } else { end + 1 })
-}
-
-pub(super) fn is_degree_sign(s: &str) -> bool {
-    matches!(s, "°" | "º" | "℃" | "℉")
 }
 
 /// Words before a bare fraction that make it a quantity: "just over half", "up by a third".
