@@ -147,6 +147,13 @@ fn really_closes(open: char, c: char, at: Around) -> bool {
     }
 }
 
+/// An opening double mark that can only close: glued to a word or a stop before it, with
+/// a space, a stop or the end after it.
+fn turned(at: Around) -> bool {
+    at.prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '!' | '?' | ','))
+        && at.next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'))
+}
+
 /// Every character that may open or close a quotation.
 fn is_mark(c: char) -> bool {
     matches!(
@@ -213,6 +220,16 @@ pub fn spans(text: &str) -> Vec<Span> {
                 depth = 0;
             }
             None => {}
+            // “…fascist?“ he asked: an opening mark glued to the word before it and followed
+            // by a space opens nothing; typed for the closing one, it closes.
+            Some((start, '“', olen)) if c == '“' && turned(at) => {
+                if depth == 0 {
+                    out.push(Span { open: start, inner: start + olen, close: i, after: i + len, unclosed: false });
+                    open = None;
+                } else {
+                    depth -= 1;
+                }
+            }
             Some((_, o, _)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»' | TWO_APOSTROPHES) => depth += 1,
             // “…’’ (two single curly marks for a double one, as some wires write).
             Some((start, '“', olen)) if depth == 0 && c == '’' && at.next == Some(c) => {

@@ -387,6 +387,15 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_mark_typed_for_the_closing_one_closes() {
+        let q = quotes("“Do you want to be part of that?“ she asked. The room went quiet.");
+        assert_eq!(q, vec![("Do you want to be part of that?".into(), Said::Pronoun("she".into()))]);
+        // Nested marks of one kind still nest: “…“…”…”.
+        let q = quotes("Mara Hill said: “He told me “wait” and then left.”");
+        assert_eq!(q[0].0, "He told me “wait” and then left.");
+    }
+
+    #[test]
     fn a_department_with_commas_in_its_name_speaks() {
         let q = quotes(
             "The Department for Environment, Food and Rural Affairs said air quality had “improved significantly” since 2010.",
