@@ -271,6 +271,26 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_storys_dividers_keep_it_plain_text_a_paragraph_per_line() {
+        let text = "Harbour fees to rise\n\
+            The port authority said on Monday that fees would rise in May.\n\
+            ___.\n\
+            10:40 a.m.:\n\
+            “We have no choice,” said Ines Moreau, who chairs the authority.\n\
+            ___.\n\
+            Shippers said the rise came at a bad time.\n";
+        assert_eq!(detect(text), Format::Text);
+        let a = parse(text, None).expect("parses");
+        let paragraphs: Vec<&str> = a.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+        assert!(
+            paragraphs.contains(&"“We have no choice,” said Ines Moreau, who chairs the authority."),
+            "{paragraphs:?}"
+        );
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("Ines Moreau"));
+    }
+
+    #[test]
     fn chrome_only_is_no_text() {
         assert_eq!(parse("Comment (0)\nShare\n", None), Err(ParseError::NoText));
     }

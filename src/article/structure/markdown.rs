@@ -28,7 +28,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
         if t.contains("](") && t.contains('[') {
             score += 1;
         }
-        if t.contains("**") || t.contains("__") {
+        if emphasis(t) {
             score += 1;
         }
         // A pipe table's separator row: "| --- | :---: |".
@@ -41,6 +41,17 @@ pub fn looks_like_markdown(text: &str) -> bool {
         }
     }
     false
+}
+
+/// "**strong**", "__strong__": a pair of stars or underscores opening a word. A line of
+/// underscores ("___", as wires divide their items) or stars emphasises nothing.
+fn emphasis(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(3).enumerate().any(|(i, w)| {
+        (w[0] == b'*' && w[1] == b'*' || w[0] == b'_' && w[1] == b'_')
+            && w[2].is_ascii_alphanumeric()
+            && (i == 0 || b[i - 1] != w[0])
+    })
 }
 
 fn atx_heading(line: &str) -> bool {
@@ -374,6 +385,9 @@ mod tests {
         assert!(looks_like_markdown("Title\n=====\n\nBody."));
         assert!(!looks_like_markdown("Plain title\nBody text here.\n- a list item"));
         assert!(!looks_like_markdown("#MeToo is a movement.\n"));
+        // Wire dividers and a row of stars are no emphasis; "**bold**" and "__it__" are.
+        assert!(!looks_like_markdown("Item one.\n___.\nItem two.\n___\nItem three.\n* * *\n****\n"));
+        assert!(looks_like_markdown("Some **bold** words.\n\nAnd __strong__ ones.\n"));
     }
 
     #[test]
