@@ -8,7 +8,6 @@
 //! hidden elements never reach the text (but an article's copy in `<noscript>`, read by
 //! `noscript`); every walk is iterative, so no page can overflow the stack.
 
-mod attributes;
 mod blocks;
 mod charts;
 mod content;
@@ -22,6 +21,7 @@ mod meta;
 mod noscript;
 mod page;
 mod parser;
+mod prune;
 mod sink;
 mod table;
 mod text;

@@ -6,11 +6,12 @@
 //! an element deeper than [`MAX_DEPTH`] is dropped (its text still lands in the deepest
 //! open element), except tags that switch the tokenizer into raw-text modes, which must
 //! reach the tree builder so that script and style bodies never turn into page text.
-//! Before any of it, tags with absurdly many attributes are cut (`attributes.rs`): the
-//! tokenizer's duplicate check is quadratic in their number.
+//! Before any of it, `prune.rs` cuts what is never read and costs the tokenizer most: tags'
+//! absurdly many attributes (its duplicate check is quadratic in their number), and the
+//! bodies of scripts of code and of style sheets.
 
-use crate::article::structure::html::attributes;
 use crate::article::structure::html::dom::{Dom, NodeId};
+use crate::article::structure::html::prune;
 use crate::article::structure::html::sink::Sink;
 use html5ever::interface::TokenizerResult;
 use html5ever::interface::Tracer;
@@ -25,7 +26,7 @@ const MAX_DEPTH: u32 = 512;
 
 /// Parse `html` into a [`Dom`].
 pub fn parse(html: &str) -> Dom {
-    let html = attributes::cap(html);
+    let html = prune::prune(html);
     let html = html.as_ref();
     let sink = Sink::new(html.len() / 40 + 16);
     let tb = TreeBuilder::new(sink, TreeBuilderOpts::default());
