@@ -145,6 +145,21 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opening_a_sentence_is_nobody() {
+        let all = |text: &str| {
+            let t = tokenize(text);
+            let starts: Vec<usize> = sentences(text, &t).iter().map(|r| r.start).collect();
+            find_names(text, &t, &starts).into_iter().map(|h| text[h.start..h.end].to_string()).collect::<Vec<_>>()
+        };
+        assert!(all("The board met. Acknowledging that the plan was late, the chair apologised.").is_empty());
+        assert!(all("Asking the board for more time was a mistake.").is_empty());
+        // A surname that ends so is still one.
+        assert_eq!(all("The board met. Manning said the plan was late."), ["Manning"]);
+        assert_eq!(all("Browning, who chairs it, agreed."), ["Browning"]);
+        assert_eq!(all("The vote came. Harding was elected. Fleming has left."), ["Harding", "Fleming"]);
+    }
+
+    #[test]
     fn initials_stay_inside_a_name() {
         assert_eq!(
             names("The court heard Patrick W. Carlineo Jr. plead guilty."),

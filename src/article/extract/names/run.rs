@@ -11,7 +11,7 @@ use super::words::{
     name_shaped,
 };
 use crate::article::text::lexicon::{
-    CONNECTOR, DOCUMENT, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TELL, TITLE, TITLE_QUALIFIER, WEEKDAY,
+    AUXILIARY, CONNECTOR, DOCUMENT, FUNCTION, OPENER, ORG_KEYWORD, OTHER_KEYWORD, TELL, TITLE, TITLE_QUALIFIER, WEEKDAY,
 };
 use crate::article::text::lexicon::{GIVEN_FEMALE, GIVEN_MALE, is_honorific};
 use crate::article::text::shape::wire_dateline;
@@ -23,6 +23,17 @@ pub(super) fn classify_run(text: &str, t: &[Token], a: usize, b: usize, starts: 
     let Some(&head_last) = head.last() else { return };
     // "School strikes will…": a lone keyword opening a sentence is a common noun.
     let lone_opener = words.len() == 1 && !is_acronym(w(words[0])) && at_sentence_start(t, text, run.a, starts);
+    // "Acknowledging that Trump …", "Asking the board …": a participle opening the
+    // sentence before a function word is no one ("Manning said", "Harding was", "Browning,
+    // who …" are).
+    if lone_opener
+        && w(words[0]).len() >= 6
+        && w(words[0]).ends_with("ing")
+        && t.get(run.b)
+            .is_some_and(|x| x.lex.is(FUNCTION) && !x.lex.is(AUXILIARY) && x.text(text).starts_with(char::is_lowercase))
+    {
+        return;
+    }
     // "Stallholder Jana Petrova has traded…": a capitalised word opening the sentence
     // before a given name and a surname is what the person is, not part of their name.
     let role_opener = words.len() >= 3
