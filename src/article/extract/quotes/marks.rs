@@ -132,6 +132,10 @@ impl Marks {
 /// a straight one only after the end of a sentence ("the court's" is an apostrophe;
 /// "avoidable.' She" closes).
 fn really_closes(open: char, c: char, at: Around) -> bool {
+    // “…fascist?“ he asked: an opening mark that can only close, typed for the closing one.
+    if open == '“' && c == '“' {
+        return turned(at);
+    }
     if !closes(open, c) {
         return false;
     }
@@ -220,17 +224,11 @@ pub fn spans(text: &str) -> Vec<Span> {
                 depth = 0;
             }
             None => {}
-            // “…fascist?“ he asked: an opening mark glued to the word before it and followed
-            // by a space opens nothing; typed for the closing one, it closes.
-            Some((start, '“', olen)) if c == '“' && turned(at) => {
-                if depth == 0 {
-                    out.push(Span { open: start, inner: start + olen, close: i, after: i + len, unclosed: false });
-                    open = None;
-                } else {
-                    depth -= 1;
-                }
+            Some((_, o, _))
+                if c == o && !matches!(o, '"' | '‘' | '\'' | '»' | TWO_APOSTROPHES) && !(o == '“' && turned(at)) =>
+            {
+                depth += 1
             }
-            Some((_, o, _)) if c == o && !matches!(o, '"' | '‘' | '\'' | '»' | TWO_APOSTROPHES) => depth += 1,
             // “…’’ (two single curly marks for a double one, as some wires write).
             Some((start, '“', olen)) if depth == 0 && c == '’' && at.next == Some(c) => {
                 out.push(Span { open: start, inner: start + olen, close: i, after: i + 2 * len, unclosed: false });

@@ -57,27 +57,21 @@ impl Registry {
     /// The person or organisation the registry holds for a name's mention, if any.
     fn held<'s>(&'s self, h: &PlacedHit, texts: &Texts<'s>) -> Option<Mention<'s>> {
         let name = texts.name(h);
+        let mention = |name: &'s str, person, gender, count| Mention {
+            at: h.location(),
+            name,
+            person,
+            held: true,
+            gender,
+            count,
+        };
         let person = |i: usize| {
             let p = &self.people[i];
-            Mention {
-                at: h.location(),
-                name: &p.name,
-                person: true,
-                held: true,
-                gender: p.gender,
-                count: p.occurrences.len(),
-            }
+            mention(&p.name, true, p.gender, p.occurrences.len())
         };
         let org = |i: usize| {
             let o = &self.orgs[i];
-            Mention {
-                at: h.location(),
-                name: &o.name,
-                person: false,
-                held: true,
-                gender: None,
-                count: o.occurrences.len(),
-            }
+            mention(&o.name, false, None, o.occurrences.len())
         };
         match h.kind {
             NameKind::Organisation => self.org_by_name.get(name).map(|&i| org(i)),
